@@ -1,0 +1,24 @@
+import type { ModelParams, Region } from './params';
+
+/** Resolved depths of one region, mm from the skin surface (§2). */
+export interface Anatomy {
+  readonly region: Region;
+  readonly epidermisMm: number;
+  readonly capillaryLoopsMm: number;
+  readonly plexusMm: number;
+  readonly dermisMm: number;
+}
+
+/**
+ * Depths of the region's layers. Where science.md §2 gives no measured depth, the capillary loops sit
+ * 0.05 mm under the epidermis and the superficial plexus at 20 % of the dermis [I].
+ * `dermisFactor` scales the dermis (cohort variability, σ 10 %, §9); the plexus moves with it.
+ */
+export function resolveAnatomy(params: ModelParams, region: Region, dermisFactor = 1): Anatomy {
+  const r = params.regions[region];
+  const dermisMm = r.dermisMm * dermisFactor;
+  const capillaryLoopsMm = r.capillaryLoopsMm ?? r.epidermisMm + 0.05;
+  const plexusBase = r.plexusMm ?? r.epidermisMm + 0.2 * r.dermisMm;
+  const plexusMm = r.epidermisMm + (plexusBase - r.epidermisMm) * dermisFactor;
+  return { region, epidermisMm: r.epidermisMm, capillaryLoopsMm, plexusMm, dermisMm };
+}

@@ -1,0 +1,101 @@
+import type { ModelWarning } from './conditions';
+import { SERIES, VISIBLE, type SeriesName } from './outputs';
+import { Rng } from './rng';
+import { roundValue, runSinglePatient, type RunOptions, type ScenarioResult } from './runScenario';
+import type { Scenario } from './scenario';
+import type { PatientVariation } from './simulation';
+
+/** Cohort runs use a coarser grid by default: patch means change by < 3 % (tests/unit/cohort.test.ts) at 1/6 of the cost. */
+export const COHORT_DEFAULT_CELLS = 64;
+
+export interface Band {
+  median: number[];
+  p10: number[];
+  p90: number[];
+}
+
+export interface CohortResult {
+  version: 1;
+  days: number[];
+  series: Record<SeriesName, Band>;
+  warnings: ModelWarning[];
+  /** Fraction of patients with a visible adverse effect (§9). */
+  incidence: { pih: number; telangiectasia: number; prolongedErythema: number };
+  seed: number;
+  /** Optional addition. */
+  patients: number;
+}
+
+/**
+ * Draws one virtual patient's variability (§9) from the scenario seed: φ ~ lognormal(0, 1) around the
+ * phototype's median, f_pen jitter σ 15 %, dermis thickness σ 10 %, collagen response s3 ~ lognormal(0, 0.25).
+ */
+export function drawPatient(seed: number, index: number): PatientVariation {
+  const rng = new Rng(seed, `patient-${index}`);
+  return {
+    phiFactor: rng.lognormal(0, 1),
+    fPenFactor: Math.max(0.3, 1 + 0.15 * rng.normal()),
+    dermisFactor: Math.max(0.5, 1 + 0.1 * rng.normal()),
+    s3Factor: rng.lognormal(0, 0.25),
+  };
+}
+
+/** Linear-interpolated quantile of a sorted array (q in [0, 1]). */
+export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+export function runCohort(scenario: Scenario, patients: number, options: RunOptions = {}): CohortResult {
+  const gridCells = options.gridCells ?? scenario.grid?.cells ?? COHORT_DEFAULT_CELLS;
+  const runs: ScenarioResult[] = [];
+  let pih = 0;
+  let telangiectasia = 0;
+  let prolonged = 0;
+  const warnings = new Map<string, ModelWarning>();
+  for (let p = 0; p < patients; p++) {
+    const { result, stats } = runSinglePatient(scenario, {
+      ...options,
+      gridCells,
+      patient: drawPatient(scenario.seed, p),
+      seedSuffix: `patient-${p}`,
+    });
+    runs.push(result);
+    if (stats.pigmentPeak > VISIBLE.pigment) pih++;
+    if (stats.telangiectasiaPeak > VISIBLE.telangiectasia) telangiectasia++;
+    if (stats.longestErythemaDays > 3) prolonged++;
+    for (const w of result.warnings) if (!warnings.has(w.code)) warnings.set(w.code, w);
+  }
+  const first = runs[0]!;
+  const samples = first.days.length;
+  const series = {} as Record<SeriesName, Band>;
+  const column = new Float64Array(patients);
+  for (const name of SERIES) {
+    const band: Band = { median: [], p10: [], p90: [] };
+    for (let t = 0; t < samples; t++) {
+      for (let p = 0; p < patients; p++) column[p] = runs[p]!.series[name][t]!;
+      column.sort();
+      band.median.push(roundValue(quantileSorted(column, 0.5)));
+      band.p10.push(roundValue(quantileSorted(column, 0.1)));
+      band.p90.push(roundValue(quantileSorted(column, 0.9)));
+    }
+    series[name] = band;
+  }
+  return {
+    version: 1,
+    days: first.days,
+    series,
+    warnings: [...warnings.values()],
+    incidence: {
+      pih: roundValue(pih / patients),
+      telangiectasia: roundValue(telangiectasia / patients),
+      prolongedErythema: roundValue(prolonged / patients),
+    },
+    seed: scenario.seed,
+    patients,
+  };
+}

@@ -1,0 +1,84 @@
+import type { Grid } from './grid';
+
+/** The 12 state fields of §4, in the order the docs list them. */
+export const STATE_FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg'] as const;
+export type StateField = (typeof STATE_FIELDS)[number];
+
+export type Precision = 'float32' | 'float64';
+export type FieldArray = Float32Array | Float64Array;
+
+/**
+ * Struct-of-arrays state over the grid: one flat array per field, index iy·cells + ix.
+ * Float32 is the engine's storage; Float64 exists only as the reference in the drift test (§7).
+ */
+export interface SkinFields {
+  readonly precision: Precision;
+  /** Open channels / barrier loss. */
+  readonly W: FieldArray;
+  /** Dermal damage and debris. */
+  readonly D: FieldArray;
+  /** Inflammation (erythema). */
+  readonly I: FieldArray;
+  /** Oedema. */
+  readonly E: FieldArray;
+  /** Growth factors / macrophages. */
+  readonly G: FieldArray;
+  /** Activated fibroblasts. */
+  readonly F: FieldArray;
+  /** New collagen III, fraction of baseline collagen. */
+  readonly C3: FieldArray;
+  /** New collagen I, fraction of baseline collagen. */
+  readonly C1: FieldArray;
+  /** Relative epidermal thickening. */
+  readonly Ep: FieldArray;
+  /** Capillary integrity, 1 = intact. */
+  readonly V: FieldArray;
+  /** Telangiectasia, 0–1. */
+  readonly T: FieldArray;
+  /** Post-inflammatory pigment. */
+  readonly Pg: FieldArray;
+  /** V⁻: capillary integrity when the current session first reached the cell (§3). */
+  readonly vSession: FieldArray;
+  /** Simulated hour of the last injury to reach the cell; −Infinity if none. */
+  readonly lastInjuryHour: Float64Array;
+  /** Drum passes over the cell in the current session (coverage overlay). */
+  readonly coverage: Float32Array;
+  /** Punctures/cm² deposited in the current session (kernel density N of §3). */
+  readonly sessionDensity: Float32Array;
+}
+
+export function allocateFields(grid: Grid, precision: Precision): SkinFields {
+  const make = (): FieldArray => (precision === 'float64' ? new Float64Array(grid.count) : new Float32Array(grid.count));
+  const fields: SkinFields = {
+    precision,
+    W: make(),
+    D: make(),
+    I: make(),
+    E: make(),
+    G: make(),
+    F: make(),
+    C3: make(),
+    C1: make(),
+    Ep: make(),
+    V: make(),
+    T: make(),
+    Pg: make(),
+    vSession: make(),
+    lastInjuryHour: new Float64Array(grid.count),
+    coverage: new Float32Array(grid.count),
+    sessionDensity: new Float32Array(grid.count),
+  };
+  resetFields(fields, 0);
+  return fields;
+}
+
+/** Untreated baseline: everything 0 except intact capillaries; `t0` pre-existing telangiectasia. */
+export function resetFields(f: SkinFields, t0: number): void {
+  for (const name of STATE_FIELDS) f[name].fill(0);
+  f.V.fill(1);
+  f.vSession.fill(1);
+  f.T.fill(t0);
+  f.lastInjuryHour.fill(Number.NEGATIVE_INFINITY);
+  f.coverage.fill(0);
+  f.sessionDensity.fill(0);
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { bounded } from './bounded';
+
+/**
+ * The patch: a square of `cells` × `cells` over `patchMm` × `patchMm` of skin surface.
+ * Cell (ix, iy) covers [ix·pitch, (ix+1)·pitch) × [iy·pitch, (iy+1)·pitch) mm; index = iy·cells + ix.
+ * Default 160 cells over 40 mm: pitch 0.25 mm (§2).
+ */
+export const GridSchema = z
+  .object({
+    cells: bounded(32, 512, 'cells per side', { int: true }).default(160),
+    patchMm: bounded(10, 100, 'mm').default(40),
+  })
+  .strict();
+export type GridSpec = z.infer<typeof GridSchema>;
+
+export interface Grid {
+  readonly cells: number;
+  readonly count: number;
+  readonly patchMm: number;
+  readonly pitchMm: number;
+  /** Area of one cell in cm² (densities are per cm², as in the literature). */
+  readonly cellAreaCm2: number;
+}
+
+export function makeGrid(spec: Partial<GridSpec> = {}): Grid {
+  const { cells, patchMm } = GridSchema.parse(spec);
+  const pitchMm = patchMm / cells;
+  return { cells, count: cells * cells, patchMm, pitchMm, cellAreaCm2: (pitchMm / 10) ** 2 };
+}

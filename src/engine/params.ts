@@ -1,0 +1,163 @@
+import { z } from 'zod';
+import { bounded } from './bounded';
+
+/**
+ * Every tunable of the model in one zod schema: range, default and source of each constant.
+ * Units: time in days, depth in mm, states dimensionless (0 = untreated baseline).
+ * Evidence tags (../shared/science.md): [V] primary source read, [S] secondary, [U] unverified,
+ * [I] our modelling choice. Sections refer to science.md.
+ */
+
+/** Anatomical depths of one facial/body region, mm. §2, Chopra 2015 (histology) and Meng 2022 (ultrasound) [V]. */
+const RegionAnatomySchema = z
+  .object({
+    epidermisMm: bounded(0.02, 0.3, 'mm'),
+    /** Depth of the papillary capillary loops; null = epidermis + 0.05 mm (§2). */
+    capillaryLoopsMm: bounded(0.03, 0.6, 'mm').nullable(),
+    /** Depth of the superficial vascular plexus; null = epidermis + 0.2 × dermis (§2). */
+    plexusMm: bounded(0.1, 1.5, 'mm').nullable(),
+    dermisMm: bounded(0.3, 4, 'mm'),
+  })
+  .strict();
+
+const regionDefaults = {
+  // Chopra 2015 [V] (cadaver histology), Meng 2022 [V] (ultrasound dermis), via science.md §2.
+  forehead: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.0 },
+  cheek: { epidermisMm: 0.08, capillaryLoopsMm: 0.13, plexusMm: 0.4, dermisMm: 1.0 },
+  perioral: { epidermisMm: 0.08, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.3 },
+  periorbital: { epidermisMm: 0.04, capillaryLoopsMm: null, plexusMm: null, dermisMm: 0.65 },
+  neck: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 0.98 },
+  body: { epidermisMm: 0.1, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.5 },
+} as const;
+
+export const REGIONS = ['forehead', 'cheek', 'perioral', 'periorbital', 'neck', 'body'] as const;
+export type Region = (typeof REGIONS)[number];
+
+export const ModelParamsSchema = z
+  .object({
+    regions: z
+      .object({
+        forehead: RegionAnatomySchema.default(regionDefaults.forehead),
+        cheek: RegionAnatomySchema.default(regionDefaults.cheek),
+        perioral: RegionAnatomySchema.default(regionDefaults.perioral),
+        periorbital: RegionAnatomySchema.default(regionDefaults.periorbital),
+        neck: RegionAnatomySchema.default(regionDefaults.neck),
+        body: RegionAnatomySchema.default(regionDefaults.body),
+      })
+      .strict()
+      .default(regionDefaults),
+
+    // ── Roller and penetration (§1–§3) ────────────────────────────────────────────────
+    /** Drum width across the stroke, mm (standard 192-needle roller, Schwarz & Laaff 2011 [V]). */
+    drumWidthMm: bounded(5, 50, 'mm').default(20),
+    /** Drum diameter, mm: with the width it gives the drum surface π·2 cm·2 cm (Schwarz & Laaff 2011 [V]). */
+    drumDiameterMm: bounded(5, 50, 'mm').default(20),
+    /** Needles on the drum: 8 rows (discs) of 24 (Schwarz & Laaff 2011 [V]). */
+    needleRows: bounded(1, 64, '', { int: true }).default(8),
+    needlesPerRow: bounded(1, 200, '', { int: true }).default(24),
+    /** Lateral scatter of a puncture around its disc's track, mm: skin stretch and drum play [I]. */
+    trackJitterMm: bounded(0, 2, 'mm').default(0.15),
+    /** Real/nominal penetration. Kalluri 2011 [V] ≈ 0.2 in rat; Roll-CIT reports [S] ≈ 0.5. */
+    fPen: bounded(0.05, 1, '').default(0.5),
+    /** Per-needle relative depth scatter, σ (§2) [I]. */
+    penetrationJitter: bounded(0, 0.5, '').default(0.15),
+    /** Gaussian spread of one channel's mediators, mm (§3) [I]: about a millimetre of tissue. */
+    injurySigmaMm: bounded(0.1, 3, 'mm').default(0.75),
+    /** Punctures/cm² of one reference session: 15 passes × 15.3/cm² (Singh & Yadav 2016 [S]). */
+    referenceDensityPerCm2: bounded(50, 1000, 'cm⁻²').default(250),
+    /** Normaliser of dermal injury: reference depth 0.75 mm − cheek loops 0.13 mm (§3). */
+    dermalInjuryScaleMm: bounded(0.1, 2, 'mm').default(0.62),
+    /** Width of the logistic vessel-hit transitions (§3) [I]. */
+    vesselHitWidthMm: bounded(0.01, 0.3, 'mm').default(0.05),
+
+    // ── Dynamics (§4, §5); all τ in days ─────────────────────────────────────────────
+    /** Barrier: pores closed by 12–18 h, barrier back in 4–5 h (Kalluri 2011 [V]); ≤ 2 h unoccluded in humans (Gupta 2011 [V]). */
+    tauW: bounded(0.02, 3, 'days').default(0.24),
+    /** Dermal damage/debris clearance [I], set with τ_I so erythema lasts 1–3 d at 1.5 mm (clinical reports [V]/[S]). */
+    tauD: bounded(0.1, 10, 'days').default(1.2),
+    /** Inflammation gain; visible erythema (I > 0.15) 0.25 mm none, 1.5 mm ≈ 2.6 d, ≤ 7 d always (Chu 2021 [V]). */
+    kI: bounded(0, 20, '/day').default(2.5),
+    aW: bounded(0, 5, '').default(0.4),
+    tauI: bounded(0.05, 10, 'days').default(0.4),
+    /** Oedema peaks ≈ 24–28 h and is gone ≈ 3 d [S]. */
+    kE: bounded(0, 20, '/day').default(1.2),
+    tauE: bounded(0.05, 10, 'days').default(0.6),
+    /** Growth factors/macrophages: loss 0.2–0.3 /d (Waugh & Sherratt 2006 d1 = 0.2 [V]; Adler 2020 μ = 0.3 [S]). */
+    kG: bounded(0, 10, '/day').default(0.25),
+    tauG: bounded(0.5, 30, 'days').default(4),
+    /** Fibroblasts: Adler 2020 μ1 = 0.3 /d [S]; peak day 4.5–5, < 10 % by day 20 (wound-healing reviews [V]). */
+    kF: bounded(0, 20, '/day').default(1.2),
+    fMax: bounded(0.1, 10, '').default(1),
+    tauF: bounded(0.5, 30, 'days').default(3.3),
+    /** Collagen III synthesis, calibrated to Lotfi 2013 [V] (5 monthly 1.5 mm sessions). */
+    s3: bounded(0, 2, '/day').default(0.07),
+    /** Cap on new collagen (fraction over baseline) [I]: stops runaway gain. */
+    cMax: bounded(0.1, 10, '').default(1.2),
+    /** III → I maturation; collagen III still raised at 3 months (El-Domyati 2015 [V]; Kenkel group 2021 [V]). */
+    tau31: bounded(5, 1000, 'days').default(60),
+    /** Collagen III degradation (El-Domyati 2015 [V]). */
+    tau3d: bounded(5, 2000, 'days').default(150),
+    /** Turnover of new collagen I: gains persist ≥ 12 months (Aust 2008 [V]; Alster & Li 2020 [V]). */
+    tauNeo: bounded(30, 5000, 'days').default(500),
+    /** Epidermal thickening per collagen gain, Lotfi 2013 [V]; τ ≈ one epidermal turnover [U]. */
+    kappaEp: bounded(0, 5, '').default(0.95),
+    tauEpi: bounded(1, 200, 'days').default(28),
+    /** Capillary repair by angiogenic sprouting from ≈ 24 h (Singer & Clark [S]) [I]. */
+    tauV: bounded(0.5, 60, 'days').default(5),
+    /** Capillary loss per plexus hit of reference density [I]. */
+    cV: bounded(0, 1, '').default(0.35),
+    /** ≈ 1.45 × the peak inflammation of one reference session, so one session never exceeds it [I]. */
+    iCrit: bounded(0.05, 10, '').default(1.0),
+    /** Telangiectasia: no data [I]; monthly → T ≈ 0, weekly 1.5 mm → ≈ 0.13, daily → ≈ 0.6. */
+    kT: bounded(0, 1, '/day').default(0.02),
+    cRe: bounded(0, 1, '').default(0.15),
+    tauT: bounded(30, 36500, 'days').default(3650),
+    /** Post-inflammatory pigment; PIH incidence in types IV–V (Dogra 2014 [V]). */
+    kP: bounded(0, 1, '/day').default(0.02),
+    iPih: bounded(0, 5, '').default(0.4),
+    tauP: bounded(5, 1000, 'days').default(60),
+    /** Phototype susceptibility φ (median of the cohort's lognormal(0,1)) per type I–VI [I]:
+     * ×0.3 for I–II, ×1 for IV–V, ×2 for VI (§5); III at ×0.6 is our interpolation. */
+    phiByPhototype: z
+      .tuple([bounded(0, 20), bounded(0, 20), bounded(0, 20), bounded(0, 20), bounded(0, 20), bounded(0, 20)])
+      .default([0.3, 0.3, 0.6, 1, 1, 2]),
+    /** Perfusion at 300 µm vs collagen gain (Kenkel group 2021 [V]). */
+    kQ: bounded(0, 2, '').default(0.62),
+    /** Scar severity change per collagen gain (Dogra 2014 [V]). */
+    gScar: bounded(0, 2, '').default(0.77),
+    /** Lateral diffusion of inflammation and growth factors, mm²/day (§4, optional) [I]. */
+    lateralDiffusionMm2PerDay: bounded(0, 1, 'mm²/day').default(0.02),
+
+    // ── Contraindication hooks (§5) [I] ──────────────────────────────────────────────
+    /** Inflammation multiplier when a session is forced over active acne / rash / herpes. */
+    overrideInflammationFactor: bounded(1, 10, '').default(2),
+    /** Rosacea: pre-existing telangiectasia and halved critical inflammation. */
+    rosaceaT0: bounded(0, 1, '').default(0.1),
+    rosaceaICritFactor: bounded(0.05, 1, '').default(0.5),
+    /** Keloid tendency: higher collagen cap and slower maturation. */
+    keloidCMax: bounded(0.1, 10, '').default(3),
+    keloidTau31Factor: bounded(1, 10, '').default(3),
+    /** Vitamin A/C priming: s3 × 1.5 (claims up to × 4 are unverified) [S]/[U]. */
+    primingS3Factor: bounded(1, 4, '').default(1.5),
+    /** Anticoagulants: more pinpoint bleeding (rendering only) [I]. */
+    anticoagulantBleedingFactor: bounded(1, 5, '').default(2),
+
+    // ── Numerics (§7) ──────────────────────────────────────────────────────────────
+    /** Quiet gap that separates two sessions, hours (§3: V⁻ is re-read after ≥ 2 h without injury). */
+    sessionGapHours: bounded(0.5, 48, 'h').default(2),
+    /** Step caps: ≤ 1 h in the 72 h after an injury, then 6 h, then 24 h (§7). */
+    fineStepWindowHours: bounded(1, 24 * 30, 'h').default(72),
+    mediumStepWindowHours: bounded(1, 24 * 60, 'h').default(24 * 14),
+  })
+  .strict();
+
+export type ModelParams = z.infer<typeof ModelParamsSchema>;
+export type ModelParamsInput = z.input<typeof ModelParamsSchema>;
+export type RegionAnatomyInput = z.infer<typeof RegionAnatomySchema>;
+
+export const DEFAULT_PARAMS: ModelParams = Object.freeze(ModelParamsSchema.parse({})) as ModelParams;
+
+/** Parses a (partial) parameter override; throws a ZodError naming the field and range on bad input. */
+export function parseParams(input: unknown = {}): ModelParams {
+  return ModelParamsSchema.parse(input);
+}

@@ -1,0 +1,156 @@
+import { z } from 'zod';
+import { bounded } from './bounded';
+import type { ModelParams } from './params';
+import type { Rng } from './rng';
+
+/** Nominal needle lengths on sale: 0.25–3.0 mm (§1). */
+export const NEEDLE_MM_MIN = 0.25;
+export const NEEDLE_MM_MAX = 3.0;
+/** Hand pressure as a multiplier on penetration (§2). */
+export const PRESSURE_MIN = 0.5;
+export const PRESSURE_MAX = 1.5;
+
+const coordinate = bounded(-1000, 1000, 'mm');
+
+/**
+ * One straight roll of the drum from (x0, y0) to (x1, y1), patch coordinates in mm. The drum axis is
+ * perpendicular to the direction of travel. `trackOffsetMm` shifts the needle discs sideways (a
+ * therapist never puts the roller down at exactly the same place twice).
+ */
+export const StrokeSchema = z
+  .object({
+    x0Mm: coordinate,
+    y0Mm: coordinate,
+    x1Mm: coordinate,
+    y1Mm: coordinate,
+    needleMm: bounded(NEEDLE_MM_MIN, NEEDLE_MM_MAX, 'mm'),
+    pressure: bounded(PRESSURE_MIN, PRESSURE_MAX).default(1),
+    trackOffsetMm: bounded(-50, 50, 'mm').default(0),
+  })
+  .strict();
+export type Stroke = z.infer<typeof StrokeSchema>;
+
+/** Reusable struct-of-arrays buffer of sampled punctures (no object per puncture). */
+export class PunctureBuffer {
+  count = 0;
+  xMm: Float64Array;
+  yMm: Float64Array;
+  depthMm: Float64Array;
+
+  constructor(capacity = 1024) {
+    this.xMm = new Float64Array(capacity);
+    this.yMm = new Float64Array(capacity);
+    this.depthMm = new Float64Array(capacity);
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+
+  push(x: number, y: number, depth: number): void {
+    if (this.count === this.xMm.length) this.grow();
+    this.xMm[this.count] = x;
+    this.yMm[this.count] = y;
+    this.depthMm[this.count] = depth;
+    this.count++;
+  }
+
+  private grow(): void {
+    // Growth by 1.5× as Pixi's ParticleBuffer does: amortised O(1) without large over-allocation.
+    const capacity = Math.ceil(this.xMm.length * 1.5) + 16;
+    const copy = (a: Float64Array): Float64Array => {
+      const b = new Float64Array(capacity);
+      b.set(a);
+      return b;
+    };
+    this.xMm = copy(this.xMm);
+    this.yMm = copy(this.yMm);
+    this.depthMm = copy(this.depthMm);
+  }
+}
+
+/** Punctures per cm² that one pass of the drum leaves: needles ÷ drum surface (≈ 15.3, §1). */
+export function densityPerPassPerCm2(params: ModelParams): number {
+  const surfaceCm2 = (Math.PI * params.drumDiameterMm * params.drumWidthMm) / 100;
+  return (params.needleRows * params.needlesPerRow) / surfaceCm2;
+}
+
+/** Real penetration depth of one needle, mm (§2): δ = f_pen·L·pressure·(1 + σ·n), within [0, L]. */
+export function penetrationMm(params: ModelParams, needleMm: number, pressure: number, fPenFactor: number, normal: number): number {
+  const depth = params.fPen * fPenFactor * needleMm * pressure * (1 + params.penetrationJitter * normal);
+  return depth < 0 ? 0 : depth > needleMm ? needleMm : depth;
+}
+
+/**
+ * Samples the punctures of one stroke into `out` (appending). Each disc of needles leaves a
+ * Poisson number of punctures along its track, uniformly placed along the path (the drum slips and
+ * the skin deforms, so spacing is not rigid), scattered sideways by `trackJitterMm`.
+ */
+export function sampleStrokePunctures(
+  params: ModelParams,
+  stroke: Stroke,
+  fPenFactor: number,
+  rng: Rng,
+  out: PunctureBuffer,
+): void {
+  const dx = stroke.x1Mm - stroke.x0Mm;
+  const dy = stroke.y1Mm - stroke.y0Mm;
+  const lengthMm = Math.hypot(dx, dy);
+  if (lengthMm <= 0) return;
+  const ux = dx / lengthMm;
+  const uy = dy / lengthMm;
+  // Lateral unit vector (drum axis), rotated +90°.
+  const lx = -uy;
+  const ly = ux;
+  const spacingMm = params.drumWidthMm / params.needleRows;
+  const perRowMean = (lengthMm * params.needlesPerRow) / (Math.PI * params.drumDiameterMm);
+  for (let row = 0; row < params.needleRows; row++) {
+    const track = (row + 0.5) * spacingMm - params.drumWidthMm / 2 + stroke.trackOffsetMm;
+    const n = rng.poisson(perRowMean);
+    for (let k = 0; k < n; k++) {
+      const along = rng.uniform() * lengthMm;
+      const side = track + params.trackJitterMm * rng.normal();
+      const depth = penetrationMm(params, stroke.needleMm, stroke.pressure, fPenFactor, rng.normal());
+      out.push(stroke.x0Mm + ux * along + lx * side, stroke.y0Mm + uy * along + ly * side, depth);
+    }
+  }
+}
+
+/**
+ * Adds 1 to `coverage` for every cell whose centre the drum swept: along ∈ [0, length),
+ * across ∈ [−width/2, width/2) around the (offset) axis. Half-open so that consecutive segments of
+ * a dragged path and adjacent strokes of a pass never count a cell twice.
+ */
+export function markCoverage(
+  params: ModelParams,
+  stroke: Stroke,
+  cells: number,
+  pitchMm: number,
+  coverage: Float32Array,
+): void {
+  const dx = stroke.x1Mm - stroke.x0Mm;
+  const dy = stroke.y1Mm - stroke.y0Mm;
+  const lengthMm = Math.hypot(dx, dy);
+  if (lengthMm <= 0) return;
+  const ux = dx / lengthMm;
+  const uy = dy / lengthMm;
+  const half = params.drumWidthMm / 2;
+  const off = stroke.trackOffsetMm;
+  // Bounding box of the swept rectangle, in cells.
+  const xs = [stroke.x0Mm, stroke.x1Mm];
+  const ys = [stroke.y0Mm, stroke.y1Mm];
+  const reach = half + Math.abs(off);
+  const ix0 = Math.max(0, Math.floor((Math.min(...xs) - reach) / pitchMm));
+  const ix1 = Math.min(cells - 1, Math.ceil((Math.max(...xs) + reach) / pitchMm));
+  const iy0 = Math.max(0, Math.floor((Math.min(...ys) - reach) / pitchMm));
+  const iy1 = Math.min(cells - 1, Math.ceil((Math.max(...ys) + reach) / pitchMm));
+  for (let iy = iy0; iy <= iy1; iy++) {
+    const cy = (iy + 0.5) * pitchMm - stroke.y0Mm;
+    for (let ix = ix0; ix <= ix1; ix++) {
+      const cx = (ix + 0.5) * pitchMm - stroke.x0Mm;
+      const along = cx * ux + cy * uy;
+      const across = -cx * uy + cy * ux - off;
+      if (along >= 0 && along < lengthMm && across >= -half && across < half) coverage[iy * cells + ix]! += 1;
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import { z } from 'zod';
+import { bounded, formatIssues, oneOf, shortJson } from './bounded';
+import { CONDITIONS } from './conditions';
+import { REGIONS } from './params';
+import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from './roller';
+
+/**
+ * The scenario file format, version 1 — a public contract (issue #3 §3): users write these files.
+ * Keep every field's meaning; extend only with optional fields. Documented in docs/scenario-format.md.
+ */
+
+export const SCENARIO_MAX_BYTES = 1_000_000;
+export const MAX_DAYS = 3650;
+export const MAX_SESSIONS = 200;
+export const MAX_PASSES = 50;
+export const MAX_PATIENTS = 200;
+
+const needleMm = bounded(NEEDLE_MM_MIN, NEEDLE_MM_MAX, 'mm');
+const passes = bounded(1, MAX_PASSES, 'passes', { int: true });
+const pressure = bounded(PRESSURE_MIN, PRESSURE_MAX, '(1 = normal hand pressure)');
+const day = bounded(0, MAX_DAYS, 'days');
+
+export const SkinSchema = z
+  .object({
+    region: oneOf(REGIONS),
+    phototype: bounded(1, 6, '(Fitzpatrick I–VI)', { int: true }),
+    conditions: z
+      .array(oneOf(CONDITIONS), { error: (iss) => `must be a list of conditions, got ${shortJson(iss.input)}` })
+      .max(CONDITIONS.length)
+      .default([])
+      .refine((list) => new Set(list).size === list.length, { error: 'lists a condition twice' }),
+    /** Optional addition: vitamin A/C priming before the course (§5 hook). */
+    primed: z.boolean({ error: 'must be true or false' }).optional(),
+  })
+  .strict();
+
+export const ProtocolSchema = z
+  .object({
+    needleMm,
+    passes,
+    intervalDays: bounded(0.25, 365, 'days'),
+    sessions: bounded(1, MAX_SESSIONS, 'sessions', { int: true }),
+    startDay: day.default(0),
+    /** Optional addition. */
+    pressure: pressure.default(1),
+  })
+  .strict();
+
+export const SessionSpecSchema = z
+  .object({
+    day,
+    needleMm,
+    passes,
+    pressure: pressure.default(1),
+  })
+  .strict();
+
+export const ScenarioSchema = z
+  .object({
+    version: z.literal(1, { error: (iss) => `${shortJson(iss.input)} is not supported; allowed: 1` }),
+    seed: bounded(0, 4294967295, '(a whole number)', { int: true }),
+    /** Optional additions: a title and a description for presets and exports. */
+    name: z.string().max(200).optional(),
+    description: z.string().max(2000).optional(),
+    skin: SkinSchema,
+    grid: z
+      .object({ cells: bounded(32, 512, 'cells per side', { int: true }) })
+      .strict()
+      .optional(),
+    protocol: ProtocolSchema.optional(),
+    sessions: z.array(SessionSpecSchema).min(1).max(MAX_SESSIONS).optional(),
+    days: bounded(1, MAX_DAYS, 'days'),
+    sampleEveryDays: bounded(1 / 24, MAX_DAYS, 'days (a whole number of hours)').default(1),
+    cohort: z
+      .object({ patients: bounded(1, MAX_PATIENTS, 'patients', { int: true }) })
+      .strict()
+      .optional(),
+  })
+  .strict()
+  .superRefine((s, ctx) => {
+    if ((s.protocol === undefined) === (s.sessions === undefined)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: s.protocol === undefined ? [] : ['sessions'],
+        message: 'give either "protocol" (a regular course) or "sessions" (an explicit list), not both and not neither',
+      });
+    }
+    const hours = s.sampleEveryDays * 24;
+    if (Math.abs(hours - Math.round(hours)) > 1e-9) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sampleEveryDays'],
+        message: `${s.sampleEveryDays} is not a whole number of hours; the clock ticks in hours (e.g. 1, 0.5, 0.25, 1/24)`,
+      });
+    }
+    if (s.sampleEveryDays > s.days) {
+      ctx.addIssue({ code: 'custom', path: ['sampleEveryDays'], message: `${s.sampleEveryDays} is longer than "days" (${s.days})` });
+    }
+  });
+
+export type Scenario = z.infer<typeof ScenarioSchema>;
+export type ScenarioInput = z.input<typeof ScenarioSchema>;
+export type SessionSpec = z.infer<typeof SessionSpecSchema>;
+
+export class ScenarioError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid scenario:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ScenarioError';
+  }
+}
+
+/** Validates a parsed JSON value; throws ScenarioError listing every problem with its field path. */
+export function parseScenario(value: unknown): Scenario {
+  const result = ScenarioSchema.safeParse(value);
+  if (!result.success) throw new ScenarioError(formatIssues(result.error));
+  return result.data;
+}
+
+/** Validates scenario text (a file's contents): size, JSON syntax, then the schema. */
+export function parseScenarioText(text: string): Scenario {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > SCENARIO_MAX_BYTES) {
+    throw new ScenarioError([
+      `the file is ${(bytes / 1e6).toFixed(1)} MB; a scenario may be at most ${SCENARIO_MAX_BYTES / 1e6} MB`,
+    ]);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (err) {
+    throw new ScenarioError([`not valid JSON: ${(err as Error).message}`]);
+  }
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) {
+    throw new ScenarioError([`expected a JSON object ({ "version": 1, ... }), got ${shortJson(value)}`]);
+  }
+  return parseScenario(value);
+}
+
+/** The sessions a scenario describes, in time order. */
+export function scenarioSessions(s: Scenario): SessionSpec[] {
+  if (s.sessions !== undefined) return [...s.sessions].sort((a, b) => a.day - b.day);
+  const p = s.protocol!;
+  return Array.from({ length: p.sessions }, (_, k) => ({
+    day: p.startDay + k * p.intervalDays,
+    needleMm: p.needleMm,
+    passes: p.passes,
+    pressure: p.pressure,
+  }));
+}

@@ -1,0 +1,361 @@
+import { resolveAnatomy, type Anatomy } from './anatomy';
+import { applyConditions, type Condition, type ModelWarning } from './conditions';
+import { Dynamics } from './dynamics';
+import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFields, type StateField } from './fields';
+import { makeGrid, type Grid, type GridSpec } from './grid';
+import { needleWarning } from './guidance';
+import { InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
+import { cellOutputs, patchMeans, VISIBLE, zeroSeries, type SeriesValues } from './outputs';
+import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
+import { PunctureLog } from './punctureLog';
+import { Rng } from './rng';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, type Stroke } from './roller';
+import { passStrokes, type PassSpec } from './session';
+
+/** Per-patient variability of a cohort (§9); all 1 for the typical patient. */
+export interface PatientVariation {
+  /** Multiplier on the phototype's median φ (lognormal(0, 1) in a cohort). */
+  phiFactor: number;
+  /** Multiplier on f_pen (σ 15 %). */
+  fPenFactor: number;
+  /** Multiplier on dermis thickness (σ 10 %). */
+  dermisFactor: number;
+  /** Multiplier on s3, the collagen response (lognormal σ 0.25). */
+  s3Factor: number;
+}
+
+export const TYPICAL_PATIENT: PatientVariation = Object.freeze({ phiFactor: 1, fPenFactor: 1, dermisFactor: 1, s3Factor: 1 });
+
+export interface SimulationSetup {
+  seed: number | string;
+  region: Region;
+  phototype: number;
+  conditions: readonly Condition[];
+  /** Vitamin A/C priming before the course (§5 hook, s3 × 1.5). */
+  primed?: boolean;
+  grid?: Partial<GridSpec>;
+  params?: ModelParams;
+  patient?: PatientVariation;
+  precision?: Precision;
+}
+
+export interface SessionSummary {
+  /** 1-based session number. */
+  index: number;
+  startHour: number;
+  endHour: number;
+  strokes: number;
+  /** Punctures that landed inside the patch. */
+  punctures: number;
+  /** Mean punctures per cm² over the patch. */
+  densityPerCm2: number;
+  /** Mean number of drum passes over the patch. */
+  meanPasses: number;
+  needleMm: number;
+  pressure: number;
+  /** Patch-mean capillary integrity when the session began (V⁻). */
+  integrityBefore: number;
+}
+
+export type SimulationEvent =
+  | { type: 'session-start'; index: number; hour: number; integrityBefore: number }
+  | { type: 'session-end'; summary: SessionSummary }
+  | { type: 'warning'; hour: number; warning: ModelWarning };
+
+/** The state of one cell with units, for the inspector. */
+export interface CellReport {
+  ix: number;
+  iy: number;
+  xMm: number;
+  yMm: number;
+  state: Record<StateField, number>;
+  outputs: SeriesValues;
+  /** Drum passes over the cell in the current session. */
+  passes: number;
+  /** Punctures/cm² delivered in the current session. */
+  sessionDensityPerCm2: number;
+}
+
+const HOURS_PER_DAY = 24;
+/** Aligned step lengths, hours, finest last (§7: ≤ 1 h after injury, 6–24 h otherwise). */
+const STEP_LADDER_HOURS = [24, 6, 1] as const;
+
+/**
+ * One patch of skin: the fields, the clock (integer simulated hours) and the ways to injure it.
+ * Time advances in steps aligned to absolute multiples of their length, so the sequence of steps —
+ * and therefore every bit of the state — depends only on the events (strokes, exact advances), not
+ * on how often a caller asks to advance (frames, samples). That is what makes a reload replay exact.
+ */
+export class SkinSimulation {
+  readonly grid: Grid;
+  readonly fields: SkinFields;
+  readonly anatomy: Anatomy;
+  /** Parameters after condition hooks. */
+  readonly params: ModelParams;
+  readonly setupWarnings: readonly ModelWarning[];
+  readonly punctureLog = new PunctureLog();
+  readonly bleedingFactor: number;
+  private readonly t0: number;
+  private readonly dynamics: Dynamics;
+  private readonly scratch: InjuryScratch;
+  private readonly punctures = new PunctureBuffer(4096);
+  private readonly factors: InjuryFactors = { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0 };
+  private readonly fPenFactor: number;
+  private strokeRng: Rng;
+  private hourNow = 0;
+  private lastInjuryHour = Number.NEGATIVE_INFINITY;
+  private sessionCount = 0;
+  private open: SessionSummary | null = null;
+  private pending: SimulationEvent[] = [];
+  private erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+
+  constructor(readonly setup: SimulationSetup) {
+    const base = setup.params ?? DEFAULT_PARAMS;
+    const patient = setup.patient ?? TYPICAL_PATIENT;
+    const effects = applyConditions(base, setup.conditions, setup.primed ?? false);
+    this.params = effects.params;
+    this.setupWarnings = effects.warnings;
+    this.t0 = effects.t0;
+    this.bleedingFactor = effects.bleedingFactor;
+    this.fPenFactor = patient.fPenFactor;
+    this.grid = makeGrid(setup.grid);
+    this.anatomy = resolveAnatomy(this.params, setup.region, patient.dermisFactor);
+    const precision = setup.precision ?? 'float32';
+    this.fields = allocateFields(this.grid, precision);
+    resetFields(this.fields, this.t0);
+    const phi = (this.params.phiByPhototype[setup.phototype - 1] ?? 1) * patient.phiFactor;
+    this.dynamics = new Dynamics(
+      this.grid,
+      { params: this.params, phi, inflammationFactor: effects.inflammationFactor, s3Factor: patient.s3Factor },
+      precision,
+    );
+    this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);
+    this.strokeRng = new Rng(setup.seed, 'punctures');
+  }
+
+  get hour(): number {
+    return this.hourNow;
+  }
+
+  get day(): number {
+    return this.hourNow / HOURS_PER_DAY;
+  }
+
+  get sessionsStarted(): number {
+    return this.sessionCount;
+  }
+
+  /** "Start over": fresh skin, same setup and seed (the same strokes give the same punctures). */
+  startOver(): void {
+    resetFields(this.fields, this.t0);
+    this.punctureLog.clear();
+    this.strokeRng = new Rng(this.setup.seed, 'punctures');
+    this.hourNow = 0;
+    this.lastInjuryHour = Number.NEGATIVE_INFINITY;
+    this.sessionCount = 0;
+    this.open = null;
+    this.pending = [];
+    this.erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Largest step allowed now, hours (§7). */
+  stepCapHours(): number {
+    const since = this.hourNow - this.lastInjuryHour;
+    if (since < this.params.fineStepWindowHours) return 1;
+    if (since < this.params.mediumStepWindowHours) return 6;
+    return 24;
+  }
+
+  /**
+   * Advances the clock to `targetHour` (an integer). With `exact`, the clock lands on the target;
+   * without, it stops before a step that would overshoot it (at most one step short), which lets a
+   * frame loop ask for fractional progress without changing the step sequence.
+   */
+  advanceTo(targetHour: number, exact = true): void {
+    const target = Math.floor(targetHour);
+    while (this.hourNow < target) {
+      const cap = this.stepCapHours();
+      let dt = 1;
+      for (const candidate of STEP_LADDER_HOURS) {
+        if (candidate <= cap && this.hourNow % candidate === 0) {
+          dt = candidate;
+          break;
+        }
+      }
+      if (this.hourNow + dt > target) {
+        if (!exact) break;
+        while (this.hourNow + dt > target) dt = dt === 24 ? 6 : 1;
+      }
+      this.dynamics.step(this.fields, dt / HOURS_PER_DAY);
+      this.hourNow += dt;
+      this.closeSessionIfQuiet();
+      this.trackErythema();
+    }
+  }
+
+  advanceDays(days: number): void {
+    this.advanceTo(this.hourNow + Math.round(days * HOURS_PER_DAY), true);
+  }
+
+  /** Rolls the drum along one straight stroke at the current time. Returns the punctures inside the patch. */
+  applyStroke(stroke: Stroke): number {
+    this.beginInjury(stroke);
+    const p = this.params;
+    const buffer = this.punctures;
+    buffer.clear();
+    sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer);
+    this.scratch.deposit(buffer);
+    this.scratch.applyJumps(this.fields, this.hourNow, p);
+    markCoverage(p, stroke, this.grid.cells, this.grid.pitchMm, this.fields.coverage);
+    const patch = this.grid.patchMm;
+    let inside = 0;
+    for (let k = 0; k < buffer.count; k++) {
+      const x = buffer.xMm[k]!;
+      const y = buffer.yMm[k]!;
+      if (x < 0 || y < 0 || x >= patch || y >= patch) continue;
+      const depth = buffer.depthMm[k]!;
+      injuryFactors(p, this.anatomy, depth, this.factors);
+      this.punctureLog.push(x, y, depth, Math.min(1, this.factors.bleeding * this.bleedingFactor), this.hourNow);
+      inside++;
+    }
+    const s = this.open!;
+    s.strokes++;
+    s.punctures += inside;
+    s.needleMm = Math.max(s.needleMm, stroke.needleMm);
+    s.pressure = stroke.pressure;
+    return inside;
+  }
+
+  /** One pass of the drum over the whole patch (a few parallel strokes). */
+  applyPass(spec: PassSpec, passIndex: number): number {
+    let total = 0;
+    for (const stroke of passStrokes(this.grid, this.params, spec, passIndex, this.strokeRng)) total += this.applyStroke(stroke);
+    return total;
+  }
+
+  /** A whole-patch session: `passes` passes in alternating directions (issue #3 §2). */
+  applySession(spec: PassSpec & { passes: number }): void {
+    for (let k = 0; k < spec.passes; k++) this.applyPass(spec, k);
+  }
+
+  /** Opens a new session if the last injury is at least the session gap ago. */
+  private beginInjury(stroke: Stroke): void {
+    if (this.open === null || this.hourNow - this.lastInjuryHour >= this.params.sessionGapHours) {
+      this.closeSession();
+      this.sessionCount++;
+      const integrityBefore = mean(this.fields.V);
+      this.fields.coverage.fill(0);
+      this.fields.sessionDensity.fill(0);
+      this.open = {
+        index: this.sessionCount,
+        startHour: this.hourNow,
+        endHour: this.hourNow,
+        strokes: 0,
+        punctures: 0,
+        densityPerCm2: 0,
+        meanPasses: 0,
+        needleMm: stroke.needleMm,
+        pressure: stroke.pressure,
+        integrityBefore,
+      };
+      this.pending.push({ type: 'session-start', index: this.sessionCount, hour: this.hourNow, integrityBefore });
+      const needle = needleWarning(this.setup.region, stroke.needleMm);
+      if (needle) this.pending.push({ type: 'warning', hour: this.hourNow, warning: needle });
+      if (integrityBefore < 0.9 && this.sessionCount > 1) {
+        this.pending.push({
+          type: 'warning',
+          hour: this.hourNow,
+          warning: {
+            code: 'capillaries-not-recovered',
+            severity: 'warning',
+            message: `Session ${this.sessionCount} began with capillaries only ${Math.round(integrityBefore * 100)} % recovered: re-injuring them before they heal builds broken capillaries (hypothesis [I]).`,
+          },
+        });
+      }
+    }
+    this.lastInjuryHour = this.hourNow;
+  }
+
+  /** Last hour at which patch-mean erythema was visible (I > 0.15, §6); −Infinity if never. */
+  get lastVisibleErythemaHour(): number {
+    return this.erythemaVisibleHour;
+  }
+
+  private trackErythema(): void {
+    // Erythema never outlasts a week (Chu 2021), so the extra pass over I is skipped after that.
+    if (this.hourNow - this.lastInjuryHour > 7 * HOURS_PER_DAY) return;
+    if (mean(this.fields.I) > VISIBLE.erythema) this.erythemaVisibleHour = this.hourNow;
+  }
+
+  private closeSessionIfQuiet(): void {
+    if (this.open !== null && this.hourNow - this.lastInjuryHour >= this.params.sessionGapHours) this.closeSession();
+  }
+
+  private closeSession(): void {
+    const s = this.open;
+    if (s === null) return;
+    s.endHour = this.lastInjuryHour;
+    s.meanPasses = mean(this.fields.coverage);
+    s.densityPerCm2 = s.punctures / (this.grid.patchMm / 10) ** 2;
+    this.open = null;
+    this.pending.push({ type: 'session-end', summary: s });
+    if (s.meanPasses > 20.5) {
+      this.pending.push({
+        type: 'warning',
+        hour: s.endHour,
+        warning: {
+          code: 'too-many-passes',
+          severity: 'warning',
+          message: `Session ${s.index}: ${s.meanPasses.toFixed(0)} passes on average, more than the usual 10–20 (Singh & Yadav 2016).`,
+        },
+      });
+    }
+  }
+
+  /** The session in progress (strokes within the session gap), if any; a copy. */
+  currentSession(): SessionSummary | null {
+    if (this.open === null) return null;
+    return {
+      ...this.open,
+      meanPasses: mean(this.fields.coverage),
+      densityPerCm2: this.open.punctures / (this.grid.patchMm / 10) ** 2,
+    };
+  }
+
+  /** Hands over and forgets the events since the last call. */
+  drainEvents(): SimulationEvent[] {
+    const events = this.pending;
+    this.pending = [];
+    return events;
+  }
+
+  means(out: SeriesValues = zeroSeries()): SeriesValues {
+    return patchMeans(this.fields, this.params, out);
+  }
+
+  inspect(ix: number, iy: number): CellReport {
+    const cells = this.grid.cells;
+    const x = Math.min(cells - 1, Math.max(0, Math.floor(ix)));
+    const y = Math.min(cells - 1, Math.max(0, Math.floor(iy)));
+    const i = y * cells + x;
+    const state = {} as Record<StateField, number>;
+    for (const name of STATE_FIELDS) state[name] = this.fields[name][i]!;
+    const outputs = cellOutputs(this.fields, i, this.params, zeroSeries());
+    return {
+      ix: x,
+      iy: y,
+      xMm: (x + 0.5) * this.grid.pitchMm,
+      yMm: (y + 0.5) * this.grid.pitchMm,
+      state,
+      outputs,
+      passes: this.fields.coverage[i]!,
+      sessionDensityPerCm2: this.fields.sessionDensity[i]!,
+    };
+  }
+}
+
+function mean(a: ArrayLike<number>): number {
+  let s = 0;
+  for (let i = 0; i < a.length; i++) s += a[i]!;
+  return a.length > 0 ? s / a.length : 0;
+}
