@@ -1,0 +1,65 @@
+/** Public surface of the engine: what the worker adapter, the CLI, tests and benchmarks use. */
+export { resolveAnatomy, type Anatomy } from './anatomy';
+export { bounded, formatIssues, oneOf } from './bounded';
+export { COHORT_DEFAULT_CELLS, drawPatient, quantileSorted, runCohort, type Band, type CohortResult } from './cohort';
+export {
+  applyConditions,
+  BLOCKING_CONDITIONS,
+  CONDITIONS,
+  CONTRAINDICATIONS,
+  INDICATIONS,
+  type Condition,
+  type Contraindication,
+  type ModelWarning,
+  type WarningSeverity,
+} from './conditions';
+export { STATE_FIELDS, type FieldArray, type Precision, type SkinFields, type StateField } from './fields';
+export { GridSchema, makeGrid, type Grid, type GridSpec } from './grid';
+export { MAX_NEEDLE_MM_BY_REGION, MAX_USUAL_PASSES, MIN_INTERVAL_DAYS_DERMAL, needleWarning, phototypeWarning } from './guidance';
+export { injuryFactors, logistic, type InjuryFactors } from './injury';
+export { cascadeWeight, decayWeights, type DecayWeights } from './integrator';
+export { cellOutputs, patchMeans, SERIES, SERIES_INFO, VISIBLE, zeroSeries, type Evidence, type SeriesInfo, type SeriesName, type SeriesValues } from './outputs';
+export { DEFAULT_PARAMS, ModelParamsSchema, parseParams, REGIONS, type ModelParams, type ModelParamsInput, type Region } from './params';
+export { PunctureLog } from './punctureLog';
+export { Rng } from './rng';
+export {
+  densityPerPassPerCm2,
+  markCoverage,
+  NEEDLE_MM_MAX,
+  NEEDLE_MM_MIN,
+  penetrationMm,
+  PRESSURE_MAX,
+  PRESSURE_MIN,
+  PunctureBuffer,
+  sampleStrokePunctures,
+  StrokeSchema,
+  type Stroke,
+} from './roller';
+export { roundValue, runSinglePatient, type RunOptions, type RunStats, type ScenarioResult, type SessionReport } from './runScenario';
+export {
+  MAX_DAYS,
+  MAX_PASSES,
+  MAX_PATIENTS,
+  MAX_SESSIONS,
+  parseScenario,
+  parseScenarioText,
+  SCENARIO_MAX_BYTES,
+  ScenarioError,
+  ScenarioSchema,
+  scenarioSessions,
+  type Scenario,
+  type ScenarioInput,
+  type SessionSpec,
+} from './scenario';
+export { passStrokes, strokeMarginMm, type PassSpec } from './session';
+export { resultToCsv } from './resultCsv';
+export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';
+export {
+  SkinSimulation,
+  TYPICAL_PATIENT,
+  type CellReport,
+  type PatientVariation,
+  type SessionSummary,
+  type SimulationEvent,
+  type SimulationSetup,
+} from './simulation';
