@@ -45,8 +45,11 @@ export function parseArgs(argv: readonly string[]): CliArgs | 'help' {
 function readScenarioFile(path: string): string {
   let size: number;
   try {
-    size = statSync(path).size;
-  } catch {
+    const stat = statSync(path);
+    if (!stat.isFile()) throw new UsageError(`cannot read "${path}": not a file`);
+    size = stat.size;
+  } catch (err) {
+    if (err instanceof UsageError) throw err;
     throw new UsageError(`cannot read "${path}": no such file`);
   }
   // Refuse before reading: a 10 MB file must not be loaded to be rejected.

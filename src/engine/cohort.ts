@@ -5,7 +5,7 @@ import { roundValue, runSinglePatient, type RunOptions, type ScenarioResult } fr
 import type { Scenario } from './scenario';
 import type { PatientVariation } from './simulation';
 
-/** Cohort runs use a coarser grid by default: patch means change by < 3 % (tests/unit/cohort.test.ts) at 1/6 of the cost. */
+/** Cohort runs use a coarser grid by default: patch means change by < 3 % (tests/unit/engine/cohort.test.ts) at 1/6 of the cost. */
 export const COHORT_DEFAULT_CELLS = 64;
 
 export interface Band {

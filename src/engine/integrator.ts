@@ -18,7 +18,12 @@ export function decayWeights(tauDays: number, hDays: number): DecayWeights {
   // 1 − e loses digits for tiny x; expm1 keeps them (τ_neo = 500 d with h = 1 h gives x ≈ 1e-4).
   const oneMinusE = -Math.expm1(-x);
   const a = tauDays * oneMinusE;
-  const b = tauDays - (tauDays * tauDays * oneMinusE) / hDays;
+  // τ − τ²(1 − e)/h cancels catastrophically for h ≪ τ (τ_T = 3650 d at h = 1 h): use its Taylor
+  // series h·(1/2 − x/6 + x²/24 − x³/120 + x⁴/720) there; the truncation error is < x⁵/5040.
+  const b =
+    x < 0.01
+      ? hDays * (0.5 - x * (1 / 6 - x * (1 / 24 - x * (1 / 120 - x / 720))))
+      : tauDays - (tauDays * tauDays * oneMinusE) / hDays;
   return { e, a, b };
 }
 

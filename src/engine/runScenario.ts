@@ -76,7 +76,8 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
 
   const endHour = Math.round(scenario.days * HOURS_PER_DAY);
   const sampleHours = Math.round(scenario.sampleEveryDays * HOURS_PER_DAY);
-  const planned = scenarioSessions(scenario);
+  // Sessions happen on the hourly clock: report them at the hour they are simulated.
+  const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
   const sessions = planned.filter((s) => Math.round(s.day * HOURS_PER_DAY) <= endHour);
   if (sessions.length < planned.length) {
     warnings.add({
@@ -181,7 +182,7 @@ function checkProtocolWarnings(
         code: 'interval-too-short',
         severity: 'warning',
         day: b.day,
-        message: `Sessions ${b.day - a.day} days apart with ${b.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
+        message: `Sessions ${roundValue(b.day - a.day)} days apart with ${b.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
       });
     }
   }

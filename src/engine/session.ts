@@ -1,6 +1,5 @@
 import type { Grid } from './grid';
 import type { ModelParams } from './params';
-import type { Rng } from './rng';
 import type { Stroke } from './roller';
 
 export interface PassSpec {
@@ -16,15 +15,16 @@ export function strokeMarginMm(params: ModelParams): number {
 /**
  * The strokes of one pass over the whole patch: parallel rolls that tile the patch (plus a margin)
  * exactly once, in one of four directions that alternate pass by pass (→, ↓, ←, ↑), the way a
- * therapist crosses horizontal and vertical passes. The tiling starts at a random sideways offset,
- * so the needle tracks of successive passes do not coincide.
+ * therapist crosses horizontal and vertical passes. The tiling starts at a sideways offset
+ * (`offsetFraction` of the drum width, in [0, 1)) that callers vary so the needle tracks of
+ * successive passes do not coincide.
  */
-export function passStrokes(grid: Grid, params: ModelParams, spec: PassSpec, passIndex: number, rng: Rng): Stroke[] {
+export function passStrokes(grid: Grid, params: ModelParams, spec: PassSpec, passIndex: number, offsetFraction: number): Stroke[] {
   const margin = strokeMarginMm(params);
   const lo = -margin;
   const hi = grid.patchMm + margin;
   const width = params.drumWidthMm;
-  const start = lo - rng.uniform() * width;
+  const start = lo - offsetFraction * width;
   const direction = passIndex % 4;
   const strokes: Stroke[] = [];
   for (let lane = start; lane < hi; lane += width) {

@@ -108,6 +108,8 @@ export class SkinSimulation {
   private open: SessionSummary | null = null;
   private pending: SimulationEvent[] = [];
   private erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+  /** Integrator steps taken since construction (diagnostics and benchmarks). */
+  stepCount = 0;
 
   constructor(readonly setup: SimulationSetup) {
     const base = setup.params ?? DEFAULT_PARAMS;
@@ -187,6 +189,7 @@ export class SkinSimulation {
         while (this.hourNow + dt > target) dt = dt === 24 ? 6 : 1;
       }
       this.dynamics.step(this.fields, dt / HOURS_PER_DAY);
+      this.stepCount++;
       this.hourNow += dt;
       this.closeSessionIfQuiet();
       this.trackErythema();
@@ -229,7 +232,7 @@ export class SkinSimulation {
   /** One pass of the drum over the whole patch (a few parallel strokes). */
   applyPass(spec: PassSpec, passIndex: number): number {
     let total = 0;
-    for (const stroke of passStrokes(this.grid, this.params, spec, passIndex, this.strokeRng)) total += this.applyStroke(stroke);
+    for (const stroke of passStrokes(this.grid, this.params, spec, passIndex, this.strokeRng.uniform())) total += this.applyStroke(stroke);
     return total;
   }
 

@@ -1,0 +1,142 @@
+/**
+ * Sampling statistics of the engine's only random source (src/engine/rng.ts). Seeded, so each check
+ * is deterministic; the bounds are 5 standard errors (or p ≈ 1e-4), so a correct sampler passes
+ * for essentially any seed while a biased one (e.g. an off-by-one in PTRS) does not.
+ */
+import { describe, expect, it } from 'vitest';
+import { Rng } from '../../../src/engine/index';
+
+function moments(draw: () => number, n: number): { mean: number; variance: number; samples: Float64Array } {
+  const samples = new Float64Array(n);
+  let sum = 0;
+  for (let i = 0; i < n; i++) {
+    const x = draw();
+    samples[i] = x;
+    sum += x;
+  }
+  const mean = sum / n;
+  let ss = 0;
+  for (let i = 0; i < n; i++) ss += (samples[i]! - mean) ** 2;
+  return { mean, variance: ss / (n - 1), samples };
+}
+
+/** Poisson pmf via logs (stable for λ up to thousands). */
+function poissonPmf(k: number, lambda: number): number {
+  let logFact = 0;
+  for (let i = 2; i <= k; i++) logFact += Math.log(i);
+  return Math.exp(-lambda + k * Math.log(lambda) - logFact);
+}
+
+/** Upper 1e-4 quantile of χ²(df) (Wilson–Hilferty). */
+function chiSquareCritical(df: number): number {
+  const z = 3.719;
+  const c = 2 / (9 * df);
+  return df * (1 - c + z * Math.sqrt(c)) ** 3;
+}
+
+/** Standard normal CDF (erf by Abramowitz & Stegun 7.1.26, |error| < 1.5e-7). */
+function phi(x: number): number {
+  const z = Math.abs(x) / Math.SQRT2;
+  const t = 1 / (1 + 0.3275911 * z);
+  const poly = t * (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
+  const erf = 1 - poly * Math.exp(-z * z);
+  return x >= 0 ? 0.5 * (1 + erf) : 0.5 * (1 - erf);
+}
+
+describe('Rng.poisson', () => {
+  // 29.9 and 30 straddle the switch from Knuth's product method to PTRS.
+  const LAMBDAS = [0.5, 5, 17, 29.9, 30, 100, 1000];
+  const N = 100_000;
+
+  it.each(LAMBDAS)('draws with mean λ and variance λ for λ = %s', (lambda) => {
+    const rng = new Rng(2024, `poisson-${lambda}`);
+    const { mean, variance, samples } = moments(() => rng.poisson(lambda), N);
+    expect(samples.every((k) => Number.isInteger(k) && k >= 0)).toBe(true);
+    expect(Math.abs(mean - lambda)).toBeLessThan(5 * Math.sqrt(lambda / N));
+    // Var of the sample variance of a Poisson: (λ + 2λ²)/n.
+    expect(Math.abs(variance - lambda)).toBeLessThan(5 * Math.sqrt((lambda + 2 * lambda * lambda) / N));
+  });
+
+  it.each([5, 30, 100])('the histogram for λ = %s passes a χ² goodness-of-fit test', (lambda) => {
+    const rng = new Rng(99, `chi-${lambda}`);
+    const n = 200_000;
+    const counts = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const k = rng.poisson(lambda);
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+    }
+    // Bins with ≥ 20 expected draws; the two tails pooled.
+    const lo = Math.max(0, Math.floor(lambda - 6 * Math.sqrt(lambda)));
+    const bins: { observed: number; expected: number }[] = [];
+    let tailLowExpected = 0;
+    for (let k = 0; k < lo; k++) tailLowExpected += poissonPmf(k, lambda) * n;
+    let tailLowObserved = 0;
+    for (const [k, c] of counts) if (k < lo) tailLowObserved += c;
+    let pending = { observed: tailLowObserved, expected: tailLowExpected };
+    let cumulative = tailLowExpected;
+    for (let k = lo; cumulative < n - 20; k++) {
+      const e = poissonPmf(k, lambda) * n;
+      cumulative += e;
+      pending = { observed: pending.observed + (counts.get(k) ?? 0), expected: pending.expected + e };
+      if (pending.expected >= 20) {
+        bins.push(pending);
+        pending = { observed: 0, expected: 0 };
+      }
+    }
+    let observedSoFar = 0;
+    for (const b of bins) observedSoFar += b.observed;
+    bins.push({ observed: n - observedSoFar, expected: n - cumulative + pending.expected });
+    let chi2 = 0;
+    for (const b of bins) chi2 += (b.observed - b.expected) ** 2 / b.expected;
+    const df = bins.length - 1;
+    expect(df).toBeGreaterThan(5);
+    expect(chi2).toBeLessThan(chiSquareCritical(df));
+  });
+
+  it('returns 0 for a zero, negative or NaN mean', () => {
+    const rng = new Rng(1, 'edge');
+    expect([rng.poisson(0), rng.poisson(-3), rng.poisson(Number.NaN)]).toEqual([0, 0, 0]);
+  });
+});
+
+describe('Rng.normal and Rng.uniform', () => {
+  const N = 200_000;
+
+  it('normal draws have mean 0 and variance 1', () => {
+    const rng = new Rng(7, 'normal');
+    const { mean, variance } = moments(() => rng.normal(), N);
+    expect(Math.abs(mean)).toBeLessThan(5 / Math.sqrt(N));
+    expect(Math.abs(variance - 1)).toBeLessThan(5 * Math.sqrt(2 / N));
+  });
+
+  it('normal draws follow the Gaussian CDF (Kolmogorov–Smirnov)', () => {
+    const rng = new Rng(8, 'ks');
+    const { samples } = moments(() => rng.normal(), N);
+    samples.sort();
+    let d = 0;
+    for (let i = 0; i < N; i++) {
+      const f = phi(samples[i]!);
+      d = Math.max(d, Math.abs(f - i / N), Math.abs(f - (i + 1) / N));
+    }
+    // Critical value for p = 1e-4 is ≈ 2.15/√n.
+    expect(d).toBeLessThan(2.15 / Math.sqrt(N));
+  });
+
+  it('uniform draws lie in [0, 1) with mean 1/2 and variance 1/12', () => {
+    const rng = new Rng(9, 'uniform');
+    const { mean, variance, samples } = moments(() => rng.uniform(), N);
+    expect(samples.every((u) => u >= 0 && u < 1)).toBe(true);
+    expect(Math.abs(mean - 0.5)).toBeLessThan(5 * Math.sqrt(1 / 12 / N));
+    expect(Math.abs(variance - 1 / 12)).toBeLessThan(5 * Math.sqrt(1 / 180 / N));
+  });
+
+  it('the same seed and stream replay the same sequence; another stream or seed does not', () => {
+    const draw = (seed: number, stream: string) => {
+      const rng = new Rng(seed, stream);
+      return Array.from({ length: 20 }, (_, k) => (k % 2 ? rng.normal() : rng.poisson(40)));
+    };
+    expect(draw(5, 'a')).toEqual(draw(5, 'a'));
+    expect(draw(5, 'b')).not.toEqual(draw(5, 'a'));
+    expect(draw(6, 'a')).not.toEqual(draw(5, 'a'));
+  });
+});
