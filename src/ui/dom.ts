@@ -1,0 +1,13 @@
+/** Looks up an element by id and fails loudly (at start-up) if index.html lacks it. */
+export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
+  const el = document.getElementById(id);
+  if (el === null) throw new Error(`index.html has no #${id}`);
+  return el as T;
+}
+
+export function option(value: string, label: string): HTMLOptionElement {
+  const o = document.createElement('option');
+  o.value = value;
+  o.textContent = label;
+  return o;
+}

@@ -1,0 +1,165 @@
+import { Application, BufferImageSource, Container, Graphics, Sprite, Texture } from 'pixi.js';
+import { RollerGraphic } from './rollerGraphic';
+
+export interface SkinViewOptions {
+  host: HTMLElement;
+  /** Canvas size in px (square). */
+  sizePx: number;
+  /** Texture size in px (square), as the worker shades it. */
+  texturePx: number;
+  patchMm: number;
+  drumWidthMm: number;
+  drumDiameterMm: number;
+  needleRows: number;
+}
+
+/**
+ * Pixi rendering of engine snapshots: the current skin texture, the day-0 texture behind a split,
+ * the roller, a hover marker and the cross-section cut line. It only draws what it is given; it
+ * never talks to the engine.
+ */
+export class SkinView {
+  readonly app: Application;
+  readonly pxPerMm: number;
+  private readonly current: BufferImageSource;
+  private readonly before: BufferImageSource;
+  private readonly currentSprite: Sprite;
+  private readonly splitMask = new Graphics();
+  private readonly splitLine = new Graphics();
+  private readonly hover = new Graphics();
+  private readonly cutLine = new Graphics();
+  readonly roller: RollerGraphic;
+  private splitFraction = 0;
+  private dirty = true;
+  private rollerKey = '';
+  private hoverKey = '';
+  private cutKey = '';
+
+  private constructor(app: Application, private readonly o: SkinViewOptions) {
+    this.app = app;
+    this.pxPerMm = o.sizePx / o.patchMm;
+    const blank = (): Uint8Array => new Uint8Array(o.texturePx * o.texturePx * 4);
+    // Opaque pixels are already "premultiplied": this skips UNPACK_PREMULTIPLY_ALPHA, a per-upload
+    // conversion pass that cut the frame rate to ~12 fps under SwiftShader (bench/).
+    const source = (): BufferImageSource =>
+      new BufferImageSource({ resource: blank(), width: o.texturePx, height: o.texturePx, format: 'rgba8unorm', scaleMode: 'linear', alphaMode: 'premultiplied-alpha' });
+    this.before = source();
+    this.current = source();
+    const scale = o.sizePx / o.texturePx;
+    const beforeSprite = new Sprite(new Texture({ source: this.before }));
+    beforeSprite.scale.set(scale);
+    this.currentSprite = new Sprite(new Texture({ source: this.current }));
+    this.currentSprite.scale.set(scale);
+    this.currentSprite.mask = this.splitMask;
+    this.roller = new RollerGraphic(o.drumWidthMm, o.drumDiameterMm, o.needleRows);
+    this.hover.circle(0, 0, 6).stroke({ width: 1.5, color: 0xffffff, alpha: 0.9 }).circle(0, 0, 7.5).stroke({ width: 1, color: 0x000000, alpha: 0.5 });
+    this.hover.visible = false;
+    const overlay = new Container();
+    overlay.addChild(this.cutLine, this.splitLine, this.hover, this.roller.root);
+    app.stage.addChild(beforeSprite, this.currentSprite, this.splitMask, overlay);
+    this.setSplit(0);
+  }
+
+  static async create(o: SkinViewOptions): Promise<SkinView> {
+    const app = new Application();
+    await app.init({
+      width: o.sizePx,
+      height: o.sizePx,
+      // WebGPU under SwiftShader loses its device; WebGL2 is solid everywhere (stack.md).
+      preference: 'webgl',
+      background: 0xf3efe9,
+      // MSAA costs a lot under SwiftShader and the texture is already smooth; the roller outline is the only edge.
+      antialias: false,
+      autoDensity: false,
+      resolution: 1,
+      // Render on demand (renderIfNeeded), not on every tick: an unchanged frame costs nothing.
+      autoStart: false,
+    });
+    app.canvas.setAttribute('aria-hidden', 'true');
+    app.canvas.classList.add('skin-canvas');
+    o.host.appendChild(app.canvas);
+    return new SkinView(app, o);
+  }
+
+  /** Draws the stage if anything changed since the last call (once per animation frame). */
+  renderIfNeeded(): void {
+    if (!this.dirty) return;
+    this.dirty = false;
+    this.app.render();
+  }
+
+  get rendererName(): string {
+    return this.app.renderer.name;
+  }
+
+  /** Shows a freshly shaded frame; returns the buffer it replaces (free for the next request). */
+  showFrame(pixels: Uint8Array): Uint8Array {
+    const old = this.current.resource as Uint8Array;
+    this.current.resource = pixels;
+    this.current.update();
+    this.dirty = true;
+    return old;
+  }
+
+  showBaseline(pixels: Uint8Array): void {
+    this.before.resource = pixels;
+    this.before.update();
+    this.dirty = true;
+  }
+
+  /** Split: the left `fraction` of the patch shows day 0, the rest the current day. */
+  setSplit(fraction: number): void {
+    this.splitFraction = Math.min(1, Math.max(0, fraction));
+    this.dirty = true;
+    const s = this.o.sizePx;
+    const x = s * this.splitFraction;
+    this.splitMask.clear().rect(x, 0, s - x, s).fill({ color: 0xffffff });
+    this.splitLine.clear();
+    if (this.splitFraction > 0) {
+      this.splitLine.moveTo(x, 0).lineTo(x, s).stroke({ width: 2, color: 0xffffff, alpha: 0.95 });
+    }
+  }
+
+  setRoller(xMm: number, yMm: number, headingRad: number, rolling: boolean, visible: boolean): void {
+    const key = `${xMm},${yMm},${headingRad},${rolling},${visible}`;
+    if (key === this.rollerKey) return;
+    this.rollerKey = key;
+    this.dirty = true;
+    this.roller.visible = visible;
+    this.roller.place(xMm * this.pxPerMm, yMm * this.pxPerMm, headingRad, this.pxPerMm, rolling);
+  }
+
+  setHover(xMm: number | null, yMm: number | null): void {
+    const key = `${xMm},${yMm}`;
+    if (key === this.hoverKey) return;
+    this.hoverKey = key;
+    this.dirty = true;
+    if (xMm === null || yMm === null) {
+      this.hover.visible = false;
+      return;
+    }
+    this.hover.visible = true;
+    this.hover.position.set(xMm * this.pxPerMm, yMm * this.pxPerMm);
+  }
+
+  setCutLine(yMm: number | null): void {
+    const key = String(yMm);
+    if (key === this.cutKey) return;
+    this.cutKey = key;
+    this.dirty = true;
+    this.cutLine.clear();
+    if (yMm === null) return;
+    const y = yMm * this.pxPerMm;
+    for (let x = 0; x < this.o.sizePx; x += 12) this.cutLine.moveTo(x, y).lineTo(x + 6, y);
+    this.cutLine.stroke({ width: 1.5, color: 0x1b2a38, alpha: 0.7 });
+  }
+
+  /** Canvas client coordinates → patch mm (the canvas may be scaled by CSS). */
+  clientToMm(clientX: number, clientY: number): { xMm: number; yMm: number } {
+    const r = this.app.canvas.getBoundingClientRect();
+    return {
+      xMm: ((clientX - r.left) / r.width) * this.o.patchMm,
+      yMm: ((clientY - r.top) / r.height) * this.o.patchMm,
+    };
+  }
+}

@@ -1,0 +1,237 @@
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchBrowser } from './browser';
+import { elementPixels, lumaSpread, meanDiff } from './pagePixels';
+import { serveDist } from './staticServer';
+
+const PATCH_MM = 40;
+let server: Awaited<ReturnType<typeof serveDist>>;
+let browser: Awaited<ReturnType<typeof launchBrowser>>;
+let context: BrowserContext;
+let page: Page;
+const consoleErrors: string[] = [];
+
+/** Page object: the app driven by role and accessible name, as users and screen readers see it. */
+const ui = {
+  skin: () => page.getByRole('application', { name: 'Skin patch' }),
+  button: (name: string) => page.getByRole('button', { name, exact: true }),
+  day: () => page.getByRole('status', { name: 'Simulated day' }),
+  readout: (name: string) => page.getByLabel(name, { exact: true }),
+};
+
+/** Waits until the view shows the current state (nothing queued or in flight, the last frame is current). */
+async function settled(): Promise<void> {
+  await page.waitForFunction(() => window.__skinsim!.settled(), null, { timeout: 20_000 });
+  // One more animation frame so the compositor has put the last texture on screen.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+}
+
+async function openApp(): Promise<void> {
+  await page.goto(server.url);
+  await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__skinsim?.ready === true, null, { timeout: 30_000 });
+  await settled();
+}
+
+/** Waits until the engine has caught up with the clock (after a step or pause) and the view shows it. */
+async function settle(): Promise<void> {
+  await page.waitForFunction(() => Math.floor(window.__skinsim!.clockHours()) === window.__skinsim!.hour(), null, { timeout: 20_000 });
+  await settled();
+}
+
+async function dayNumber(): Promise<number> {
+  const text = (await ui.day().textContent()) ?? '';
+  const m = /Day (\d+)/.exec(text);
+  if (!m) throw new Error(`no day number in "${text}"`);
+  return Number(m[1]);
+}
+
+async function percentOf(name: string): Promise<number> {
+  const text = ((await ui.readout(name).textContent()) ?? '').replace('−', '-').replace('±', '');
+  const m = /([-+]?\d+(?:\.\d+)?)\s*%/.exec(text);
+  if (!m) throw new Error(`no percentage in ${name}: "${text}"`);
+  return Number(m[1]);
+}
+
+async function mmToPage(xMm: number, yMm: number): Promise<{ x: number; y: number }> {
+  const box = await ui.skin().boundingBox();
+  if (box === null) throw new Error('skin patch not visible');
+  return { x: box.x + (xMm / PATCH_MM) * box.width, y: box.y + (yMm / PATCH_MM) * box.height };
+}
+
+async function resetApp(): Promise<void> {
+  await ui.button('Reset').click();
+  await page.waitForFunction(() => window.__skinsim!.clockHours() === 0 && window.__skinsim!.sessionsStarted() === 0);
+  await settled();
+}
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchBrowser();
+  context = browser.context;
+  page = context.pages()[0] ?? (await context.newPage());
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  await openApp();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('SkinSim in headless Chromium', () => {
+  it('loads with the WebGL renderer, draws a skin and logs no console errors', async () => {
+    const renderer = await page.evaluate(() => window.__skinsim!.rendererName);
+    expect(renderer).toBe('webgl');
+    const pixels = await elementPixels(page, page.locator('#skin-canvas-host canvas'));
+    // A flat or blank canvas has almost no spread; skin with texture and pores has some.
+    expect(lumaSpread(pixels)).toBeGreaterThan(2);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('exposes the public accessible names', async () => {
+    await expect(ui.skin().count()).resolves.toBe(1);
+    for (const label of ['Needle length (mm)', 'Pressure', 'Region', 'Phototype']) {
+      await expect(page.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
+    }
+    for (const name of ['Play', 'Pause', 'Step day', 'Step week', 'Reset']) {
+      await expect(ui.button(name).count()).resolves.toBe(1);
+    }
+    expect(await dayNumber()).toBe(0);
+    expect(await ui.readout('Collagen gain').textContent()).toMatch(/%/);
+    expect(await ui.readout('Erythema').textContent()).toMatch(/\d/);
+    expect(await ui.readout('Capillary integrity').textContent()).toMatch(/\d+ %/);
+  });
+
+  it('a drag across the patch changes pixels along the path and not far from it', async () => {
+    await resetApp();
+    const canvas = page.locator('#skin-canvas-host canvas');
+    await page.mouse.move(5, 5);
+    await settled();
+    const before = await elementPixels(page, canvas);
+    const from = await mmToPage(1, 20);
+    const to = await mmToPage(39, 20);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 30; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 30, from.y);
+    await page.mouse.up();
+    await page.mouse.move(5, 5);
+    await page.waitForFunction(() => (window.__skinsim!.session()?.punctures ?? 0) > 0);
+    await settled();
+    const after = await elementPixels(page, canvas);
+    // The drum is 20 mm wide: punctures land within 10 mm of the path (y = 20 mm), kernels reach ~2 mm further.
+    const near = meanDiff(before, after, (y) => Math.abs(y * PATCH_MM - 20) < 8);
+    const far = meanDiff(before, after, (y) => Math.abs(y * PATCH_MM - 20) > 14);
+    expect(near).toBeGreaterThan(0.5);
+    expect(far).toBeLessThan(near / 5);
+    expect(consoleErrors).toEqual([]);
+  });
+
+  it('Play advances the simulated day', async () => {
+    const start = await dayNumber();
+    await ui.button('Play').click();
+    await page.waitForFunction((d) => /Day (\d+)/.exec(document.getElementById('day')!.textContent ?? '')![1] !== String(d), start, {
+      timeout: 30_000,
+    });
+    await ui.button('Pause').click();
+    expect(await dayNumber()).toBeGreaterThan(start);
+  });
+
+  it('keyboard alone performs a pass', async () => {
+    await resetApp();
+    // Reach the patch with Tab, as a keyboard user would.
+    await page.locator('body').focus();
+    let focused = '';
+    for (let k = 0; k < 60 && focused !== 'skin-wrapper'; k++) {
+      await page.keyboard.press('Tab');
+      focused = await page.evaluate(() => document.activeElement?.id ?? '');
+    }
+    expect(focused).toBe('skin-wrapper');
+    // Lift the roller to the top-left lane, roll it right across, then the lower lane to the left.
+    for (let k = 0; k < 8; k++) await page.keyboard.press('Shift+ArrowLeft');
+    for (let k = 0; k < 2; k++) await page.keyboard.press('Shift+ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('Enter');
+    for (let k = 0; k < 4; k++) await page.keyboard.press('Shift+ArrowDown');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('Enter');
+    await page.waitForFunction(() => (window.__skinsim!.session()?.meanPasses ?? 0) >= 0.95, null, { timeout: 20_000 });
+    const passes = Number((await ui.readout('Passes this session').textContent())?.match(/[\d.]+/)?.[0]);
+    expect(passes).toBeGreaterThanOrEqual(0.9);
+    // P rolls a whole pass.
+    await page.keyboard.press('p');
+    await page.waitForFunction(() => (window.__skinsim!.session()?.meanPasses ?? 0) >= 1.9, null, { timeout: 20_000 });
+  });
+
+  it('after a session and 6 simulated weeks the collagen readout is above zero', async () => {
+    await resetApp();
+    for (let k = 0; k < 15; k++) await ui.button('Roll one pass').click();
+    await page.waitForFunction(() => (window.__skinsim!.session()?.meanPasses ?? 0) >= 14.5, null, { timeout: 30_000 });
+    await expect(ui.readout('Collagen gain').textContent()).resolves.toMatch(/±0 %|\+0 %/);
+    for (let k = 0; k < 6; k++) await ui.button('Step week').click();
+    await settle();
+    expect(await dayNumber()).toBe(42);
+    expect(await percentOf('Collagen gain')).toBeGreaterThan(0);
+    expect(await percentOf('Capillary integrity')).toBeGreaterThan(95);
+    // The session was announced in the live region with its dose.
+    await expect(page.locator('#announcer').textContent()).resolves.toMatch(/Session 1 done: 15 passes, 1\.5 mm, \d+ punctures\/cm²/);
+  });
+
+  it('a reload restores settings, strokes and simulated time', async () => {
+    await page.getByLabel('Needle length (mm)').fill('2');
+    await page.getByLabel('Phototype').selectOption('5');
+    // A new phototype replays the whole history on the new skin; wait for frames after it.
+    await page.waitForTimeout(300);
+    await settled();
+    const dayBefore = await dayNumber();
+    const collagenBefore = await ui.readout('Collagen gain').textContent();
+    const meansBefore = await page.evaluate(() => window.__skinsim!.means());
+    await page.waitForTimeout(800);
+    await page.reload();
+    await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__skinsim?.ready === true, null, { timeout: 30_000 });
+    await settle();
+    expect(await dayNumber()).toBe(dayBefore);
+    expect(await ui.readout('Collagen gain').textContent()).toBe(collagenBefore);
+    expect(await page.getByLabel('Needle length (mm)').inputValue()).toBe('2');
+    expect(await page.getByLabel('Phototype').inputValue()).toBe('5');
+    const meansAfter = await page.evaluate(() => window.__skinsim!.means());
+    expect(meansAfter?.collagenGain).toBe(meansBefore?.collagenGain);
+    expect(meansAfter?.capillaryIntegrity).toBe(meansBefore?.capillaryIntegrity);
+  });
+
+  it('has no serious accessibility violations (axe-core)', async () => {
+    const require = createRequire(import.meta.url);
+    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
+      const result = await axe.run(document, { resultTypes: ['violations'] });
+      return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+    });
+    const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+    expect(serious).toEqual([]);
+  });
+
+  it('takes the README screenshot mid-session', async () => {
+    await resetApp();
+    for (let k = 0; k < 8; k++) await ui.button('Roll one pass').click();
+    const from = await mmToPage(3, 28);
+    const to = await mmToPage(37, 12);
+    await page.mouse.move(from.x, from.y);
+    await page.mouse.down();
+    for (let k = 1; k <= 20; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 20, from.y + ((to.y - from.y) * k) / 20);
+    await page.mouse.up();
+    await page.getByLabel('Speed').selectOption('1h');
+    await ui.button('Play').click();
+    await page.waitForFunction(() => window.__skinsim!.clockHours() > 5, null, { timeout: 30_000 });
+    await ui.button('Pause').click();
+    await settle();
+    mkdirSync('test-results', { recursive: true });
+    await page.screenshot({ path: 'test-results/app-mid-session.png', fullPage: false });
+    if (process.env.SKINSIM_UPDATE_DOCS === '1') copyFileSync('test-results/app-mid-session.png', 'docs/screenshot.png');
+    expect(consoleErrors).toEqual([]);
+  });
+});

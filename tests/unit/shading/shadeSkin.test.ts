@@ -1,0 +1,232 @@
+/**
+ * shadeSkin: fields → RGBA. Small textures keep it fast: a 10 mm patch at 200 px (0.05 mm/px, so a
+ * 0.1–0.3 mm bleeding dot covers whole pixels) over a 40-cell grid.
+ */
+import { describe, expect, it } from 'vitest';
+import { BASE_HEX, deltaE, parseHex } from '../../../src/shading/colour';
+import { shadeSkin, type ShadeOptions } from '../../../src/shading/shadeSkin';
+import { makeSkinTexture, type SkinTexture } from '../../../src/shading/skinTexture';
+import type { PunctureView, ShadeFields } from '../../../src/shading/types';
+import { greenStd, lab, meanRgb, pixelAtMm, punctureView, zeroFields, type MutableFields } from './helpers';
+
+const PATCH = 10;
+const SIZE = 200;
+const CELLS = 40;
+const MM = PATCH / SIZE;
+
+function texture(conditions: string[] = [], seed = 5): SkinTexture {
+  return makeSkinTexture({ seed, sizePx: SIZE, patchMm: PATCH, conditions });
+}
+
+function shade(tex: SkinTexture, fields: ShadeFields, p: PunctureView | null, o: Partial<ShadeOptions> = {}): Uint8Array {
+  const out = new Uint8Array(tex.sizePx * tex.sizePx * 4);
+  shadeSkin(tex, fields, p, { layer: 'surface', phototype: 3, hour: 0, ...o }, out);
+  return out;
+}
+
+function withFields(set: (f: MutableFields) => void): MutableFields {
+  const f = zeroFields(CELLS);
+  set(f);
+  return f;
+}
+
+const TEX = texture();
+
+describe('surface colour', () => {
+  it('averages to the phototype base colour on untreated skin (texture variation is centred)', () => {
+    for (const p of [1, 3, 6]) {
+      const m = meanRgb(shade(TEX, zeroFields(CELLS), null, { phototype: p }));
+      const hex = parseHex(BASE_HEX[p - 1]!);
+      for (let c = 0; c < 3; c++) expect(Math.abs(m[c]! - hex[c]!)).toBeLessThan(5);
+    }
+  });
+
+  it('is deterministic: the same seed gives the same bytes, another seed other bytes', () => {
+    const f = withFields((g) => g.I.fill(0.4));
+    const a = shade(texture([], 9), f, null);
+    const b = shade(texture([], 9), f, null);
+    const c = shade(texture([], 10), f, null);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(Buffer.from(a).equals(Buffer.from(c))).toBe(false);
+  });
+
+  it('gives the same bytes whatever was shaded before (cached scratch and static colour)', () => {
+    const tex = texture(['acne-scars', 'wrinkles'], 12);
+    const f = withFields((g) => {
+      g.I.fill(0.3);
+      g.E.fill(0.2);
+      g.C1.fill(0.2);
+      g.T.fill(0.4);
+    });
+    const first = shade(tex, f, null, { phototype: 3 });
+    shade(tex, zeroFields(CELLS), null, { phototype: 6 });
+    shade(tex, f, null, { phototype: 2, layer: 'collagen' });
+    shade(tex, withFields((g) => g.Pg.fill(0.05)), null, { phototype: 3 });
+    const again = shade(tex, f, null, { phototype: 3 });
+    expect(Buffer.from(again).equals(Buffer.from(first))).toBe(true);
+    const fresh = shade(texture(['acne-scars', 'wrinkles'], 12), f, null, { phototype: 3 });
+    expect(Buffer.from(fresh).equals(Buffer.from(first))).toBe(true);
+  });
+
+  it('turns redder with erythema, and the same erythema changes type VI less than type I', () => {
+    const f = withFields((g) => g.I.fill(0.15));
+    for (const p of [1, 6]) {
+      const base = meanRgb(shade(TEX, zeroFields(CELLS), null, { phototype: p }));
+      const red = meanRgb(shade(TEX, f, null, { phototype: p }));
+      expect(lab(red)[1]).toBeGreaterThan(lab(base)[1]);
+      expect(red[0] / red[1]).toBeGreaterThan(base[0] / base[1]);
+    }
+    const d1 = deltaE(meanRgb(shade(TEX, zeroFields(CELLS), null, { phototype: 1 })), meanRgb(shade(TEX, f, null, { phototype: 1 })));
+    const d6 = deltaE(meanRgb(shade(TEX, zeroFields(CELLS), null, { phototype: 6 })), meanRgb(shade(TEX, f, null, { phototype: 6 })));
+    expect(d6).toBeLessThan(0.75 * d1);
+  });
+
+  it('adds brown with pigment without raising redness', () => {
+    const base = lab(meanRgb(shade(TEX, zeroFields(CELLS), null, { phototype: 4 })));
+    const pig = lab(meanRgb(shade(TEX, withFields((g) => g.Pg.fill(0.1)), null, { phototype: 4 })));
+    expect(pig[0]).toBeLessThan(base[0] - 2);
+    expect(pig[2]).toBeGreaterThan(base[2]);
+    expect(pig[1] - base[1]).toBeLessThan(0.5);
+  });
+
+  it('samples fields bilinearly: a one-cell step becomes a ramp, not a block edge', () => {
+    const f = withFields((g) => {
+      for (let y = 0; y < CELLS; y++) for (let x = CELLS / 2; x < CELLS; x++) g.I[y * CELLS + x] = 1;
+    });
+    const out = shade(texture(), f, null);
+    // Pixel columns across the step (cell pitch 0.25 mm = 5 px): redness rises over several columns.
+    const redness = (px: number): number => {
+      let s = 0;
+      for (let py = 0; py < SIZE; py++) s += lab(pixelAtMm(out, SIZE, MM, (px + 0.5) * MM, (py + 0.5) * MM))[1];
+      return s / SIZE;
+    };
+    const cols = [92, 95, 98, 100, 102, 105, 108].map(redness);
+    for (let i = 1; i < cols.length; i++) expect(cols[i]!).toBeGreaterThanOrEqual(cols[i - 1]! - 0.2);
+    const steps = cols.slice(1).map((v, i) => v - cols[i]!);
+    // No single step carries the whole change.
+    expect(Math.max(...steps)).toBeLessThan(0.6 * (cols[cols.length - 1]! - cols[0]!));
+  });
+
+  it('flattens the micro-relief with the plastic look (less texture contrast)', () => {
+    const plain = greenStd(shade(TEX, zeroFields(CELLS), null));
+    // plasticLook = 0.5·(C3 − C1) = 1 without telangiectasia (whose vessels would add contrast).
+    const plastic = greenStd(shade(TEX, withFields((g) => g.C3.fill(2)), null));
+    expect(plastic).toBeLessThan(0.7 * plain);
+  });
+
+  it('fills acne scars with new collagen (the pits get shallower, so less dark)', () => {
+    const tex = texture(['acne-scars'], 3);
+    expect(tex.scars).not.toBeNull();
+    // The deepest scar pixel.
+    let best = 0;
+    for (let k = 0; k < SIZE * SIZE; k++) if (tex.scars![3 * k + 2]! > tex.scars![3 * best + 2]!) best = k;
+    expect(tex.scars![3 * best + 2]!).toBeGreaterThan(0.05);
+    const at = (out: Uint8Array): number => out[4 * best + 1]!;
+    const before = at(shade(tex, zeroFields(CELLS), null));
+    const filled = at(shade(tex, withFields((g) => g.C1.fill(0.8)), null));
+    const flat = at(shade(texture([], 3), zeroFields(CELLS), null));
+    expect(Math.abs(filled - flat)).toBeLessThan(Math.abs(before - flat));
+  });
+
+  it('shows telangiectasia as more red vessel pixels when T rises, less visible on type VI', () => {
+    const count = (out: Uint8Array, ref: Uint8Array): number => {
+      let n = 0;
+      for (let k = 0; k < SIZE * SIZE; k++) if (ref[4 * k + 1]! - out[4 * k + 1]! > 12) n++;
+      return n;
+    };
+    const ref = shade(TEX, zeroFields(CELLS), null);
+    const low = count(shade(TEX, withFields((g) => g.T.fill(0.3)), null), ref);
+    const high = count(shade(TEX, withFields((g) => g.T.fill(1)), null), ref);
+    expect(high).toBeGreaterThan(low);
+    expect(high).toBeGreaterThan(50);
+    const ref6 = shade(TEX, zeroFields(CELLS), null, { phototype: 6 });
+    const high6 = count(shade(TEX, withFields((g) => g.T.fill(1)), null, { phototype: 6 }), ref6);
+    expect(high6).toBeLessThan(high);
+  });
+
+  it('handles any grid and texture size pairing (fewer or more cells than pixels) with opaque output', () => {
+    for (const [cells, size] of [
+      [32, 100],
+      [160, 64],
+      [512, 96],
+    ] as const) {
+      const tex = makeSkinTexture({ seed: 1, sizePx: size, patchMm: 40, conditions: ['acne-scars', 'wrinkles', 'rosacea'] });
+      const f = zeroFields(cells);
+      for (let i = 0; i < cells * cells; i++) {
+        f.I[i] = (i % 7) / 5;
+        f.E[i] = (i % 5) / 4;
+        f.T[i] = (i % 11) / 10;
+        f.C3[i] = (i % 3) / 2;
+        f.Pg[i] = (i % 13) / 100;
+        f.coverage[i] = i % 31;
+      }
+      for (const layer of ['surface', 'collagen', 'coverage'] as const) {
+        const out = new Uint8Array(size * size * 4);
+        shadeSkin(tex, f, null, { layer, phototype: 4, hour: 0 }, out);
+        for (let k = 3; k < out.length; k += 4) expect(out[k]).toBe(255);
+      }
+    }
+  });
+
+  it('checks its arguments', () => {
+    expect(() => shadeSkin(TEX, zeroFields(CELLS), null, { layer: 'surface', phototype: 3, hour: 0 }, new Uint8Array(10))).toThrow(RangeError);
+    const bad = { ...zeroFields(CELLS), cells: 41 };
+    expect(() => shade(TEX, bad, null)).toThrow(RangeError);
+  });
+});
+
+describe('puncture marks', () => {
+  const at = { x: 5.02, y: 4.98 };
+  const bleeding = punctureView([{ ...at, depth: 0.75, bleeding: 1, hour: 10 }]);
+  const plain = shade(TEX, zeroFields(CELLS), null, { hour: 10.2 });
+
+  it('draws a dark red dot at the exact puncture position and leaves skin 2 mm away unchanged', () => {
+    const out = shade(TEX, zeroFields(CELLS), bleeding, { hour: 10.2 });
+    const [r, g, b] = pixelAtMm(out, SIZE, MM, at.x, at.y);
+    expect(r).toBeGreaterThan(110);
+    expect(r).toBeGreaterThan(2.5 * g);
+    expect(r).toBeGreaterThan(2.5 * b);
+    expect(pixelAtMm(out, SIZE, MM, at.x + 2, at.y)).toEqual(pixelAtMm(plain, SIZE, MM, at.x + 2, at.y));
+    expect(pixelAtMm(out, SIZE, MM, at.x, at.y - 2)).toEqual(pixelAtMm(plain, SIZE, MM, at.x, at.y - 2));
+  });
+
+  it('turns into a darker crust within hours and is gone after 2 days', () => {
+    const fresh = pixelAtMm(shade(TEX, zeroFields(CELLS), bleeding, { hour: 10.2 }), SIZE, MM, at.x, at.y);
+    const crust = pixelAtMm(shade(TEX, zeroFields(CELLS), bleeding, { hour: 16 }), SIZE, MM, at.x, at.y);
+    expect(lab(crust)[0]).toBeLessThan(lab(fresh)[0]);
+    const later = shade(TEX, zeroFields(CELLS), bleeding, { hour: 58 });
+    expect(pixelAtMm(later, SIZE, MM, at.x, at.y)).toEqual(pixelAtMm(shade(TEX, zeroFields(CELLS), null, { hour: 58 }), SIZE, MM, at.x, at.y));
+  });
+
+  it('scales bleeding by bleedingFactor (0 draws no blood)', () => {
+    const out = shade(TEX, zeroFields(CELLS), bleeding, { hour: 10.2, bleedingFactor: 0 });
+    const [r, g] = pixelAtMm(out, SIZE, MM, at.x, at.y);
+    expect(r).toBeLessThan(2 * g);
+  });
+
+  it('leaves a faint channel mark where a puncture did not bleed, fading within hours', () => {
+    const dry = punctureView([{ ...at, depth: 0.12, bleeding: 0, hour: 10 }]);
+    const mark = pixelAtMm(shade(TEX, zeroFields(CELLS), dry, { hour: 10.5 }), SIZE, MM, at.x, at.y);
+    const skin = pixelAtMm(plain, SIZE, MM, at.x, at.y);
+    const d = deltaE(mark, skin);
+    expect(d).toBeGreaterThan(1);
+    expect(d).toBeLessThan(15);
+    const gone = pixelAtMm(shade(TEX, zeroFields(CELLS), dry, { hour: 20 }), SIZE, MM, at.x, at.y);
+    expect(gone).toEqual(pixelAtMm(shade(TEX, zeroFields(CELLS), null, { hour: 20 }), SIZE, MM, at.x, at.y));
+  });
+
+  it('leaves faint pale train-track dots of week-old deep punctures only where the course was overdone', () => {
+    const old = punctureView([{ ...at, depth: 1, bleeding: 1, hour: 0 }]);
+    const hour = 24 * 10;
+    const overdone = withFields((g) => g.T.fill(0.6));
+    const texA = texture();
+    const withTracks = pixelAtMm(shade(texA, overdone, old, { hour }), SIZE, MM, at.x, at.y);
+    const without = pixelAtMm(shade(texture(), overdone, null, { hour }), SIZE, MM, at.x, at.y);
+    const dL = lab(withTracks)[0] - lab(without)[0];
+    expect(dL).toBeGreaterThan(0.5);
+    expect(dL).toBeLessThan(8);
+    // No overdoing (T = 0): nothing.
+    const calm = pixelAtMm(shade(texture(), zeroFields(CELLS), old, { hour }), SIZE, MM, at.x, at.y);
+    expect(calm).toEqual(pixelAtMm(shade(texture(), zeroFields(CELLS), null, { hour }), SIZE, MM, at.x, at.y));
+  });
+});

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { SimClock, SLOW_SPEED_HOURS_PER_SECOND, SLOW_WINDOW_HOURS } from '../../../src/ui/clock';
+
+describe('SimClock', () => {
+  it('does not move while paused', () => {
+    const c = new SimClock();
+    c.tick(0.05);
+    expect(c.hours).toBe(0);
+  });
+
+  it('advances by speed × real time while playing', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1d';
+    c.tick(0.05);
+    expect(c.hours).toBeCloseTo(1.2, 10);
+  });
+
+  it('caps a long real frame (background tab) at 0.1 s', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1w';
+    c.tick(5);
+    expect(c.hours).toBeCloseTo(16.8, 10);
+  });
+
+  it('slows to 6 h/s in the first day after an injury, whatever the speed', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1w';
+    c.lastInjuryHour = 0;
+    c.tick(0.1);
+    expect(c.hours).toBeCloseTo(0.1 * SLOW_SPEED_HOURS_PER_SECOND, 10);
+    expect(c.effectiveSpeed().slowed).toBe(true);
+  });
+
+  it('integrates across the end of the slow window instead of jumping over it', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1w';
+    c.lastInjuryHour = 0;
+    c.hours = SLOW_WINDOW_HOURS - 0.3; // 0.05 s at 6 h/s reaches the edge, then 0.05 s at 168 h/s
+    c.tick(0.1);
+    expect(c.hours).toBeCloseTo(SLOW_WINDOW_HOURS + 0.05 * 168, 8);
+    expect(c.effectiveSpeed().slowed).toBe(false);
+  });
+
+  it('never slows a chosen speed that is already slow', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1h';
+    c.lastInjuryHour = 0;
+    c.tick(0.1);
+    expect(c.hours).toBeCloseTo(0.1, 10);
+  });
+});

@@ -1,0 +1,5 @@
+import { expose } from 'comlink';
+import { createEngineApi } from './engineApi';
+
+// Wiring only: the API object lives in engineApi.ts so tests can drive it in Node.
+expose(createEngineApi());
