@@ -1,7 +1,7 @@
 import { SkinSimulation } from '../src/engine/index';
 import { shadeSkin } from '../src/shading/shadeSkin';
 import { makeSkinTexture } from '../src/shading/skinTexture';
-import type { ShadeFields } from '../src/shading/types';
+import { shadeFieldsFromEngine } from '../src/shading/fromEngine';
 import { median, timeIt, type BenchRow } from './timing';
 
 /**
@@ -12,20 +12,7 @@ export function shadingBenchmarks(): BenchRow[] {
   const sim = new SkinSimulation({ seed: 3, region: 'cheek', phototype: 3, conditions: ['acne-scars'] });
   sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
   sim.advanceTo(6);
-  const f = sim.fields;
-  const fields: ShadeFields = {
-    cells: sim.grid.cells,
-    I: f.I as Float32Array,
-    E: f.E as Float32Array,
-    C3: f.C3 as Float32Array,
-    C1: f.C1 as Float32Array,
-    Ep: f.Ep as Float32Array,
-    W: f.W as Float32Array,
-    V: f.V as Float32Array,
-    T: f.T as Float32Array,
-    Pg: f.Pg as Float32Array,
-    coverage: f.coverage,
-  };
+  const fields = shadeFieldsFromEngine(sim.fields, sim.grid.cells);
   const rows: BenchRow[] = [];
   const size = 640;
   const out = new Uint8Array(size * size * 4);

@@ -13,6 +13,7 @@ import {
   type Stroke,
 } from '../src/engine/index';
 import { shadeCrossSection, type CrossSectionInput } from '../src/shading/crossSection';
+import { shadeFieldsFromEngine } from '../src/shading/fromEngine';
 import { shadeSkin } from '../src/shading/shadeSkin';
 import { makeSkinTexture, type SkinTexture } from '../src/shading/skinTexture';
 import type { ShadeFields } from '../src/shading/types';
@@ -48,6 +49,13 @@ export interface SetupInfo {
   warnings: ModelWarning[];
   blocked: boolean;
   bleedingFactor: number;
+  /** Depth shown by the cross-section, mm: the whole dermis and a little fat below it. */
+  crossDepthMm: number;
+}
+
+/** The depth view reaches 0.5 mm below the dermis, so a 3 mm needle's 1.5 mm channel still fits on the cheek. */
+export function crossDepthMm(a: { epidermisMm: number; dermisMm: number }): number {
+  return Math.round((a.epidermisMm + a.dermisMm + 0.5) * 100) / 100;
 }
 
 export interface FrameResult {
@@ -223,23 +231,7 @@ export function createEngineApi() {
       warnings: [...s.setupWarnings],
       blocked: isBlocked(setup!),
       bleedingFactor: s.bleedingFactor,
-    };
-  };
-
-  const shadeFieldsOf = (s: SkinSimulation): ShadeFields => {
-    const f = s.fields;
-    return {
-      cells: s.grid.cells,
-      I: f.I as Float32Array,
-      E: f.E as Float32Array,
-      C3: f.C3 as Float32Array,
-      C1: f.C1 as Float32Array,
-      Ep: f.Ep as Float32Array,
-      W: f.W as Float32Array,
-      V: f.V as Float32Array,
-      T: f.T as Float32Array,
-      Pg: f.Pg as Float32Array,
-      coverage: f.coverage,
+      crossDepthMm: crossDepthMm(s.anatomy),
     };
   };
 
@@ -268,7 +260,7 @@ export function createEngineApi() {
       anatomy: s.anatomy,
       phototype: setup!.skin.phototype,
       hour: s.hour,
-      depthRangeMm: 2.5,
+      depthRangeMm: crossDepthMm(s.anatomy),
       patchMm: s.grid.patchMm,
       columns: {
         C3: slice(f.C3),
@@ -374,7 +366,7 @@ export function createEngineApi() {
       if (req.toHour !== undefined) advance(req.toHour, false);
       const size = setup!.texturePx;
       if (pixels.length !== size * size * 4) throw new MessageError(`frame: pixel buffer must hold ${size}×${size} RGBA`);
-      shadeSkin(texture!, shadeFieldsOf(s), s.punctureLog, {
+      shadeSkin(texture!, shadeFieldsFromEngine(s.fields, s.grid.cells), s.punctureLog, {
         layer: req.layer,
         phototype: setup!.skin.phototype,
         hour: s.hour,

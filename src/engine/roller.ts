@@ -81,6 +81,15 @@ export function penetrationMm(params: ModelParams, needleMm: number, pressure: n
   return depth < 0 ? 0 : depth > needleMm ? needleMm : depth;
 }
 
+/** Length and unit direction of travel of a stroke; null for a stroke that does not move. */
+function strokeDirection(stroke: Stroke): { lengthMm: number; ux: number; uy: number } | null {
+  const dx = stroke.x1Mm - stroke.x0Mm;
+  const dy = stroke.y1Mm - stroke.y0Mm;
+  const lengthMm = Math.hypot(dx, dy);
+  if (lengthMm <= 0) return null;
+  return { lengthMm, ux: dx / lengthMm, uy: dy / lengthMm };
+}
+
 /**
  * Samples the punctures of one stroke into `out` (appending). Each disc of needles leaves a
  * Poisson number of punctures along its track, uniformly placed along the path (the drum slips and
@@ -93,12 +102,9 @@ export function sampleStrokePunctures(
   rng: Rng,
   out: PunctureBuffer,
 ): void {
-  const dx = stroke.x1Mm - stroke.x0Mm;
-  const dy = stroke.y1Mm - stroke.y0Mm;
-  const lengthMm = Math.hypot(dx, dy);
-  if (lengthMm <= 0) return;
-  const ux = dx / lengthMm;
-  const uy = dy / lengthMm;
+  const dir = strokeDirection(stroke);
+  if (dir === null) return;
+  const { lengthMm, ux, uy } = dir;
   // Lateral unit vector (drum axis), rotated +90°.
   const lx = -uy;
   const ly = ux;
@@ -128,12 +134,9 @@ export function markCoverage(
   pitchMm: number,
   coverage: Float32Array,
 ): void {
-  const dx = stroke.x1Mm - stroke.x0Mm;
-  const dy = stroke.y1Mm - stroke.y0Mm;
-  const lengthMm = Math.hypot(dx, dy);
-  if (lengthMm <= 0) return;
-  const ux = dx / lengthMm;
-  const uy = dy / lengthMm;
+  const dir = strokeDirection(stroke);
+  if (dir === null) return;
+  const { lengthMm, ux, uy } = dir;
   const half = params.drumWidthMm / 2;
   const off = stroke.trackOffsetMm;
   // Bounding box of the swept rectangle, in cells.

@@ -21,6 +21,7 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
   const sf = c[SLOT.scarFill]!;
   const wf = c[SLOT.wrinkleFill]!;
   const t = c[SLOT.t]!;
+  const cellSheen = sc.cellSheen;
   const hPerI = H_PER_INFLAMMATION;
   const k = PIGMENT_K;
   const hb0 = HB[0];
@@ -110,7 +111,8 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
     pl[i] = pli;
     const fr = (1 - plasticFlatten * pli) * (1 - edemaPuff * e);
     rf[i] = fr;
-    const sh = sheenPlastic * pli + sheenEdema * e + sheenWet * wi;
+    // Sheen of a shiny film, where the texture's broad highlight pattern puts it (texture/sheen.ts).
+    const sh = (sheenPlastic * pli + sheenEdema * e + sheenWet * wi) * cellSheen[i]!;
     sheen[i] = sh;
     sf[i] = s < 0 ? 0 : s > 1 ? 1 : s;
     wf[i] = w < 0 ? 0 : w > 1 ? 1 : w;

@@ -30,6 +30,11 @@ export const LOOK = Object.freeze({
   scarGain: 0.9,
   /** Light from the upper left at this elevation (rad); the viewer looks straight down. */
   lightElevation: (45 * Math.PI) / 180,
+  /**
+   * Red light diffuses further under the skin (mm vs a fraction of a mm for blue-green), so shade on
+   * skin is warmer: the red channel takes this share of the relief's light change [D].
+   */
+  redShade: 0.75,
   /** Share of the light that relief does not change (fill light, light scattered under the skin). */
   ambient: 0.3,
   /** Cast shadows: penumbra width in mm of height (scattered light softens shadow edges). */
@@ -39,15 +44,18 @@ export const LOOK = Object.freeze({
   cavityScar: 0.3,
   cavityWrinkle: 1.2,
   /**
-   * Specular (white, added to linear RGB): an environment sheen where skin is waxy, swollen or wet, and
-   * glints on micro-facets tilted toward the mirror direction. The glint lobe is compact,
-   * (1 − d²/w²)² in slope space around the mirror slope, narrower than the distance of a flat surface
-   * from it, so a flat patch keeps exactly its base colour. Plastic skin: brighter glints and sheen
-   * (lower roughness) on a flatter relief.
+   * Specular (white, added to linear RGB): the sheen of a film where skin is waxy, swollen or wet (per
+   * unit, times the texture's highlight pattern of mean 1, texture/sheen.ts: a broad irregular
+   * highlight with a brighter core, and a low floor elsewhere), and glints on micro-facets tilted toward
+   * the mirror direction. The glint lobe is compact, (1 − d²/w²)² in slope space around the mirror
+   * slope, narrower than the distance of a flat surface from it, so a flat patch keeps exactly its base
+   * colour. Plastic skin: a strong broad sheen and brighter glints (lower roughness) on a flatter relief.
    */
-  sheenPlastic: 0.08,
-  sheenEdema: 0.02,
-  sheenWet: 0.03,
+  sheenPlastic: 0.05,
+  sheenEdema: 0.01,
+  sheenWet: 0.01,
+  /** Extra weight of the micro-relief's light change in the sheen (pores break up a highlight). */
+  sheenTexture: 0.8,
   glint: 0.06,
   glintPlastic: 0.1,
   /** Lobe radius as a fraction of the flat surface's distance from the mirror slope. */

@@ -25,7 +25,7 @@ export const SLOT = {
   plastic: 3,
   /** Micro-relief factor: flattened by the plastic look and by oedema's puffiness. */
   relief: 4,
-  /** Environment sheen (linear RGB added): waxy, swollen, wet skin. */
+  /** Sheen (linear RGB added): waxy, swollen, wet skin, times the texture's highlight pattern (cellSheen). */
   sheen: 5,
   /** Remaining depth of scars and stretch marks: 1 − 0.77·(C3 + C1), clamped to [0, 1]. */
   scarFill: 6,
@@ -65,6 +65,11 @@ export interface ShadeScratch {
   staticPhototype: number;
   /** Coverage layer: which side of the target each pixel of the previous row was on. */
   readonly prevBand: Uint8Array;
+  /**
+   * The texture's sheen pattern sampled at cell centres (it is smooth, nothing finer than ≈ 1.5 mm), so
+   * deriveCells folds it into the sheen slot and the pixel loop reads no extra map.
+   */
+  readonly cellSheen: Float32Array;
   /** Train-track scars: faint dot map of punctures older than a week (null until needed). */
   track: Float32Array | null;
   /** Absolute puncture index (0 … total) up to which `track` holds dots; and a fingerprint of the last one. */
@@ -129,6 +134,7 @@ export function scratchFor(texture: SkinTexture, cells: number): ShadeScratch {
     active: new Uint8Array(SLOTS),
     neutral: new Uint8Array(SLOTS).fill(1),
     prevBand: new Uint8Array(s),
+    cellSheen: sampleAtCells(texture.sheen, s, cells),
     statics: hit?.statics ?? null,
     staticPhototype: hit?.staticPhototype ?? -1,
     track: hit?.track ?? null,
@@ -140,6 +146,19 @@ export function scratchFor(texture: SkinTexture, cells: number): ShadeScratch {
   };
   cache.set(texture, scratch);
   return scratch;
+}
+
+/** Nearest-pixel samples of a texture map at the cell centres (cells², index iy·cells + ix). */
+function sampleAtCells(map: Float32Array, sizePx: number, cells: number): Float32Array {
+  const out = new Float32Array(cells * cells);
+  for (let iy = 0; iy < cells; iy++) {
+    const py = Math.min(sizePx - 1, Math.floor(((iy + 0.5) * sizePx) / cells));
+    for (let ix = 0; ix < cells; ix++) {
+      const px = Math.min(sizePx - 1, Math.floor(((ix + 0.5) * sizePx) / cells));
+      out[iy * cells + ix] = map[py * sizePx + px]!;
+    }
+  }
+  return out;
 }
 
 /** Interpolates slot `k` of the grid vertically to pixel row `py` (into vrow[k]). */

@@ -7,7 +7,7 @@ import { CrossSectionView } from '../view/crossSectionView';
 import { SkinView } from '../view/skinView';
 import { arrowDirection, clampRollerMm, KEY_MOVE_MM, KEY_ROLL_MM, StrokeTracker } from '../view/strokeInput';
 import type { FrameResult, SetupInfo } from '../../workers/engineApi';
-import type { SetupInput } from '../../workers/messages';
+import type { LogOp, SetupInput } from '../../workers/messages';
 import { Announcer } from './announcer';
 import { SimClock } from './clock';
 import { Controls } from './controls';
@@ -118,16 +118,21 @@ export async function startApp(): Promise<void> {
     warningList.appendChild(li);
   };
 
+  /** After a new skin or a replay, the next frame's events rebuild the session list without being re-announced. */
+  let quietGeneration = -1;
   const applyInfo = async (next: SetupInfo): Promise<void> => {
     info = next;
     engineGeneration++;
+    quietGeneration = engineGeneration;
+    sessionList.replaceChildren();
+    lastSession = null;
     warningList.replaceChildren();
     shownWarnings.clear();
     for (const w of info.warnings) showWarning(w.code, w.message);
     byId('blocked-overlay').hidden = !info.blocked;
     byId<HTMLButtonElement>('roll-pass').disabled = info.blocked;
     view.showBaseline(await client.baseline());
-    crossView.setLabels(crossSectionLabels(info.anatomy, 2.5));
+    crossView.setLabels(crossSectionLabels(info.anatomy, info.crossDepthMm));
     describeCrossSection();
   };
 
@@ -169,14 +174,17 @@ export async function startApp(): Promise<void> {
 
   // ── Persistence ────────────────────────────────────────────────────────────────────────
   let saveTimer: ReturnType<typeof setTimeout> | null = null;
+  // The log only changes with the engine generation; while playing only the clock needs saving.
+  let savedOps: { generation: number; ops: LogOp[] } = { generation: -1, ops: [] };
   const scheduleSave = (): void => {
     if (saveTimer !== null) clearTimeout(saveTimer);
     saveTimer = setTimeout(() => {
       saveTimer = null;
       void (async () => {
-        const log = await client.getLog();
-        await saveState({ version: 1, settings, ops: log.ops, clockHours: clock.hours, sessionDays: [...chart.sessions] });
-      })();
+        const generation = engineGeneration;
+        if (savedOps.generation !== generation) savedOps = { generation, ops: (await client.getLog()).ops };
+        await saveState({ version: 1, settings, ops: savedOps.ops, clockHours: clock.hours, sessionDays: [...chart.sessions] });
+      })().catch((err: unknown) => showWarning('save-failed', `The session could not be saved in this browser: ${(err as Error).message}`));
     }, 250);
   };
 
@@ -395,7 +403,10 @@ export async function startApp(): Promise<void> {
   const setText = (el: HTMLElement, text: string): void => {
     if (el.textContent !== text) el.textContent = text;
   };
-  const showFrame = (f: FrameResult): void => {
+  const showFrame = (f: FrameResult, generation: number): void => {
+    // The first frame drawn for a new skin carries the replayed history's events: list them, quietly.
+    const quietEvents = generation === quietGeneration;
+    if (quietEvents) quietGeneration = -1;
     client.release(view.showFrame(f.pixels));
     if (f.crossSection) client.releaseCross(crossView.show(f.crossSection));
     framesDrawn++;
@@ -424,13 +435,13 @@ export async function startApp(): Promise<void> {
       } else if (ev.type === 'session-end') {
         lastSession = ev.summary;
         const text = sessionAnnouncement(ev.summary);
-        announcer.say(text);
+        if (!quietEvents) announcer.say(text);
         const li = document.createElement('li');
         li.textContent = `${dayLabel(ev.summary.startHour)}: ${text.replace(/^Session \d+ done: /, '')}`;
         sessionList.appendChild(li);
       } else {
+        if (!shownWarnings.has(ev.warning.code) && !quietEvents) announcer.say(ev.warning.message);
         showWarning(ev.warning.code, ev.warning.message);
-        announcer.say(ev.warning.message);
       }
     }
   };
@@ -439,20 +450,33 @@ export async function startApp(): Promise<void> {
   // or the cut. A paused, untouched app costs nothing (and leaves the CPU to the rest of the page).
   let lastFrameKey = '';
   let shownFrameKey = '';
+  let shownCrossKey = '';
+  let crossStale = false;
+  let lastCrossAt = 0;
   const crossRow = (): number => Math.min(GRID_CELLS - 1, Math.floor(settings.crossRowMm / (40 / GRID_CELLS)));
   const frameKey = (): string => `${clock.wholeHour()}|${engineGeneration}|${settings.layer}|${settings.crossVisible ? crossRow() : -1}`;
   const requestFrame = (): void => {
     if (client.busy || client.hasQueuedStrokes) return;
     const row = crossRow();
     const key = frameKey();
-    if (key === lastFrameKey) return;
+    if (key === lastFrameKey && !(crossStale && performance.now() - lastCrossAt > 200)) return;
     lastFrameKey = key;
-    const cross = settings.crossVisible ? { row, widthPx: CROSS_W, heightPx: CROSS_H } : null;
+    // The depth view changes slowly: shade it at most 5 times a second (it costs the worker 3–6 ms).
+    const now = performance.now();
+    const crossDue = settings.crossVisible && (key !== shownCrossKey || crossStale) && now - lastCrossAt > 200;
+    if (settings.crossVisible && key !== shownCrossKey && !crossDue) crossStale = true;
+    const cross = crossDue ? { row, widthPx: CROSS_W, heightPx: CROSS_H } : null;
+    if (crossDue) {
+      lastCrossAt = now;
+      shownCrossKey = key;
+      crossStale = false;
+    }
+    const generation = engineGeneration;
     client
       .frame(settings.layer, clock.wholeHour(), cross)
       .then((f) => {
         if (f) {
-          showFrame(f);
+          showFrame(f, generation);
           shownFrameKey = key;
         }
       })
@@ -545,7 +569,7 @@ export async function startApp(): Promise<void> {
     sessionsStarted: () => lastFrame?.sessionsStarted ?? 0,
     settings: () => settings,
     framesDrawn: () => framesDrawn,
-    settled: () => !client.busy && !client.hasQueuedStrokes && !pendingEngineCalls && shownFrameKey === frameKey(),
+    settled: () => !client.busy && !client.hasQueuedStrokes && !pendingEngineCalls && shownFrameKey === frameKey() && !crossStale,
     timings: () => ({ ...timing }),
   };
   document.body.dataset.ready = 'true';

@@ -1,5 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { ChartColumns } from './chartColumns';
 
 /**
  * The small live chart under the skin (uPlot: tiny, fast, columnar data that arrays fill directly).
@@ -8,10 +9,7 @@ import 'uplot/dist/uPlot.min.css';
  */
 export class LiveChart {
   private readonly plot: uPlot;
-  private readonly days: number[] = [];
-  private readonly collagen: number[] = [];
-  private readonly integrity: number[] = [];
-  private readonly erythema: number[] = [];
+  private readonly columns = new ChartColumns();
   private sessionDays: number[] = [];
   private dirty = false;
 
@@ -39,7 +37,7 @@ export class LiveChart {
         legend: { show: true, live: false },
         cursor: { drag: { x: false, y: false } },
         scales: {
-          x: { time: false, range: (_u, min, max) => [0, Math.max(14, max, min)] },
+          x: { time: false },
           pct: { range: (_u, min, max) => [Math.min(-10, min), Math.max(110, max)] },
           idx: { range: (_u, _min, max) => [0, Math.max(1, max)] },
         },
@@ -62,25 +60,15 @@ export class LiveChart {
   }
 
   clear(): void {
-    this.days.length = 0;
-    this.collagen.length = 0;
-    this.integrity.length = 0;
-    this.erythema.length = 0;
+    this.columns.clear();
     this.sessionDays = [];
     this.dirty = true;
   }
 
   push(hours: readonly number[], collagenGain: readonly number[], integrity: readonly number[], erythema: readonly number[]): void {
     for (let k = 0; k < hours.length; k++) {
-      const day = hours[k]! / 24;
-      // A replayed or restarted history can repeat a time; keep the newest value for it.
-      if (this.days.length > 0 && day <= this.days[this.days.length - 1]!) continue;
-      this.days.push(day);
-      this.collagen.push(collagenGain[k]! * 100);
-      this.integrity.push(integrity[k]! * 100);
-      this.erythema.push(erythema[k]!);
+      if (this.columns.push(hours[k]!, collagenGain[k]!, integrity[k]!, erythema[k]!)) this.dirty = true;
     }
-    if (hours.length > 0) this.dirty = true;
   }
 
   markSession(day: number): void {
@@ -92,7 +80,11 @@ export class LiveChart {
   flush(): void {
     if (!this.dirty) return;
     this.dirty = false;
-    this.plot.setData([this.days, this.collagen, this.integrity, this.erythema]);
+    const c = this.columns;
+    this.plot.setData([c.days, c.collagenPct, c.integrityPct, c.erythema]);
+    // At least two weeks wide, so the first day after a session is not stretched over the whole chart.
+    const last = c.days[c.days.length - 1] ?? 0;
+    this.plot.setScale('x', { min: 0, max: Math.max(14, Math.ceil(last * 1.05)) });
   }
 
   resize(width: number): void {
@@ -101,17 +93,14 @@ export class LiveChart {
 
   /** Latest point, for the text alternative of the chart. */
   latest(): { day: number; collagenPct: number; integrityPct: number; erythema: number } | null {
-    const n = this.days.length;
+    const c = this.columns;
+    const n = c.days.length;
     if (n === 0) return null;
-    return { day: this.days[n - 1]!, collagenPct: this.collagen[n - 1]!, integrityPct: this.integrity[n - 1]!, erythema: this.erythema[n - 1]! };
+    return { day: c.days[n - 1]!, collagenPct: c.collagenPct[n - 1]!, integrityPct: c.integrityPct[n - 1]!, erythema: c.erythema[n - 1]! };
   }
 
   toCsv(): string {
-    const lines = ['day,collagenGainPercent,capillaryIntegrityPercent,erythemaIndex'];
-    for (let k = 0; k < this.days.length; k++) {
-      lines.push(`${this.days[k]!.toFixed(3)},${this.collagen[k]!.toFixed(3)},${this.integrity[k]!.toFixed(3)},${this.erythema[k]!.toFixed(4)}`);
-    }
-    return `${lines.join('\n')}\n`;
+    return this.columns.toCsv();
   }
 
   get sessions(): readonly number[] {

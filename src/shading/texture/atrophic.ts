@@ -22,26 +22,27 @@ interface Frame {
 }
 
 /**
- * Atrophic acne scars: 15–40 on a 4 × 4 cm cheek patch (≈ 1.6 per cm², moderate scarring), with the
+ * Atrophic acne scars: 21–39 on a 4 × 4 cm cheek patch (≈ 1.75 per cm², moderate scarring), with the
  * mix of Jacob 2001 shifted toward the wider types that carry the look (icepick 45 %, boxcar 35 %,
  * rolling 20 %; Jacob: 60–70 / 20–30 / 15–25 %) [S]; diameters 0.5–3 mm as the brief asks (rolling scars
  * are often wider in life, 4–5 mm). Profiles: icepick a narrow deep funnel, boxcar a flat floor with
  * steep walls, rolling a smooth shallow bowl with soft shoulders. Scars do not overlap. Depths [D].
- * The floor of boxcar and rolling scars is slightly paler and pinker (thin, less pigmented scar
- * tissue over dermal vessels) [D]; the tint is static, the depth fills with collagen.
+ * The flat floor of a boxcar scar is slightly paler and pinker (thin, less pigmented scar tissue over
+ * dermal vessels) [D]; rolling scars keep the colour of the skin. The tint is static, the depth fills
+ * with collagen.
  */
 export function addAcneScars(depth: Float32Array, tint: TintMaps | null, f: Frame, rng: Rng): number {
   const patchMm = f.sizePx * f.mmPerPx;
-  const mean = 0.0156 * patchMm * patchMm;
+  const mean = 0.0175 * patchMm * patchMm;
   const drawn = rng.poisson(mean);
-  const target = Math.round(Math.min(1.6 * mean, Math.max(0.6 * mean, drawn)));
+  const target = Math.round(Math.min(1.4 * mean, Math.max(0.75 * mean, drawn)));
   const placed: { x: number; y: number; r: number }[] = [];
   for (let n = 0; n < target; n++) {
     const kind = rng.uniform();
     // 0 icepick, 1 boxcar, 2 rolling
     const type = kind < 0.45 ? 0 : kind < 0.8 ? 1 : 2;
     const diameter = type === 0 ? 0.5 + 0.5 * rng.uniform() : type === 1 ? 1.3 + 1.7 * rng.uniform() : 2 + rng.uniform();
-    const d0 = type === 0 ? 0.3 + 0.2 * rng.uniform() : type === 1 ? 0.15 + 0.15 * rng.uniform() : 0.16 + 0.12 * rng.uniform();
+    const d0 = type === 0 ? 0.3 + 0.2 * rng.uniform() : type === 1 ? 0.15 + 0.15 * rng.uniform() : 0.2 + 0.12 * rng.uniform();
     const a3 = 0.1 * rng.uniform();
     const a5 = 0.06 * rng.uniform();
     const p3 = rng.uniform() * 6.283;
@@ -74,15 +75,15 @@ export function addAcneScars(depth: Float32Array, tint: TintMaps | null, f: Fram
         let v: number;
         if (type === 0) v = (1 - r) ** 1.6;
         else if (type === 1) v = 1 - smoothstep(0.75, 1, r);
-        else v = 1 - smoothstep(0.1, 1, r);
+        else v = 1 - smoothstep(0.2, 1, r);
         const k = py * f.sizePx + px;
         if (v * d0 > depth[k]!) depth[k] = v * d0;
-        if (tint !== null && type !== 0) {
-          // Floor tint, fading up the walls.
+        if (tint !== null && type === 1) {
+          // Floor tint, fading up the walls: paler and pinker.
           const p = v * v;
           tint.alb[k]! -= 0.03 * p;
-          tint.hb[k]! += 0.06 * p;
           tint.mel[k]! -= 0.04 * p;
+          tint.hb[k]! += 0.06 * p;
         }
       }
     }

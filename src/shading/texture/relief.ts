@@ -5,7 +5,7 @@ import { MIN_RADIUS_PX } from './stamp';
 /**
  * Normal skin micro-relief as a height map in mm (negative = below the mean surface).
  * Numbers are typical facial values, [S] unless noted:
- * - pores: follicular orifices ≈ 0.05–0.2 mm wide (cheek pores are among the widest of the face),
+ * - pores: follicular orifices ≈ 0.08–0.22 mm wide (cheek pores are among the widest of the face),
  *   ≈ 200/cm² on the face (Otberg 2004: forehead 292/cm², cheek fewer) [S]; each a narrow deep
  *   orifice 0.03–0.055 mm deep inside a shallow funnel about 2.5× wider [D];
  * - furrows: the primary lines, 20–100 µm deep, run in two main directions crossing at ≈ 60–80° and
@@ -58,7 +58,7 @@ function addPores(height: Float32Array, spec: ReliefSpec, rng: Rng): number {
       const x = (i + 0.1 + 0.8 * rng.uniform()) * spacingMm;
       const y = (j + 0.1 + 0.8 * rng.uniform()) * spacingMm;
       const u = rng.uniform();
-      const diameterMm = 0.06 + 0.14 * u * u;
+      const diameterMm = 0.08 + 0.14 * u * u;
       const depthMm = 0.035 + 0.02 * rng.uniform();
       if (x >= patchMm || y >= patchMm) continue;
       const cx = x / mmPerPx;
@@ -115,8 +115,8 @@ function addFurrows(height: Float32Array, spec: ReliefSpec, warpX: Float32Array,
   // Warp in mm: lines wander ≈ 0.1 mm over a few mm (straight-ish, as on replicas).
   addValueNoise(warpX, sizePx, 3 / mmPerPx, 0.16, rng);
   addValueNoise(warpY, sizePx, 3 / mmPerPx, 0.16, rng);
-  addValueNoise(warpX, sizePx, 0.8 / mmPerPx, 0.04, rng);
-  addValueNoise(warpY, sizePx, 0.8 / mmPerPx, 0.04, rng);
+  addValueNoise(warpX, sizePx, 1 / mmPerPx, 0.06, rng);
+  addValueNoise(warpY, sizePx, 1 / mmPerPx, 0.06, rng);
   const axis = rng.uniform() * Math.PI;
   const halfCross = (0.5 * (55 + 20 * rng.uniform()) * Math.PI) / 180;
   for (let k = 0; k < 2; k++) {
@@ -128,7 +128,7 @@ function addFurrows(height: Float32Array, spec: ReliefSpec, warpX: Float32Array,
     const halfWidth = 0.05;
     const wEff = Math.max(halfWidth, MIN_RADIUS_PX * mmPerPx);
     const amp = (depth * halfWidth) / wEff;
-    const segmentMm = 1.5 + 1.5 * rng.uniform();
+    const segmentMm = 1 + rng.uniform();
     const salt = Math.floor(rng.uniform() * 1e9);
     const invW2 = 1 / (wEff * wEff);
     for (let py = 0; py < sizePx; py++) {
@@ -146,7 +146,7 @@ function addFurrows(height: Float32Array, spec: ReliefSpec, warpX: Float32Array,
         if (d >= wEff) continue;
         // Depth varies along the line and from line to line (a hierarchy of lines); some parts fade out.
         const strength = noise1((X * c + Y * s) / segmentMm, salt + li * 7919);
-        const str = strength < 0.2 ? 0 : strength > 0.55 ? 1 : (strength - 0.2) / 0.35;
+        const str = strength < 0.3 ? 0 : strength > 0.6 ? 1 : (strength - 0.3) / 0.3;
         if (str === 0) continue;
         const lineDepth = 0.45 + 0.55 * hash01(li * 2654435761 + salt + 1);
         const q = 1 - d * d * invW2;

@@ -41,7 +41,7 @@ export function makeSheenMap(sizePx: number, mmPerPx: number, rng: Rng): Float32
       const sx = -(x - cx) / R + ux[k]! - HALF_SLOPE;
       const sy = -(y - cy) / R + uy[k]! - HALF_SLOPE;
       const d2 = sx * sx + sy * sy;
-      coarse[k] = 0.3 + 1.8 * Math.exp(-d2 * invBroad) + 2 * Math.exp(-d2 * invCore);
+      coarse[k] = 0.15 + 0.9 * Math.exp(-d2 * invBroad) + 2.5 * Math.exp(-d2 * invCore);
     }
   }
   // Bilinear up to pixels, then normalise to mean 1.

@@ -62,16 +62,28 @@ export function lab(c: ArrayLike<number>): [number, number, number] {
   return srgbToLab(c[0]!, c[1]!, c[2]!);
 }
 
-/** Standard deviation of the luminance-ish green channel (relief contrast). */
-export function greenStd(out: Uint8Array): number {
-  const n = out.length / 4;
+/**
+ * Fine texture contrast: mean absolute green difference between neighbouring pixels (right and
+ * below). Micro-relief (pores, furrows) dominates it; broad features (blotches, a highlight) hardly count.
+ */
+export function fineContrast(out: Uint8Array, sizePx: number): number {
   let s = 0;
-  let s2 = 0;
-  for (let k = 0; k < n; k++) {
-    const g = out[4 * k + 1]!;
-    s += g;
-    s2 += g * g;
+  let n = 0;
+  for (let y = 0; y < sizePx - 1; y++) {
+    for (let x = 0; x < sizePx - 1; x++) {
+      const k = y * sizePx + x;
+      const g = out[4 * k + 1]!;
+      s += Math.abs(g - out[4 * (k + 1) + 1]!) + Math.abs(g - out[4 * (k + sizePx) + 1]!);
+      n += 2;
+    }
   }
-  const m = s / n;
-  return Math.sqrt(s2 / n - m * m);
+  return s / n;
+}
+
+/** Sorted L* of every pixel. */
+export function sortedLightness(out: Uint8Array): number[] {
+  const n = out.length / 4;
+  const l: number[] = new Array(n);
+  for (let k = 0; k < n; k++) l[k] = srgbToLab(out[4 * k]!, out[4 * k + 1]!, out[4 * k + 2]!)[0];
+  return l.sort((a, b) => a - b);
 }

@@ -7,7 +7,7 @@ import { BASE_HEX, deltaE, parseHex } from '../../../src/shading/colour';
 import { shadeSkin, type ShadeOptions } from '../../../src/shading/shadeSkin';
 import { makeSkinTexture, type SkinTexture } from '../../../src/shading/skinTexture';
 import type { PunctureView, ShadeFields } from '../../../src/shading/types';
-import { greenStd, lab, meanRgb, pixelAtMm, punctureView, zeroFields, type MutableFields } from './helpers';
+import { fineContrast, lab, meanRgb, pixelAtMm, punctureView, sortedLightness, zeroFields, type MutableFields } from './helpers';
 
 const PATCH = 10;
 const SIZE = 200;
@@ -24,10 +24,22 @@ function shade(tex: SkinTexture, fields: ShadeFields, p: PunctureView | null, o:
   return out;
 }
 
-function withFields(set: (f: MutableFields) => void): MutableFields {
-  const f = zeroFields(CELLS);
+function withFields(set: (f: MutableFields) => void, cells = CELLS): MutableFields {
+  const f = zeroFields(cells);
   set(f);
   return f;
+}
+
+/** The real resolution (16 px/mm) for the look tests: a 20 mm patch at 320 px over 80 cells. */
+const MACRO = 320;
+const MACRO_CELLS = 80;
+function macro(conditions: string[], seed = 3): SkinTexture {
+  return makeSkinTexture({ seed, sizePx: MACRO, patchMm: 20, conditions });
+}
+function shadeMacro(tex: SkinTexture, fields: ShadeFields): Uint8Array {
+  const out = new Uint8Array(MACRO * MACRO * 4);
+  shadeSkin(tex, fields, null, { layer: 'surface', phototype: 3, hour: 0 }, out);
+  return out;
 }
 
 const TEX = texture();
@@ -107,11 +119,104 @@ describe('surface colour', () => {
     expect(Math.max(...steps)).toBeLessThan(0.6 * (cols[cols.length - 1]! - cols[0]!));
   });
 
-  it('flattens the micro-relief with the plastic look (less texture contrast)', () => {
-    const plain = greenStd(shade(TEX, zeroFields(CELLS), null));
-    // plasticLook = 0.5·(C3 − C1) = 1 without telangiectasia (whose vessels would add contrast).
-    const plastic = greenStd(shade(TEX, withFields((g) => g.C3.fill(2)), null));
-    expect(plastic).toBeLessThan(0.7 * plain);
+  it('shows the micro-relief on untreated skin: visible but subtle, pores as darker dots', () => {
+    const tex = macro([]);
+    const out = shadeMacro(tex, zeroFields(MACRO_CELLS));
+    // Neighbouring pixels differ by ≈ 1–2 sRGB steps on average: a textured surface, not a swatch (a
+    // flat swatch with grain only gives < 0.5), and not a crackle glaze.
+    const c = fineContrast(out, MACRO);
+    expect(c).toBeGreaterThan(1);
+    expect(c).toBeLessThan(4);
+    // The deepest relief (pores and the deepest furrows) is darker than the patch.
+    let mean = 0;
+    for (let k = 0; k < MACRO * MACRO; k++) mean += out[4 * k + 1]!;
+    mean /= MACRO * MACRO;
+    let rel = 0;
+    let n = 0;
+    for (let k = 0; k < MACRO * MACRO; k++) {
+      if (tex.relief[3 * k + 2]! > 0.04) {
+        rel += out[4 * k + 1]! / mean - 1;
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThan(100);
+    expect(rel / n).toBeLessThan(-0.04);
+  });
+
+  it('flattens the micro-relief with the plastic look (less fine texture contrast)', () => {
+    const tex = macro([]);
+    const plain = fineContrast(shadeMacro(tex, zeroFields(MACRO_CELLS)), MACRO);
+    // plasticLook = 0.5·(C3 − C1), here without telangiectasia (whose vessels would add contrast).
+    const at = (pl: number): number => fineContrast(shadeMacro(tex, withFields((g) => g.C3.fill(2 * pl), MACRO_CELLS)), MACRO);
+    expect(at(0.6)).toBeLessThan(0.7 * plain);
+    expect(at(1)).toBeLessThan(0.35 * plain);
+  });
+
+  it('makes over-treated skin shiny: a bright, broad highlight of a waxy film', () => {
+    const tex = macro([]);
+    const plain = sortedLightness(shadeMacro(tex, zeroFields(MACRO_CELLS)));
+    const waxy = sortedLightness(shadeMacro(tex, withFields((g) => g.C3.fill(1.2), MACRO_CELLS)));
+    const q = (l: number[], p: number): number => l[Math.floor(p * (l.length - 1))]!;
+    // The brightest percent is much brighter (a highlight)…
+    expect(q(waxy, 0.99)).toBeGreaterThan(q(plain, 0.99) + 8);
+    // …and it is broad: a good share of the patch is brighter than anything on plain skin.
+    const top = q(plain, 0.999);
+    expect(waxy.filter((l) => l > top).length / waxy.length).toBeGreaterThan(0.05);
+    // Untreated skin has no sheen at all (the highlight pattern only shows through a film).
+    const again = sortedLightness(shadeMacro(tex, zeroFields(MACRO_CELLS)));
+    expect(q(again, 0.99)).toBe(q(plain, 0.99));
+  });
+
+  it('shows atrophic acne scars as pits lit from the upper left: shadowed upper-left walls, lit lower-right walls', () => {
+    const scarred = macro(['acne-scars']);
+    const smooth = macro([]);
+    const a = shadeMacro(scarred, zeroFields(MACRO_CELLS));
+    const b = shadeMacro(smooth, zeroFields(MACRO_CELLS));
+    let upperLeft = 0;
+    let nUl = 0;
+    let lowerRight = 0;
+    let nLr = 0;
+    for (let k = 0; k < MACRO * MACRO; k++) {
+      if (scarred.scars![3 * k + 2]! < 0.02) continue;
+      // Packed gradient of the surface height: negative where the wall descends toward the lower right.
+      const s = scarred.scars![3 * k]! + scarred.scars![3 * k + 1]!;
+      const rel = a[4 * k + 1]! / b[4 * k + 1]! - 1;
+      if (s < -0.3) {
+        upperLeft += rel;
+        nUl++;
+      } else if (s > 0.3) {
+        lowerRight += rel;
+        nLr++;
+      }
+    }
+    expect(nUl).toBeGreaterThan(50);
+    expect(nLr).toBeGreaterThan(50);
+    expect(upperLeft / nUl).toBeLessThan(-0.2);
+    expect(lowerRight / nLr).toBeGreaterThan(0);
+  });
+
+  it('fills acne scars with new collagen: depth × (1 − 0.77·gain), so +50 % collagen leaves ≈ 60 % of the contrast', () => {
+    const scarred = macro(['acne-scars']);
+    const smooth = macro([]);
+    const contrast = (f: ShadeFields): number => {
+      const a = shadeMacro(scarred, f);
+      const b = shadeMacro(smooth, f);
+      let s = 0;
+      for (let k = 0; k < MACRO * MACRO; k++) if (scarred.scars![3 * k + 2]! > 0.02) s += Math.abs(a[4 * k + 1]! - b[4 * k + 1]!);
+      return s;
+    };
+    const before = contrast(zeroFields(MACRO_CELLS));
+    const half = contrast(withFields((g) => {
+      g.C3.fill(0.25);
+      g.C1.fill(0.25);
+    }, MACRO_CELLS));
+    const full = contrast(withFields((g) => {
+      g.C3.fill(0.5);
+      g.C1.fill(0.5);
+    }, MACRO_CELLS));
+    expect(half / before).toBeGreaterThan(0.45);
+    expect(half / before).toBeLessThan(0.75);
+    expect(full / before).toBeLessThan(0.35);
   });
 
   it('fills acne scars with new collagen (the pits get shallower, so less dark)', () => {
@@ -126,6 +231,34 @@ describe('surface colour', () => {
     const filled = at(shade(tex, withFields((g) => g.C1.fill(0.8)), null));
     const flat = at(shade(texture([], 3), zeroFields(CELLS), null));
     expect(Math.abs(filled - flat)).toBeLessThan(Math.abs(before - flat));
+  });
+
+  it('fills stretch marks with collagen (paler, shaded bands fade) and makes wrinkles shallower with collagen I only', () => {
+    const marked = macro(['stretch-marks', 'wrinkles']);
+    const smooth = macro([]);
+    // Over the pixels of one map only (wrinkles where they do not cross a stretch mark).
+    const diff = (f: ShadeFields, map: Float32Array, other: Float32Array): number => {
+      const a = shadeMacro(marked, f);
+      const b = shadeMacro(smooth, f);
+      let s = 0;
+      for (let k = 0; k < MACRO * MACRO; k++) if (map[3 * k + 2]! > 0.01 && other[3 * k + 2]! === 0) s += Math.abs(a[4 * k + 1]! - b[4 * k + 1]!);
+      return s;
+    };
+    const gain = withFields((g) => {
+      g.C3.fill(0.25);
+      g.C1.fill(0.25);
+    }, MACRO_CELLS);
+    const striae = marked.scars!;
+    const wrinkles = marked.wrinkles!;
+    const striae0 = diff(zeroFields(MACRO_CELLS), striae, wrinkles);
+    expect(diff(gain, striae, wrinkles) / striae0).toBeLessThan(0.85);
+    const wr0 = diff(zeroFields(MACRO_CELLS), wrinkles, striae);
+    const wrC1 = diff(withFields((g) => g.C1.fill(0.5), MACRO_CELLS), wrinkles, striae) / wr0;
+    expect(wrC1).toBeLessThan(0.8);
+    // The same amount of collagen III changes wrinkles much less (they respond to mature collagen I;
+    // what changes is the plastic look's flattening of the micro-relief around them).
+    const wrC3 = diff(withFields((g) => g.C3.fill(0.5), MACRO_CELLS), wrinkles, striae) / wr0;
+    expect(wrC3).toBeGreaterThan(wrC1 + 0.15);
   });
 
   it('shows telangiectasia as more red vessel pixels when T rises, less visible on type VI', () => {

@@ -61,12 +61,18 @@ describe('makeSkinTexture', () => {
     expect(deepest).toBeLessThan(0.12);
   });
 
-  it('adds atrophic acne scars 0.5–3 mm wide only with the condition', () => {
+  it('adds atrophic acne scars 0.5–3 mm wide, 15–40 on a 4 × 4 cm cheek, only with the condition', () => {
     expect(make([]).scars).toBeNull();
+    for (const seed of [1, 2, 3, 4, 5]) {
+      const c = make(['acne-scars'], seed, 160, 40).counts.acneScars!;
+      expect(c).toBeGreaterThanOrEqual(15);
+      expect(c).toBeLessThanOrEqual(40);
+    }
     const t = make(['acne-scars'], 7, 400, 40);
     const n = t.sizePx;
+    // Separate pits (they do not merge into larger craters).
     const scars = regions(n, (k) => t.scars![3 * k + 2]! > 0.01);
-    expect(scars.length).toBeGreaterThan(5);
+    expect(scars.length).toBe(t.counts.acneScars);
     const mm2 = (s: number): number => s * t.mmPerPx * t.mmPerPx;
     for (const s of scars) {
       const diameter = 2 * Math.sqrt(mm2(s) / Math.PI);

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { ChartColumns } from '../../../src/ui/chartColumns';
+
+describe('live chart columns', () => {
+  it('stores days and percentages', () => {
+    const c = new ChartColumns();
+    c.push(36, 0.12, 0.97, 0.3);
+    expect(c.days).toEqual([1.5]);
+    expect(c.collagenPct[0]).toBeCloseTo(12, 10);
+    expect(c.integrityPct[0]).toBeCloseTo(97, 10);
+    expect(c.erythema).toEqual([0.3]);
+  });
+
+  it('drops samples that go back in time', () => {
+    const c = new ChartColumns();
+    c.push(48, 0, 1, 0);
+    expect(c.push(24, 0, 1, 0)).toBe(false);
+    expect(c.days).toEqual([2]);
+  });
+
+  it('keeps the value before a session and only the newest after it at the same hour', () => {
+    const c = new ChartColumns();
+    c.push(0, 0, 1, 0); // before the strokes
+    c.push(0, 0, 0.95, 0); // after the first batch
+    c.push(0, 0, 0.9, 0); // after the second batch
+    c.push(0, 0, 0.84, 0); // after the last
+    expect(c.days).toEqual([0, 0]);
+    expect(c.integrityPct.map((v) => Math.round(v))).toEqual([100, 84]);
+    c.push(6, 0, 0.86, 0.4);
+    expect(c.days).toEqual([0, 0, 0.25]);
+  });
+
+  it('exports exactly what it plots as CSV', () => {
+    const c = new ChartColumns();
+    c.push(0, 0, 1, 0);
+    c.push(24, 0.051, 0.9, 0.42);
+    expect(c.toCsv()).toBe('day,collagenGainPercent,capillaryIntegrityPercent,erythemaIndex\n0.000,0.000,100.000,0.0000\n1.000,5.100,90.000,0.4200\n');
+  });
+});
