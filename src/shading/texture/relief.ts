@@ -1,6 +1,6 @@
 import { Rng } from '../../engine/rng';
 import { addValueNoise, hash01, noise1, subSeed } from './noise';
-import { MIN_RADIUS_PX } from './stamp';
+import { stampDome, MIN_RADIUS_PX } from './stamp';
 
 /**
  * Normal skin micro-relief as a height map in mm (negative = below the mean surface).
@@ -73,35 +73,9 @@ function addPores(height: Float32Array, spec: ReliefSpec, rng: Rng): number {
   return count;
 }
 
-/**
- * A round pit of profile (1 − (d/r)²)², depth `depthMm` at the centre, taking the deeper of itself and
- * the map. Pits narrower than MIN_RADIUS_PX are widened and made shallower by the area ratio (they
- * fade instead of flickering at small texture sizes).
- */
+/** A round pit of profile (1 − (d/r)²)², depth `depthMm` at the centre; the deeper of it and the map wins. */
 function stampPit(map: Float32Array, sizePx: number, cx: number, cy: number, rPx: number, depthMm: number): void {
-  let r = rPx;
-  let a = depthMm;
-  if (r < MIN_RADIUS_PX) {
-    a *= (r * r) / (MIN_RADIUS_PX * MIN_RADIUS_PX);
-    r = MIN_RADIUS_PX;
-  }
-  const x0 = Math.max(0, Math.floor(cx - r));
-  const x1 = Math.min(sizePx - 1, Math.ceil(cx + r));
-  const y0 = Math.max(0, Math.floor(cy - r));
-  const y1 = Math.min(sizePx - 1, Math.ceil(cy + r));
-  const inv = 1 / (r * r);
-  for (let py = y0; py <= y1; py++) {
-    const dy = py + 0.5 - cy;
-    const row = py * sizePx;
-    for (let px = x0; px <= x1; px++) {
-      const dx = px + 0.5 - cx;
-      const q = 1 - (dx * dx + dy * dy) * inv;
-      if (q <= 0) continue;
-      const v = -a * q * q;
-      const k = row + px;
-      if (v < map[k]!) map[k] = v;
-    }
-  }
+  stampDome(map, sizePx, cx, cy, rPx, -depthMm, 2);
 }
 
 /**

@@ -8,9 +8,11 @@ export const MIN_RADIUS_PX = 0.7;
 
 /**
  * Adds a soft dome (1 − (d/r)²)² of peak `amount` at (cx, cy) px with radius rPx.
- * `mode` 0 adds, 1 keeps the maximum (overlapping pits do not get deeper than the deepest).
+ * `mode` 0 adds, 1 keeps the maximum, 2 keeps the minimum (with a negative `amount`: overlapping pits
+ * do not get deeper than the deepest). Domes narrower than MIN_RADIUS_PX are widened and made flatter
+ * by the area ratio, so they fade instead of flickering at small texture sizes.
  */
-export function stampDome(map: Float32Array, sizePx: number, cx: number, cy: number, rPx: number, amount: number, mode: 0 | 1): void {
+export function stampDome(map: Float32Array, sizePx: number, cx: number, cy: number, rPx: number, amount: number, mode: 0 | 1 | 2): void {
   let r = rPx;
   let a = amount;
   if (r < MIN_RADIUS_PX) {
@@ -32,7 +34,7 @@ export function stampDome(map: Float32Array, sizePx: number, cx: number, cy: num
       const v = a * q * q;
       const k = row + px;
       if (mode === 0) map[k]! += v;
-      else if (v > map[k]!) map[k] = v;
+      else if (mode === 1 ? v > map[k]! : v < map[k]!) map[k] = v;
     }
   }
 }
