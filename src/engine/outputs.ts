@@ -135,6 +135,12 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
   },
 };
 
+/** plasticLook = min(1, T + 0.5·max(0, C3 − C1)): a design definition [I] (§6), the one place it is written. */
+export function plasticLookOf(t: number, c3: number, c1: number): number {
+  const p = t + 0.5 * (c3 > c1 ? c3 - c1 : 0);
+  return p < 1 ? p : 1;
+}
+
 /** Per-cell derived outputs (§6); the patch mean of each is the series value. */
 export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: SeriesValues): SeriesValues {
   const c3 = f.C3[i]!;
@@ -154,7 +160,7 @@ export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: Serie
   out.perfusion300um = v * (1 - p.kQ * gain) - 1;
   out.scarSeverity = -p.gScar * gain;
   out.pigment = f.Pg[i]!;
-  out.plasticLook = Math.min(1, t + 0.5 * Math.max(0, c3 - c1));
+  out.plasticLook = plasticLookOf(t, c3, c1);
   return out;
 }
 
@@ -194,9 +200,7 @@ export function patchMeans(f: SkinFields, p: ModelParams, out: SeriesValues = ze
     sT += t;
     sPg += Pg[i]!;
     sPerf += v * (1 - p.kQ * (c3 + c1));
-    const excess3 = c3 > c1 ? c3 - c1 : 0;
-    const plastic = t + 0.5 * excess3;
-    sPlastic += plastic < 1 ? plastic : 1;
+    sPlastic += plasticLookOf(t, c3, c1);
   }
   const inv = 1 / n;
   out.collagenGain = (sC3 + sC1) * inv;

@@ -2,6 +2,7 @@ import { EXP_NEG_LUT, H_PER_INFLAMMATION, HB, MEL, OD_LUT_SCALE, OD_LUT_SIZE, PI
 import { LIGHT_K, LOOK } from './look';
 import { SLOT, type ShadeScratch } from './shadeScratch';
 import type { Layer, ShadeFields } from './types';
+import { plasticLookOf } from '../engine/outputs';
 
 /**
  * Per-cell quantities the pixel loop interpolates (SLOT), computed once per call at grid resolution,
@@ -74,9 +75,8 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
       b = lut[j > max ? max : j]!;
     }
     const e = Ei > 0 ? (Ei < 1 ? Ei : 1) : 0;
-    // plasticLook = min(1, T + 0.5·max(0, C3 − C1)), a design definition [I] (§6).
-    const p = T + 0.5 * (c3 > c1 ? c3 - c1 : 0);
-    const pli = p > 1 ? 1 : p > 0 ? p : 0;
+    const p = plasticLookOf(T, c3, c1);
+    const pli = p > 0 ? p : 0;
     if (e > 0 || pli > 0) {
       // Oedema and the waxy plastic look: the cell's mean colour desaturated toward its luminance and
       // lightened (a swollen or waxy, translucent surface).
