@@ -1,4 +1,5 @@
 import type { ModelWarning } from './conditions';
+import { VISIBLE } from './outputs';
 import type { Region } from './params';
 
 /**
@@ -37,4 +38,24 @@ export function phototypeWarning(phototype: number): ModelWarning | null {
     severity: 'info',
     message: `Phototype ${'I II III IV V VI'.split(' ')[phototype - 1]}: higher risk of post-inflammatory hyperpigmentation (Dogra 2014: 16.7 % in types IV–V).`,
   };
+}
+
+/** Adverse effects that have become visible (§6 thresholds), as model events for the CLI result and the app. */
+export function visibleEffectWarnings(telangiectasiaPeak: number, pigmentPeak: number): ModelWarning[] {
+  const out: ModelWarning[] = [];
+  if (telangiectasiaPeak > VISIBLE.telangiectasia) {
+    out.push({
+      code: 'telangiectasia-visible',
+      severity: 'warning',
+      message: `Broken capillaries become visible (telangiectasia up to ${telangiectasiaPeak.toFixed(2)} > ${VISIBLE.telangiectasia}): sessions too close, too many or too deep (hypothesis [I]).`,
+    });
+  }
+  if (pigmentPeak > VISIBLE.pigment) {
+    out.push({
+      code: 'pih-visible',
+      severity: 'warning',
+      message: `Post-inflammatory hyperpigmentation becomes visible (pigment up to ${pigmentPeak.toFixed(3)} > ${VISIBLE.pigment}).`,
+    });
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { ModelWarning } from './conditions';
-import { MIN_INTERVAL_DAYS_DERMAL, MAX_USUAL_PASSES, needleWarning, phototypeWarning } from './guidance';
-import { SERIES, VISIBLE, zeroSeries, type SeriesName } from './outputs';
+import { MIN_INTERVAL_DAYS_DERMAL, MAX_USUAL_PASSES, needleWarning, phototypeWarning, visibleEffectWarnings } from './guidance';
+import { SERIES, zeroSeries, type SeriesName } from './outputs';
 import type { ModelParams } from './params';
 import { scenarioSessions, type Scenario } from './scenario';
 import { SkinSimulation, TYPICAL_PATIENT, type PatientVariation, type SessionSummary } from './simulation';
@@ -138,20 +138,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
   for (const event of sim.drainEvents()) {
     if (event.type === 'warning') warnings.add({ ...event.warning, day: event.hour / HOURS_PER_DAY });
   }
-  if (stats.telangiectasiaPeak > VISIBLE.telangiectasia) {
-    warnings.add({
-      code: 'telangiectasia-visible',
-      severity: 'warning',
-      message: `Broken capillaries become visible (telangiectasia up to ${stats.telangiectasiaPeak.toFixed(2)} > ${VISIBLE.telangiectasia}): sessions too close, too many or too deep (hypothesis [I]).`,
-    });
-  }
-  if (stats.pigmentPeak > VISIBLE.pigment) {
-    warnings.add({
-      code: 'pih-visible',
-      severity: 'warning',
-      message: `Post-inflammatory hyperpigmentation becomes visible (pigment up to ${stats.pigmentPeak.toFixed(3)} > ${VISIBLE.pigment}).`,
-    });
-  }
+  for (const w of visibleEffectWarnings(stats.telangiectasiaPeak, stats.pigmentPeak)) warnings.add(w);
   if (stats.longestErythemaDays > 3) {
     warnings.add({
       code: 'prolonged-erythema',

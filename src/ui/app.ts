@@ -1,3 +1,4 @@
+import { visibleEffectWarnings } from '../engine/guidance';
 import { DEFAULT_PARAMS } from '../engine/params';
 import type { SeriesValues, SessionSummary } from '../engine/index';
 import { crossSectionLabels } from '../shading/crossSection';
@@ -422,6 +423,11 @@ export async function startApp(): Promise<void> {
     setText(outputs.pigment, `${indexValue(m.pigment, 3)}${m.pigment > 0.028 ? ' (visible)' : ''}`);
     // Between sessions, show what the last one delivered.
     setText(outputs.passes, `${(f.session?.meanPasses ?? lastSession?.meanPasses ?? 0).toFixed(1)} passes`);
+    // Adverse effects becoming visible are model events too (the first time they cross the threshold).
+    for (const w of visibleEffectWarnings(m.telangiectasia, m.pigment)) {
+      if (!shownWarnings.has(w.code) && !quietEvents) announcer.say(w.message);
+      showWarning(w.code, w.message);
+    }
     const v = f.samples.values;
     chart.push(f.samples.hours, v.collagenGain, v.capillaryIntegrity, v.erythema);
     if (f.session && f.session.index !== lastSessionIndex) {
