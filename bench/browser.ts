@@ -5,7 +5,7 @@ import { gpuShadingProbe } from './gpuShadingProbe';
 import type { BenchRow } from './timing';
 
 /** Counts animation frames (main thread) and worker frames drawn (skin texture updates) over `ms`. */
-async function measure(page: Page, ms: number, during: () => Promise<void>): Promise<{ rafFps: number; skinFps: number }> {
+async function measure(page: Page, during: () => Promise<void>): Promise<{ rafFps: number; skinFps: number }> {
   await page.evaluate(() => {
     const w = window as unknown as { __raf: number; __rafOn: boolean };
     w.__raf = 0;
@@ -27,7 +27,6 @@ async function measure(page: Page, ms: number, during: () => Promise<void>): Pro
     return w.__raf;
   });
   const f1 = await page.evaluate(() => window.__skinsim?.framesDrawn() ?? 0);
-  void ms;
   return { rafFps: raf / elapsed, skinFps: (f1 - f0) / elapsed };
 }
 
@@ -60,7 +59,7 @@ async function browserRun(viewport: { width: number; height: number }): Promise<
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto('about:blank');
     await page.evaluate(shim);
-    const idle = await measure(page, 3000, () => page.waitForTimeout(3000));
+    const idle = await measure(page, () => page.waitForTimeout(3000));
     const gpu = await gpuShadingProbe(page);
 
     await page.goto(server.url);
@@ -70,7 +69,7 @@ async function browserRun(viewport: { width: number; height: number }): Promise<
     const skin = page.getByRole('application', { name: 'Skin patch' });
     await skin.scrollIntoViewIfNeeded();
     const box = (await skin.boundingBox())!;
-    const drag = await measure(page, 3000, async () => {
+    const drag = await measure(page, async () => {
       await page.mouse.move(box.x + 10, box.y + box.height / 2);
       await page.mouse.down();
       const t0 = Date.now();
@@ -86,7 +85,7 @@ async function browserRun(viewport: { width: number; height: number }): Promise<
 
     await page.getByRole('button', { name: 'Step day', exact: true }).click();
     await page.getByLabel('Speed').selectOption('1w');
-    const play = await measure(page, 4000, async () => {
+    const play = await measure(page, async () => {
       await page.getByRole('button', { name: 'Play', exact: true }).click();
       await page.waitForTimeout(4000);
       await page.getByRole('button', { name: 'Pause', exact: true }).click();

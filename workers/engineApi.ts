@@ -152,6 +152,14 @@ export function createEngineApi() {
 
   const isBlocked = (s: Setup): boolean => !s.override && s.skin.conditions.some((c) => BLOCKING_CONDITIONS.includes(c as never));
 
+  /** The answer to any injury while a blocking contraindication is not overridden. */
+  const blocked = (s: SkinSimulation): StrokeResult => ({
+    accepted: false,
+    reason: 'A contraindication blocks the session; tick the override to simulate it anyway.',
+    punctures: 0,
+    hour: s.hour,
+  });
+
   const record = (force = false): void => {
     const s = requireSim();
     if (!force && s.hour - lastSampleHour < SAMPLE_EVERY_HOURS) return;
@@ -321,14 +329,7 @@ export function createEngineApi() {
     applyStrokes(input: unknown): StrokeResult {
       const batch = parse(StrokeBatchSchema, input, 'strokes');
       const s = requireSim();
-      if (isBlocked(setup!)) {
-        return {
-          accepted: false,
-          reason: 'A contraindication blocks the session; tick the override to simulate it anyway.',
-          punctures: 0,
-          hour: s.hour,
-        };
-      }
+      if (isBlocked(setup!)) return blocked(s);
       const strokes = batch.strokes.map(quantiseStroke);
       const punctures = applyStrokes(Math.max(batch.atHour, s.hour), strokes);
       return { accepted: true, punctures, hour: s.hour };
@@ -338,9 +339,7 @@ export function createEngineApi() {
     rollPass(input: unknown): StrokeResult {
       const p = parse(PassSchema, input, 'pass');
       const s = requireSim();
-      if (isBlocked(setup!)) {
-        return { accepted: false, reason: 'A contraindication blocks the session.', punctures: 0, hour: s.hour };
-      }
+      if (isBlocked(setup!)) return blocked(s);
       // Lane offsets step by the golden ratio so successive passes never share needle tracks; no RNG is
       // consumed, so a replay from the log (which stores the strokes themselves) stays exact.
       const offset = (p.passIndex * 0.6180339887498949) % 1;

@@ -240,11 +240,10 @@ export async function startApp(): Promise<void> {
     clock.playing = false;
     clock.lastInjuryHour = Number.NEGATIVE_INFINITY;
     chart.clear();
-    sessionList.replaceChildren();
     passIndex = 0;
     lastSessionIndex = 0;
     lastFrame = null;
-    lastSession = null;
+    // The session list and the last session are cleared by applyInfo, which always follows.
   };
   byId('start-over').addEventListener('click', () => {
     void (async () => {
