@@ -423,5 +423,5 @@ function emptySamples(): ChartSamples {
 function zeroShadeFields(cells: number): ShadeFields {
   const z = (): Float32Array => new Float32Array(cells * cells);
   const v = new Float32Array(cells * cells).fill(1);
-  return { cells, I: z(), E: z(), C3: z(), C1: z(), Ep: z(), W: z(), V: v, T: z(), Pg: z(), coverage: z() };
+  return { cells, I: z(), E: z(), C3: z(), C1: z(), Ep: z(), W: z(), V: v, T: z(), Pg: z(), R: z(), coverage: z() };
 }

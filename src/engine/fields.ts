@@ -1,7 +1,7 @@
 import type { Grid } from './grid';
 
-/** The 12 state fields of §4, in the order the docs list them. */
-export const STATE_FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg'] as const;
+/** The state fields of §4 in the order the docs list them, then the flare pool R of the second model revision (§3). */
+export const STATE_FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg', 'R'] as const;
 export type StateField = (typeof STATE_FIELDS)[number];
 
 export type Precision = 'float32' | 'float64';
@@ -37,6 +37,8 @@ export interface SkinFields {
   readonly T: FieldArray;
   /** Post-inflammatory pigment. */
   readonly Pg: FieldArray;
+  /** Flare: the fast erythema pool of the wheal-and-flare response (§3, second revision); erythema = I + R. */
+  readonly R: FieldArray;
   /** V⁻: capillary integrity when the current session first reached the cell (§3). */
   readonly vSession: FieldArray;
   /** Simulated hour of the last injury to reach the cell; −Infinity if none. */
@@ -63,6 +65,7 @@ export function allocateFields(grid: Grid, precision: Precision): SkinFields {
     V: make(),
     T: make(),
     Pg: make(),
+    R: make(),
     vSession: make(),
     lastInjuryHour: new Float64Array(grid.count),
     coverage: new Float32Array(grid.count),

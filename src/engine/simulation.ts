@@ -105,6 +105,7 @@ export class SkinSimulation {
   private hourNow = 0;
   private lastInjuryHour = Number.NEGATIVE_INFINITY;
   private sessionCount = 0;
+  private passesInSession = 0;
   private open: SessionSummary | null = null;
   private pending: SimulationEvent[] = [];
   private erythemaVisibleHour = Number.NEGATIVE_INFINITY;
@@ -155,6 +156,7 @@ export class SkinSimulation {
     this.hourNow = 0;
     this.lastInjuryHour = Number.NEGATIVE_INFINITY;
     this.sessionCount = 0;
+    this.passesInSession = 0;
     this.open = null;
     this.pending = [];
     this.erythemaVisibleHour = Number.NEGATIVE_INFINITY;
@@ -229,16 +231,31 @@ export class SkinSimulation {
     return inside;
   }
 
-  /** One pass of the drum over the whole patch (a few parallel strokes). */
-  applyPass(spec: PassSpec, passIndex: number): number {
+  /**
+   * One pass of the drum over the whole patch (a few parallel strokes). The one pass policy of the
+   * engine, used by the CLI and the app alike: the direction follows the pass's number within the
+   * session (→, ↓, ←, ↑), counted here rather than by the caller, and the lanes start at an offset drawn
+   * from the seeded puncture stream. The same seed therefore gives the same skin whether the passes
+   * come from a scenario file or from a user pressing P, however fast. `passIndex` overrides the
+   * direction (tests only).
+   */
+  applyPass(spec: PassSpec, passIndex?: number): number {
+    const opensSession = this.open === null || this.hourNow - this.lastInjuryHour >= this.params.sessionGapHours;
+    const index = passIndex ?? (opensSession ? 0 : this.passesInSession);
     let total = 0;
-    for (const stroke of passStrokes(this.grid, this.params, spec, passIndex, this.strokeRng.uniform())) total += this.applyStroke(stroke);
+    for (const stroke of passStrokes(this.grid, this.params, spec, index, this.strokeRng.uniform())) total += this.applyStroke(stroke);
+    this.passesInSession = index + 1;
     return total;
+  }
+
+  /** Whole passes rolled by `applyPass` in the current session (0 when no session is open). */
+  get passesThisSession(): number {
+    return this.open === null ? 0 : this.passesInSession;
   }
 
   /** A whole-patch session: `passes` passes in alternating directions (issue #3 §2). */
   applySession(spec: PassSpec & { passes: number }): void {
-    for (let k = 0; k < spec.passes; k++) this.applyPass(spec, k);
+    for (let k = 0; k < spec.passes; k++) this.applyPass(spec);
   }
 
   /** Opens a new session if the last injury is at least the session gap ago. */
@@ -246,6 +263,7 @@ export class SkinSimulation {
     if (this.open === null || this.hourNow - this.lastInjuryHour >= this.params.sessionGapHours) {
       this.closeSession();
       this.sessionCount++;
+      this.passesInSession = 0;
       const integrityBefore = mean(this.fields.V);
       this.fields.coverage.fill(0);
       this.fields.sessionDensity.fill(0);

@@ -14,6 +14,7 @@ export function shadeFieldsFromEngine(f: SkinFields, cells: number): ShadeFields
     V: f.V as Float32Array,
     T: f.T as Float32Array,
     Pg: f.Pg as Float32Array,
+    R: f.R as Float32Array,
     coverage: f.coverage,
   };
 }

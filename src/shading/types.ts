@@ -27,6 +27,8 @@ export interface ShadeFields {
   readonly T: Float32Array;
   /** Post-inflammatory pigment. */
   readonly Pg: Float32Array;
+  /** Flare (fast erythema pool); the redness seen is I + R. */
+  readonly R: Float32Array;
   /** Drum passes in the current session. */
   readonly coverage: Float32Array;
 }

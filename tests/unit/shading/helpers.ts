@@ -7,7 +7,7 @@ export type MutableFields = { -readonly [K in keyof ShadeFields]: ShadeFields[K]
 /** Untreated skin: everything 0 except intact capillaries (V = 1). */
 export function zeroFields(cells: number): MutableFields {
   const z = (): Float32Array => new Float32Array(cells * cells);
-  return { cells, I: z(), E: z(), C3: z(), C1: z(), Ep: z(), W: z(), V: z().fill(1), T: z(), Pg: z(), coverage: z() };
+  return { cells, I: z(), E: z(), C3: z(), C1: z(), Ep: z(), W: z(), V: z().fill(1), T: z(), Pg: z(), R: z(), coverage: z() };
 }
 
 export interface Puncture {
