@@ -25,15 +25,18 @@ import { installTestHook } from './testHook';
 export async function startApp(): Promise<void> {
   setupGuide();
   const { params, problems } = readQueryParameters(location.search);
-  const storage = new StateStorage(idbBackend(), (message) => notify(store, { key: 'storage', kind: 'warning', text: message }));
+  // The store needs the restored settings, so storage speaks before the store exists: hold its words.
+  let storageNotice: (text: string) => void;
+  const early: string[] = [];
+  storageNotice = (text) => early.push(text);
+  const storage = new StateStorage(idbBackend(), (text) => storageNotice(text));
   const restored = await storage.load();
   const store = createAppStore(restored.state?.settings ?? DEFAULT_SETTINGS);
   mountAnnouncer(store);
+  storageNotice = (text) => notify(store, { key: 'storage', kind: 'warning', text });
+  for (const text of early) storageNotice(text);
   for (const p of problems) notify(store, { key: `query-${p}`, kind: 'warning', text: p });
   if (restored.refused) notify(store, { key: 'restore', kind: 'warning', text: restored.refused });
-  if (storage.mode === 'memory') {
-    notify(store, { key: 'storage', kind: 'warning', text: 'Your session cannot be saved in this browser (the browser storage is unavailable). It is kept in memory only and will be lost on reload.' });
-  }
 
   const clock = new SimClock();
   clock.speed = store.settings.get().speed;

@@ -67,8 +67,13 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
     const info = store.setup.get();
     if (info) setText(crossDesc, crossSectionText(info, store.settings.get()));
   };
+  const cutInput = byId<HTMLInputElement>('cross-row');
   store.setup.watch((info) => {
-    if (info) cross.setLabels(crossSectionLabels(info.anatomy, info.crossDepthMm));
+    if (info) {
+      cross.setLabels(crossSectionLabels(info.anatomy, info.crossDepthMm));
+      // The cut runs across the engine's patch; its size is the engine's, not a copy in the markup.
+      cutInput.max = String(info.patchMm);
+    }
     describeCross();
   });
 
