@@ -53,8 +53,8 @@ export const LAYER_LABELS: Record<Layer, string> = {
 };
 
 export interface ControlEvents {
-  /** A setting changed; `rebuild` when the skin itself changed (region, phototype, conditions, seed, override). */
-  onChange(next: Settings, rebuild: boolean): void;
+  /** A setting changed (parsed and valid); the caller decides whether the skin must be rebuilt. */
+  onChange(next: Settings): void;
 }
 
 /**
@@ -171,7 +171,7 @@ export class Controls {
 
   private bind(): void {
     const skinInputs: HTMLElement[] = [this.region, this.phototype, this.override, ...this.checks.values()];
-    const handler = (rebuild: boolean) => (): void => {
+    const handler = (): void => {
       const next = this.read();
       const seedError = byId('seed-error');
       if (typeof next === 'string') {
@@ -183,16 +183,14 @@ export class Controls {
       }
       seedError.hidden = true;
       this.seed.removeAttribute('aria-invalid');
-      const before = this.settings;
       this.settings = next;
       this.describe();
       byId('phototype-swatch').style.background = PHOTOTYPE_SWATCH[next.skin.phototype - 1] ?? '#ac8a73';
-      const skinChanged = rebuild && (JSON.stringify(before.skin) !== JSON.stringify(next.skin) || before.seed !== next.seed || before.override !== next.override);
-      this.events.onChange(next, skinChanged);
+      this.events.onChange(next);
     };
-    for (const el of skinInputs) el.addEventListener('change', handler(true));
-    this.seed.addEventListener('change', handler(true));
-    for (const el of [this.needle, this.pressure, this.split, this.crossRow]) el.addEventListener('input', handler(false));
-    for (const el of [this.layer, this.speed, this.crossToggle]) el.addEventListener('change', handler(false));
+    for (const el of skinInputs) el.addEventListener('change', handler);
+    this.seed.addEventListener('change', handler);
+    for (const el of [this.needle, this.pressure, this.split, this.crossRow]) el.addEventListener('input', handler);
+    for (const el of [this.layer, this.speed, this.crossToggle]) el.addEventListener('change', handler);
   }
 }
