@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bounded, MAX_DAYS, oneOf, StrokeSchema } from '../src/engine/index';
+import { bounded, GRID_CELLS_MAX, GRID_CELLS_MIN, MAX_DAYS, MAX_STROKES_PER_MESSAGE, oneOf, StrokeSchema } from '../src/engine/index';
 import { SkinSchema } from '../src/engine/scenario';
 import { LAYERS } from '../src/shading/types';
 
@@ -19,7 +19,7 @@ export const SetupSchema = z
     skin: SkinSchema,
     /** The user has explicitly overridden a blocking contraindication (issue #4). */
     override: z.boolean({ error: 'must be true or false' }).default(false),
-    gridCells: bounded(32, 512, 'cells per side', { int: true }).default(160),
+    gridCells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(160),
     /** Texture pixels per side for the skin view. */
     texturePx: bounded(64, 1024, 'px', { int: true }).default(640),
   })
@@ -27,14 +27,17 @@ export const SetupSchema = z
 export type Setup = z.infer<typeof SetupSchema>;
 export type SetupInput = z.input<typeof SetupSchema>;
 
-/** At most this many strokes per message (a frame of dragging carries a handful). */
-export const MAX_STROKES_PER_BATCH = 5000;
+/** At most this many strokes per message (a frame of dragging carries a handful); src/engine/limits.ts. */
+export const MAX_STROKES_PER_BATCH = MAX_STROKES_PER_MESSAGE;
 
 export const StrokeBatchSchema = z
   .object({
     /** Simulated hour at which the strokes happen; the engine is brought exactly there first. */
     atHour: hour,
-    strokes: z.array(StrokeSchema).min(1).max(MAX_STROKES_PER_BATCH),
+    strokes: z
+      .array(StrokeSchema)
+      .min(1)
+      .max(MAX_STROKES_PER_BATCH, { error: `too many strokes; the limit is ${MAX_STROKES_PER_BATCH} strokes per message` }),
   })
   .strict();
 export type StrokeBatch = z.infer<typeof StrokeBatchSchema>;
