@@ -83,6 +83,15 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
   });
 }
 
+/**
+ * Escapes what must never reach a terminal or a message line verbatim: control characters (a hostile
+ * file could send terminal escape sequences to the CLI's stderr), line separators, and the bidirectional
+ * overrides that can make text read differently from what it is. Every problem line passes through here.
+ */
+export function printable(text: string): string {
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
 /** Formats zod issues as "path: message" lines, the only error text users ever see. */
 export function formatIssues(error: z.ZodError, root = ''): string[] {
   return error.issues.map((issue) => {
@@ -97,6 +106,6 @@ export function formatIssues(error: z.ZodError, root = ''): string[] {
       const more = issue.keys.length > 5 ? ` and ${issue.keys.length - 5} more` : '';
       message = `unknown field${issue.keys.length > 1 ? 's' : ''} ${shown.join(', ')}${more} (check the spelling; see docs/scenario-format.md)`;
     }
-    return `${path || '(document)'}: ${message}`;
+    return printable(`${path || '(document)'}: ${message}`);
   });
 }

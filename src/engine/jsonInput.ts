@@ -1,3 +1,4 @@
+import { printable, shortJson } from './bounded';
 import { MAX_INPUT_BYTES, MAX_JSON_DEPTH } from './limits';
 
 /**
@@ -14,8 +15,12 @@ import { MAX_INPUT_BYTES, MAX_JSON_DEPTH } from './limits';
  */
 
 export class JsonInputError extends Error {
-  constructor(readonly problems: string[]) {
-    super(problems.join('\n'));
+  readonly problems: string[];
+
+  constructor(problems: string[]) {
+    const lines = problems.map(printable);
+    super(lines.join('\n'));
+    this.problems = lines;
     this.name = 'JsonInputError';
   }
 }
@@ -80,7 +85,7 @@ export function formatPath(path: readonly (string | number)[]): string {
     if (typeof p === 'number') out += `[${p}]`;
     else if (p === '…') out += '…';
     else {
-      const name = p.length > 40 ? `${p.slice(0, 37)}...` : p;
+      const name = printable(p.length > 40 ? `${p.slice(0, 37)}...` : p);
       out += out === '' || out.endsWith('…') ? name : `.${name}`;
     }
   }
@@ -145,9 +150,9 @@ export function scanJson(text: string, maxDepth = MAX_JSON_DEPTH): string[] {
         const key = decodeKey(text.slice(start, i));
         const where = formatPath(path.slice(0, depth - 1));
         if (RESERVED_KEYS.has(key)) {
-          problems.push(`${where}: unknown field "${key}" (a reserved name that no SkinSim file uses)`);
+          problems.push(`${where}: unknown field ${JSON.stringify(key)} (a reserved name that no SkinSim file uses)`);
         } else if (keys[depth - 1]!.has(key)) {
-          problems.push(`${where}: field "${key.length > 40 ? `${key.slice(0, 37)}...` : key}" appears twice (JSON keeps only the last; remove one)`);
+          problems.push(`${where}: field ${shortJson(key)} appears twice (JSON keeps only the last; remove one)`);
         }
         keys[depth - 1]!.add(key);
         path[depth - 1] = key;
