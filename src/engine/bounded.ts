@@ -58,6 +58,10 @@ function renderShort(value: unknown, depth: number, budget: number): string {
       return 'a function';
   }
   if (value === null) return 'null';
+  // Structured clones can carry these; name them rather than list a typed array's million indices.
+  if (ArrayBuffer.isView(value)) return `${value.constructor.name}(${value.byteLength} bytes)`;
+  if (value instanceof Map || value instanceof Set) return `${value.constructor.name}(${value.size})`;
+  if (value instanceof Date) return `Date(${Number.isNaN(value.getTime()) ? 'invalid' : value.toISOString()})`;
   const array = Array.isArray(value);
   if (depth >= SHORT_DEPTH) return array ? '[…]' : '{…}';
   let out = array ? '[' : '{';

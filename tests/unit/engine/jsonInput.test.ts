@@ -62,6 +62,8 @@ describe('shortJson never throws and stays short', () => {
     expect(shortJson(Number.NaN)).toBe('NaN');
     expect(shortJson(undefined)).toBe('undefined');
     expect(shortJson(10n)).toBe('10n');
+    expect(shortJson(new Float32Array(10_000_000))).toBe('Float32Array(40000000 bytes)');
+    expect(shortJson(new Map([[1, 2]]))).toBe('Map(1)');
     const long = shortJson('x'.repeat(1_000_000));
     expect(long).toHaveLength(40);
     expect(long.endsWith('...')).toBe(true);
