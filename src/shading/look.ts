@@ -14,8 +14,21 @@ export const LOOK = Object.freeze({
   plasticEven: 0.8,
   plasticFlatten: 0.9,
   /** …and makes it waxy: up to 20 % less saturated and 4 % lighter (a translucent, doll-like surface). */
-  plasticDesat: 0.2,
+  plasticDesat: 0.1,
   plasticLighten: 0.04,
+  /**
+   * What a course's gain does to the relief (docs/model.md §6: scarSeverity = −g·collagenGain,
+   * g = 0.77, Dogra 2014 [V]). Scars and stretch marks keep depth × (1 − g·(C3 + C1)), the same rule as
+   * the readout; wrinkles × (1 − g·C1): they respond to mature collagen I only [I]. The fine
+   * micro-relief (pores, furrows) gets finer with mature collagen I and a thicker epidermis:
+   * depth × max(reliefMinGain, 1 − reliefPerC1·C1 − reliefPerEp·Ep) [I mapping; D constants, chosen so
+   * that Lotfi 2013's endpoint (C1 ≈ 0.3, Ep ≈ 0.5) leaves ≈ 70 % of the relief: finer, not gone].
+   */
+  scarFillPerGain: 0.77,
+  wrinkleFillPerC1: 0.77,
+  reliefPerC1: 0.6,
+  reliefPerEp: 0.2,
+  reliefMinGain: 0.55,
   /** Oedema at E ≥ 1: 12 % lighter, 30 % less saturated, pores and furrows 35 % shallower. */
   edemaLighten: 0.12,
   edemaDesat: 0.3,

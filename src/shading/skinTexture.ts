@@ -2,7 +2,7 @@ import { Rng } from '../engine/rng';
 import { addAcneScars, addStretchMarks, addWrinkles, type TintMaps } from './texture/atrophic';
 import { addFbm, addValueNoise, subSeed } from './texture/noise';
 import { addMicroRelief } from './texture/relief';
-import { makeSheenMap } from './texture/sheen';
+import { makeSheenMaps } from './texture/sheen';
 import { addActiveAcne, addMacules, addRash, addRosacea } from './texture/tint';
 import { addVesselNetwork, allocateVesselMaps, VESSEL_NONE, type VesselMaps } from './texture/vessels';
 
@@ -52,6 +52,8 @@ export interface SkinTexture {
   readonly tint: TintMaps | null;
   /** Broad specular pattern of a shiny film (plastic look, oedema, wet skin), mean 1 (texture/sheen.ts). */
   readonly sheen: Float32Array;
+  /** Even waxy-film pattern of the plastic look, mean 1, varying gently (texture/sheen.ts). */
+  readonly wax: Float32Array;
   /** Telangiectasia network (and the always-visible vessels of rosacea). */
   readonly vessels: VesselMaps;
   /** Lowest vessel threshold in the texture (below it no vessel can show). */
@@ -125,7 +127,7 @@ export function makeSkinTexture(spec: SkinTextureSpec): SkinTexture {
   }
 
   const relief = pack(height, 1, sizePx, mmPerPx);
-  const sheen = makeSheenMap(sizePx, mmPerPx, rng('sheen'));
+  const { sheen, wax } = makeSheenMaps(sizePx, mmPerPx, rng('sheen'));
 
   let minVesselThreshold = VESSEL_NONE;
   for (let k = 0; k < n; k++) if (vessels.threshold[k]! < minVesselThreshold) minVesselThreshold = vessels.threshold[k]!;
@@ -143,6 +145,7 @@ export function makeSkinTexture(spec: SkinTextureSpec): SkinTexture {
     scarPale,
     wrinkles,
     sheen,
+    wax,
     tint,
     vessels,
     minVesselThreshold,
