@@ -500,3 +500,76 @@ describe('pinpoint bleeding follows the depth (issue 10)', () => {
     expect(dot(0.3, { bleedingFactor: 2 }).pixels).toBeGreaterThan(dot(0.3).pixels);
   });
 });
+
+describe('flare: redness seen is I + R (issue 10)', () => {
+  it('draws the flare pool exactly like inflammation of the same size', () => {
+    const a = shade(TEX, withFields((g) => g.I.fill(0.3)), null);
+    const b = shade(TEX, withFields((g) => g.R.fill(0.3)), null);
+    const c = shade(TEX, withFields((g) => {
+      g.I.fill(0.1);
+      g.R.fill(0.2);
+    }), null);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(deltaE(meanRgb(a), meanRgb(c))).toBeLessThan(0.3);
+    expect(lab(meanRgb(b))[1]).toBeGreaterThan(lab(meanRgb(shade(TEX, zeroFields(CELLS), null)))[1] + 2);
+  });
+
+  it('shows redness along the path the roller has covered so far, and the erythema layer reads I + R', () => {
+    // A flare band where the drum has passed (rows 10–19 of 40 cells), nothing elsewhere yet.
+    const f = withFields((g) => {
+      for (let y = 10; y < 20; y++) for (let x = 0; x < CELLS; x++) g.R[y * CELLS + x] = 0.5;
+    });
+    const out = shade(TEX, f, null);
+    const rowRedness = (mmY: number): number => {
+      let s = 0;
+      for (let px = 0; px < SIZE; px++) s += lab(pixelAtMm(out, SIZE, MM, (px + 0.5) * MM, mmY))[1];
+      return s / SIZE;
+    };
+    const inside = rowRedness(3.7);
+    const outside = rowRedness(7.5);
+    expect(inside - outside).toBeGreaterThan(4);
+    const layer = shade(TEX, f, null, { layer: 'erythema' });
+    const plainLayer = shade(TEX, zeroFields(CELLS), null, { layer: 'erythema' });
+    expect(deltaE(pixelAtMm(layer, SIZE, MM, 5, 3.7), pixelAtMm(plainLayer, SIZE, MM, 5, 3.7))).toBeGreaterThan(10);
+    expect(pixelAtMm(layer, SIZE, MM, 5, 8)).toEqual(pixelAtMm(plainLayer, SIZE, MM, 5, 8));
+  });
+});
+
+describe('the gain of a course shows on the surface (issue 10: before/after split)', () => {
+  it('makes the fine relief finer with mature collagen I and a thicker epidermis, not with collagen III', () => {
+    const tex = macro([]);
+    const c = (set: (g: MutableFields) => void): number => fineContrast(shadeMacro(tex, withFields(set, MACRO_CELLS)), MACRO);
+    const before = c(() => undefined);
+    const some = c((g) => {
+      g.C1.fill(0.15);
+      g.Ep.fill(0.25);
+    });
+    const lotfi = c((g) => {
+      g.C1.fill(0.3);
+      g.Ep.fill(0.5);
+    });
+    expect(some).toBeLessThan(before);
+    expect(lotfi).toBeLessThan(some);
+    expect(lotfi).toBeLessThan(0.85 * before);
+    // Still skin: the relief is finer, not gone.
+    expect(lotfi).toBeGreaterThan(0.5 * before);
+    // Immature collagen III alone (below the plastic range) does not refine the texture.
+    expect(c((g) => g.C3.fill(0.1))).toBeGreaterThan(0.93 * before);
+  });
+
+  it('after a monthly course the after half has finer texture and shallower scars than day 0 (less fine contrast)', () => {
+    const sim = new SkinSimulation({ seed: 4, region: 'cheek', phototype: 3, conditions: ['acne-scars'], grid: { cells: 40 } });
+    for (let s = 0; s < 4; s++) {
+      sim.advanceTo(s * 30 * 24);
+      sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
+    }
+    sim.advanceTo(150 * 24);
+    const size = 160;
+    const tex = makeSkinTexture({ seed: 4, sizePx: size, patchMm: sim.grid.patchMm, conditions: ['acne-scars'] });
+    const after = new Uint8Array(size * size * 4);
+    const before = new Uint8Array(size * size * 4);
+    shadeSkin(tex, shadeFieldsFromEngine(sim.fields, 40), null, { layer: 'surface', phototype: 3, hour: sim.hour }, after);
+    shadeSkin(tex, zeroFields(40), null, { layer: 'surface', phototype: 3, hour: 0 }, before);
+    expect(fineContrast(after, size)).toBeLessThan(0.9 * fineContrast(before, size));
+  });
+});
