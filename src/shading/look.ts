@@ -73,8 +73,12 @@ export const LOOK = Object.freeze({
   glintPlastic: 0.1,
   /** Lobe radius as a fraction of the flat surface's distance from the mirror slope. */
   glintWidth: 0.8,
-  /** Telangiectasia: a vessel fades in over ΔT = 0.1 above its threshold. */
+  /**
+   * Telangiectasia: a vessel fades in over ΔT = 0.1 above its threshold, from its axis (this share of
+   * its width, at half strength) to its full width and strength.
+   */
   vesselFadeIn: 10,
+  vesselAxisShare: 0.35,
   /** Wider vessels look purple (venous blood): deoxy share per unit h above 0.8. */
   vesselPurple: 0.85,
   /** Train tracks: relative lightening of a full-strength dot, gated by T from 0.15 to 0.5. */

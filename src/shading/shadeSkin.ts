@@ -152,6 +152,15 @@ const ALPHA_BITS = LITTLE_ENDIAN ? 0xff000000 | 0 : 0xff;
 /** Base colour per phototype in linear RGB, exp(−OD_base). */
 const BASE_LIN: readonly (readonly number[])[] = BASE_OD.map((od) => od.map((x) => Math.exp(-x)));
 
+/**
+ * How much of a dermal vessel's absorption shows, per phototype: the vessel lies under the epidermis,
+ * whose melanin absorbs light on the way in and out, so on darker skin a larger share of what the eye
+ * gets never reached the vessel. exp(−κ·ΔOD_green), ΔOD the base OD above type I's, κ = 0.5: type III
+ * keeps ≈ 80 %, type VI ≈ 40 % of the vessel's h [D]. (Erythema keeps h = 0.5·I of §11 unscaled: its
+ * calibration to COLIPA's Δa* already holds for every type.)
+ */
+const VESSEL_VISIBILITY: readonly number[] = BASE_OD.map((od) => Math.exp(-0.5 * (od[1]! - BASE_OD[0]![1]!)));
+
 /** The surface (what a mirror shows), over the pixels of `rect`; `box` holds the cells it reads. */
 function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trackOn: boolean, out32: Uint32Array, rect: PixelRect, box: CellBox): void {
   const tex = sc.texture;
@@ -202,7 +211,8 @@ function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trac
   const track = sc.track ?? none;
   const vesselThr = tex.vessels.threshold;
   const vesselH = tex.vessels.h;
-
+  const vesselCore = tex.vessels.core;
+  const vesselVis = VESSEL_VISIBILITY[pIndex]!;
 
   // Module bindings into locals once (see look.ts).
   const L = LOOK;
@@ -212,6 +222,7 @@ function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trac
   const sheenTexture = L.sheenTexture;
   const redShade = L.redShade;
   const fadeIn = L.vesselFadeIn;
+  const axisShare = L.vesselAxisShare;
   const purple = L.vesselPurple;
   const trackPale = L.trackPale;
   const trackT0 = L.trackT0;
@@ -286,11 +297,22 @@ function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trac
         lb *= aTb + dTb * w;
         if (hasT) {
           const t = aT + dT * w;
-          if (vesselsOn && t >= vesselThr[k]!) {
-            // A visible telangiectasis: local blood h 0.8–1.5, wider vessels more venous (purple).
-            const vis = (t - vesselThr[k]!) * fadeIn;
+          const thr = vesselThr[k]!;
+          // A visible telangiectasis: local blood h up to 0.8–1.5 on the axis (§11), wider vessels
+          // more venous (purple). Just above its threshold only the axis shows, faint; over ΔT = 0.1
+          // it widens to its full width and strength (texture/vessels.ts).
+          let q = 0;
+          let vis = 0;
+          if (vesselsOn && t >= thr) {
+            vis = (t - thr) * fadeIn;
+            vis = vis < 1 ? vis : 1;
+            const drawn = axisShare + (1 - axisShare) * vis;
+            q = (vesselCore[k]! - 1 + drawn) / drawn;
+          }
+          if (q > 0) {
             const amp = vesselH[k]!;
-            const vh = amp * (vis < 1 ? vis : 1);
+            // Profile 1 − (d/r)² across the vessel: soft walls (light scattered in the dermis blurs them).
+            const vh = amp * vesselVis * (0.5 + 0.5 * vis) * q;
             const pf = amp > 0.8 ? (amp - 0.8) * purple : 0;
             const ho = vh * (1 - pf);
             const hd = vh * pf;

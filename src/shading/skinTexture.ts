@@ -89,7 +89,7 @@ export function makeSkinTexture(spec: SkinTextureSpec): SkinTexture {
   counts.pores = addMicroRelief(height, frame, seeds.relief);
 
   const vessels = allocateVesselMaps(sizePx);
-  counts.vessels = addVesselNetwork(vessels, { sizePx, mmPerPx, rootsPerMm2: 1 / 30, minThreshold: 0.1, thresholdSpread: 0.55 }, rng('vessels'));
+  counts.vessels = addVesselNetwork(vessels, { sizePx, mmPerPx, rootsPerMm2: 1 / 36, minThreshold: 0.1, thresholdSpread: 0.55 }, rng('vessels'));
 
   const needsEdge = has('pigmentation') || has('active-acne') || has('rosacea') || has('rash');
   const edge = needsEdge ? new Float32Array(n) : null;
