@@ -214,6 +214,7 @@ export function createEngineApi() {
       sizePx: next.texturePx,
       patchMm: sim.grid.patchMm,
       conditions: next.skin.conditions,
+      region: next.skin.region,
     });
     baselineFields = null;
     log = [];
@@ -370,6 +371,7 @@ export function createEngineApi() {
         phototype: setup!.skin.phototype,
         hour: s.hour,
         bleedingFactor: s.bleedingFactor,
+        anatomy: s.anatomy,
       }, pixels);
       let cross: Uint8Array | null = null;
       if (req.crossSection && crossPixels && crossPixels.length === req.crossSection.widthPx * req.crossSection.heightPx * 4) {
