@@ -71,13 +71,15 @@ export function drawPunctureMarks(out: Uint8Array, sizePx: number, mmPerPx: numb
     const cx = p.xMm[idx]! / mmPerPx;
     const cy = p.yMm[idx]! / mmPerPx;
     if (cx < xLo || cx > xHi || cy < yLo || cy > yHi) continue;
-    let b = bleedAmount(p.depthMm[idx]!, spec.capillaryLoopsMm) * spec.factor;
+    // Needles do not all hit a vessel alike: each puncture bleeds 55–100 % of what its depth allows.
+    const seed = Math.round(p.xMm[idx]! * 4096) * 73856093 + Math.round(p.yMm[idx]! * 4096) * 19349663;
+    let b = bleedAmount(p.depthMm[idx]!, spec.capillaryLoopsMm) * spec.factor * (0.55 + 0.45 * hash01(seed ^ 0x5bd1e995));
     b = b < 1.5 ? b : 1.5;
     // Channel mark: strongest where the puncture did not bleed.
     const channel = (1 - (b < 1 ? b : 1)) * 0.32 * (1 - smoothstep(0, 6, age));
     if (channel > 0.01) disc(out, sizePx, clip, cx, cy, 0.045 / mmPerPx, CHANNEL[0], CHANNEL[1], CHANNEL[2], channel);
     if (b > BLEED_MIN) {
-      const jitter = hash01(Math.round(p.xMm[idx]! * 4096) * 73856093 + Math.round(p.yMm[idx]! * 4096) * 19349663);
+      const jitter = hash01(seed);
       const crust = smoothstep(0.5, 5, age);
       // Diameter 0.06–0.3 mm (0.4 mm with anticoagulants): larger where more blood came, and varying
       // from drop to drop; a faint graze is small and light.

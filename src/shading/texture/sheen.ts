@@ -10,7 +10,8 @@ const COARSE = 4;
  * (modelled as a dome of radius ≈ 1.0–1.3 patch widths) with low undulations (slopes ± 0.1 over
  * 1.5–6 mm) [D]. Two patterns share that geometry:
  * - `sheen`, a wet or swollen surface: the specular lobe of a smooth film around the mirror slope falls
- *   as a broad, irregular highlight on part of the patch, with a low floor of sheen elsewhere;
+ *   as a broad, irregular, soft highlight on part of the patch (no hard glare core: it read as a white
+ *   blob on dark skin), with a floor of sheen elsewhere;
  * - `wax`, the over-treated "plastic" look: a waxy film scatters its specular light over a much wider
  *   lobe (rougher than water, smoother than skin), so it lies as an even sheen over the whole treated
  *   area, varying only gently (≈ ±30 %) with the undulations: no glare spot [D].
@@ -32,11 +33,11 @@ export function makeSheenMaps(sizePx: number, mmPerPx: number, rng: Rng): { shee
   const hy = (0.25 + 0.2 * rng.uniform()) * patchMm;
   const cx = hx + R * HALF_SLOPE;
   const cy = hy + R * HALF_SLOPE;
-  // Wet film: a broad gloss (σ 0.12) and the sharper core of a smooth film (σ 0.04) in slope space.
-  const invBroad = 1 / (2 * 0.12 * 0.12);
-  const invCore = 1 / (2 * 0.04 * 0.04);
-  // Waxy film: one wide lobe (σ 0.25) on a floor; the undulations (× 2) break it into gentle swells.
-  const invWax = 1 / (2 * 0.25 * 0.25);
+  // Wet film: a broad gloss (σ 0.15) and a faint sharper core of a smooth film (σ 0.05) in slope space.
+  const invBroad = 1 / (2 * 0.15 * 0.15);
+  const invCore = 1 / (2 * 0.05 * 0.05);
+  // Waxy film: a wider lobe (σ 0.15) on a floor; the undulations (× 3) break it into soft patches.
+  const invWax = 1 / (2 * 0.15 * 0.15);
   const coarse = new Float32Array(nc * nc);
   const coarseWax = new Float32Array(nc * nc);
   for (let j = 0; j < nc; j++) {
@@ -47,10 +48,10 @@ export function makeSheenMaps(sizePx: number, mmPerPx: number, rng: Rng): { shee
       const sx = -(x - cx) / R + ux[k]! - HALF_SLOPE;
       const sy = -(y - cy) / R + uy[k]! - HALF_SLOPE;
       const d2 = sx * sx + sy * sy;
-      coarse[k] = 0.15 + 0.9 * Math.exp(-d2 * invBroad) + 2.5 * Math.exp(-d2 * invCore);
-      const wx = -(x - cx) / R + 2 * ux[k]! - HALF_SLOPE;
-      const wy = -(y - cy) / R + 2 * uy[k]! - HALF_SLOPE;
-      coarseWax[k] = 0.3 + 0.7 * Math.exp(-(wx * wx + wy * wy) * invWax);
+      coarse[k] = 0.25 + 0.9 * Math.exp(-d2 * invBroad) + 0.5 * Math.exp(-d2 * invCore);
+      const wx = -(x - cx) / R + 3 * ux[k]! - HALF_SLOPE;
+      const wy = -(y - cy) / R + 3 * uy[k]! - HALF_SLOPE;
+      coarseWax[k] = 0.4 + 0.6 * Math.exp(-(wx * wx + wy * wy) * invWax);
     }
   }
   return { sheen: upsample(coarse, nc, sizePx), wax: upsample(coarseWax, nc, sizePx) };
