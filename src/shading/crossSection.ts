@@ -6,7 +6,7 @@ import { hash01 } from './texture/noise';
 
 /**
  * A depth view along one row of the patch (a schematic histology section, not a micrograph): layers
- * from the anatomy of the region (science.md §2), their state from the engine fields along the row,
+ * from the anatomy of the region (docs/model.md §2), their state from the engine fields along the row,
  * and the needle channels of the punctures near the row. Depth runs down; the top SURFACE_FRACTION of
  * the picture is air, so swelling can raise the surface. A depth scale in mm runs down the right edge,
  * with the tip depth of the roller as set now (crossSectionScale.ts). Pure; per-size buffers are cached, so a call

@@ -53,7 +53,7 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
   let anyC1 = 0;
   for (let y = box.iy0; y <= box.iy1; y++) {
     for (let x = box.ix0, i = y * cells + box.ix0; x <= box.ix1; x++, i++) {
-      // Redness seen = inflammation + flare (the fast pool of the wheal-and-flare response; §3, §6).
+      // Redness seen = inflammation + flare (the fast pool of the wheal-and-flare response; docs/appearance.md §1).
       const I = fI[i]! + fR[i]!;
       const Ei = E[i]!;
       const c3 = C3[i]!;
@@ -62,7 +62,7 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
       const T = fT[i]!;
       const P = Pg[i]!;
       const W = fW[i]!;
-      // Erythema h = 0.5·I; PIH m = k·Pg (§11); as transmittance per channel (OD → exp(−OD) by table).
+      // Erythema h = 0.5·I; PIH m = k·Pg (docs/appearance.md §1); as transmittance per channel (OD → exp(−OD) by table).
       const h = I > 0 ? hPerI * I : 0;
       const m = P > 0 ? k * P : 0;
       let r = 1;

@@ -10,14 +10,14 @@ export const LOOK = Object.freeze({
   blotchM: 0.07,
   /** Fine grain as relative OD. */
   grainAlb: 0.018,
-  /** plasticLook evens the albedo by up to 80 % and flattens micro-relief by up to 90 % (§11: 50–90 %). */
+  /** plasticLook evens the albedo by up to 80 % and flattens micro-relief by up to 90 % (docs/appearance.md §4: 50–90 %). */
   plasticEven: 0.8,
   plasticFlatten: 0.9,
   /** …and makes it waxy: up to 20 % less saturated and 4 % lighter (a translucent, doll-like surface). */
   plasticDesat: 0.1,
   plasticLighten: 0.04,
   /**
-   * What a course's gain does to the relief (docs/model.md §6: scarSeverity = −g·collagenGain,
+   * What a course's gain does to the relief (docs/appearance.md §6; docs/model.md §7: scarSeverity = −g·collagenGain,
    * g = 0.77, Dogra 2014 [V]). Scars and stretch marks keep depth × (1 − g·(C3 + C1)), the same rule as
    * the readout; wrinkles × (1 − g·C1): they respond to mature collagen I only [I]. The fine
    * micro-relief (pores, furrows) gets finer with mature collagen I and a thicker epidermis:

@@ -4,9 +4,9 @@ import type { PixelRect, ShadeScratch } from './shadeScratch';
 import type { PunctureView } from './types';
 
 /**
- * Marks at the exact puncture positions (§3: rendering keeps the real sites, not the kernel):
+ * Marks at the exact puncture positions (docs/appearance.md §2: rendering keeps the real sites, not the kernel):
  * - pinpoint bleeding, only where the puncture passed the capillary loops (depth from the log against
- *   the region's capillaryLoopsMm, docs/model.md §3): dots 0.1–0.3 mm whose size and darkness grow with
+ *   the region's capillaryLoopsMm, docs/model.md §2): dots 0.1–0.3 mm whose size and darkness grow with
  *   how far past the loops the needle went, full at BLEED_FULL_MM [D]; fresh dark red (#9f1a1a) with a
  *   wet highlight, a darker matte crust within hours, gone in about a day (colour sequence:
  *   oral-pathology atlas [P]; timing [D]). A 0.25 mm roller (real depth ≈ 0.125 mm against loops at
@@ -14,7 +14,7 @@ import type { PunctureView } from './types';
  * - a faint channel mark where a puncture did not bleed, fading over a few hours (channels close in
  *   2–18 h, Kalluri 2011 [V]);
  * - train-track scarring: faint pale dots along the rows of punctures older than a week, shown where
- *   telangiectasia says the course was overdone (rows of dots from the stroke log, §11 [S]).
+ *   telangiectasia says the course was overdone (rows of dots from the stroke log [S]).
  * Drawn onto the RGBA bytes in sRGB with alpha ("over"), after the skin.
  */
 

@@ -29,7 +29,7 @@ export interface LayerRamp {
 
 export type DataLayer = Exclude<Layer, 'surface'>;
 
-/** Passes over a spot in one session that give the usual clinical dose (≈ 15 × 15.3 ≈ 250 /cm², §1). */
+/** Passes over a spot in one session that give the usual clinical dose (≈ 15 × 15.3 ≈ 250 /cm², docs/model.md §3). */
 export const TARGET_PASSES = 15;
 
 export const RAMPS: Record<DataLayer, LayerRamp> = {

@@ -13,7 +13,7 @@ import type { Layer, PunctureView, ShadeFields } from './types';
 /**
  * Engine fields → RGBA bytes (sizePx², row-major, top row at y = 0 mm, like iy = 0).
  *
- * Surface: the colour model of docs/model.md §11 (Tsumura 2003 style). The Beer–Lambert sum
+ * Surface: the colour model of docs/appearance.md §1 (Tsumura 2003 style). The Beer–Lambert sum
  * OD_base + texture + h·HB + m·MEL is evaluated as a product of transmittances: static colour per pixel
  * (staticShading.ts) × field factor per cell (deriveCells.ts: erythema from I + R, i.e. inflammation
  * plus the flare, PIH, oedema, the waxy plastic look), bilinearly interpolated; then visible
@@ -47,7 +47,7 @@ export interface ShadeOptions {
   readonly bleedingFactor?: number;
   /**
    * Depths of the region (the engine's `anatomy`): punctures bleed only where they pass the capillary
-   * loops (docs/model.md §3). Default: the cheek of the default parameters.
+   * loops (docs/appearance.md §2). Default: the cheek of the default parameters.
    */
   readonly anatomy?: ShadeAnatomy;
 }
@@ -156,7 +156,7 @@ const BASE_LIN: readonly (readonly number[])[] = BASE_OD.map((od) => od.map((x) 
  * How much of a dermal vessel's absorption shows, per phototype: the vessel lies under the epidermis,
  * whose melanin absorbs light on the way in and out, so on darker skin a larger share of what the eye
  * gets never reached the vessel. exp(−κ·ΔOD_green), ΔOD the base OD above type I's, κ = 0.5: type III
- * keeps ≈ 80 %, type VI ≈ 40 % of the vessel's h [D]. (Erythema keeps h = 0.5·I of §11 unscaled: its
+ * keeps ≈ 80 %, type VI ≈ 40 % of the vessel's h [D]. (Erythema keeps h = 0.5·(I + R) of docs/appearance.md §1 unscaled: its
  * calibration to COLIPA's Δa* already holds for every type.)
  */
 const VESSEL_VISIBILITY: readonly number[] = BASE_OD.map((od) => Math.exp(-0.5 * (od[1]! - BASE_OD[0]![1]!)));
@@ -298,7 +298,7 @@ function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trac
         if (hasT) {
           const t = aT + dT * w;
           const thr = vesselThr[k]!;
-          // A visible telangiectasis: local blood h up to 0.8–1.5 on the axis (§11), wider vessels
+          // A visible telangiectasis: local blood h up to 0.8–1.5 on the axis (docs/appearance.md §3), wider vessels
           // more venous (purple). Just above its threshold only the axis shows, faint; over ΔT = 0.1
           // it widens to its full width and strength (texture/vessels.ts).
           let q = 0;

@@ -2,7 +2,7 @@ import type { Rng } from '../../engine/rng';
 import { MIN_RADIUS_PX } from './stamp';
 
 /**
- * Telangiectases as arborising trees (docs/model.md §11): a trunk 2.5–6 mm long and 0.1–0.38 mm wide
+ * Telangiectases as arborising trees (docs/appearance.md §3): a trunk 2.5–6 mm long and 0.1–0.38 mm wide
  * (one tree in 33 0.45–0.8 mm; facial telangiectases are 0.2–2 mm [P], the finest lines ≈ 0.1 mm) that branches
  * again and again into finer, tortuous vessels (each child 60–80 % of its parent's width, Murray's law
  * for two equal children gives 79 % [S]), every branch tapering and fading toward its end. Tortuosity:
@@ -17,7 +17,7 @@ import { MIN_RADIUS_PX } from './stamp';
 export interface VesselMaps {
   /** Appearance threshold in T per pixel; VESSEL_NONE where there is no vessel. */
   readonly threshold: Float32Array;
-  /** Haemoglobin excess h on the vessel's axis at full visibility (0.8–1.5 for the widest, §11), 0 elsewhere. */
+  /** Haemoglobin excess h on the vessel's axis at full visibility (0.8–1.5 for the widest, docs/appearance.md §3), 0 elsewhere. */
   readonly h: Float32Array;
   /** Position across the vessel: 1 on its axis, falling as 1 − (d/r)² to 0 at its wall. */
   readonly core: Float32Array;
