@@ -65,8 +65,8 @@ export const LOOK = Object.freeze({
    * colour. Plastic skin: a strong broad sheen and brighter glints (lower roughness) on a flatter relief.
    */
   sheenPlastic: 0.06,
-  sheenEdema: 0.008,
-  sheenWet: 0.008,
+  sheenEdema: 0.01,
+  sheenWet: 0.01,
   /** Extra weight of the micro-relief's light change in the sheen (pores break up a highlight). */
   sheenTexture: 0.8,
   glint: 0.06,

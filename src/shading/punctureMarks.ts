@@ -71,9 +71,9 @@ export function drawPunctureMarks(out: Uint8Array, sizePx: number, mmPerPx: numb
     const cx = p.xMm[idx]! / mmPerPx;
     const cy = p.yMm[idx]! / mmPerPx;
     if (cx < xLo || cx > xHi || cy < yLo || cy > yHi) continue;
-    // Needles do not all hit a vessel alike: each puncture bleeds 55–100 % of what its depth allows.
+    // Needles do not all hit a vessel alike: each puncture bleeds 70–100 % of what its depth allows.
     const seed = Math.round(p.xMm[idx]! * 4096) * 73856093 + Math.round(p.yMm[idx]! * 4096) * 19349663;
-    let b = bleedAmount(p.depthMm[idx]!, spec.capillaryLoopsMm) * spec.factor * (0.55 + 0.45 * hash01(seed ^ 0x5bd1e995));
+    let b = bleedAmount(p.depthMm[idx]!, spec.capillaryLoopsMm) * spec.factor * (0.7 + 0.3 * hash01(seed ^ 0x5bd1e995));
     b = b < 1.5 ? b : 1.5;
     // Channel mark: strongest where the puncture did not bleed.
     const channel = (1 - (b < 1 ? b : 1)) * 0.32 * (1 - smoothstep(0, 6, age));
@@ -81,9 +81,9 @@ export function drawPunctureMarks(out: Uint8Array, sizePx: number, mmPerPx: numb
     if (b > BLEED_MIN) {
       const jitter = hash01(seed);
       const crust = smoothstep(0.5, 5, age);
-      // Diameter 0.06–0.3 mm (0.4 mm with anticoagulants): larger where more blood came, and varying
-      // from drop to drop; a faint graze is small and light.
-      const rMm = (0.03 + 0.12 * b * (0.25 + 0.75 * jitter)) * (1 - 0.25 * crust);
+      // Diameter 0.1–0.3 mm (docs/appearance.md §2; up to 0.4 mm with anticoagulants): larger where more blood came,
+      // varying from drop to drop; a faint graze (b < 0.3) is smaller and light.
+      const rMm = (0.05 * (b < 0.3 ? b / 0.3 : 1) + 0.1 * b * (0.25 + 0.75 * jitter)) * (1 - 0.25 * crust);
       const alpha = Math.min(1, 2.2 * b) * (1 - smoothstep(10, 26, age));
       if (alpha > 0.01) {
         const r = FRESH[0] + (CRUST[0] - FRESH[0]) * crust;
