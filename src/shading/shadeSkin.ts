@@ -111,17 +111,17 @@ export function shadeSkinRect(
     if (!aligned) out.set(new Uint8Array(words.buffer, 0, S * S * 4));
     if (punctures !== null) {
       const bf = options.bleedingFactor ?? 1;
-      drawPunctureMarks(out, S, texture.mmPerPx, punctures, options.hour, {
-        capillaryLoopsMm: (options.anatomy ?? DEFAULT_ANATOMY).capillaryLoopsMm,
-        factor: bf > 0 ? (bf < 3 ? bf : 3) : 0,
-        clip: r,
-      });
+      BLEED.capillaryLoopsMm = (options.anatomy ?? DEFAULT_ANATOMY).capillaryLoopsMm;
+      BLEED.factor = bf > 0 ? (bf < 3 ? bf : 3) : 0;
+      BLEED.clip = r;
+      drawPunctureMarks(out, S, texture.mmPerPx, punctures, options.hour, BLEED);
     }
   } else shadeData(sc, pIndex, options.layer, out, r, ext, box);
 }
 
-/** Scratch boxes (no allocation per call). */
+/** Scratch boxes and specs (no allocation per call). */
 const BOX: CellBox = { ix0: 0, iy0: 0, ix1: -1, iy1: -1 };
+const BLEED: { capillaryLoopsMm: number; factor: number; clip: PixelRect } = { capillaryLoopsMm: 0, factor: 1, clip: { x0: 0, y0: 0, x1: 0, y1: 0 } };
 const EXT = { x0: 0, y0: 0, x1: 0, y1: 0 };
 
 /** `rect` clipped to the frame; null if empty. */
