@@ -46,7 +46,7 @@ export const RAMPS: Record<DataLayer, LayerRamp> = {
       { value: 1.5, color: '#67000d' },
     ],
     marks: [{ value: 0.15, label: 'visible' }],
-    note: 'Inflammation index I; redness is visible above 0.15. One 1.5 mm session peaks near 0.7.',
+    note: 'Erythema index: inflammation I plus the flare right after rolling; redness is visible above 0.15. One 1.5 mm session peaks near 0.7.',
   },
   edema: {
     title: 'Oedema (swelling)',
