@@ -10,7 +10,7 @@ import {
   type JobInput,
   type JobResult,
 } from './jobs';
-import type { TaskPool } from './taskPool';
+import type { JobHandle, TaskPool } from './taskPool';
 
 /**
  * Whole scenarios, cohorts and dose maps on a pool (Node or browser alike): what the CLI and the
@@ -115,11 +115,12 @@ export async function runDoseMap(
   options: PoolRunOptions & { onCell?: (cell: DoseCellResult, needleIndex: number, intervalIndex: number) => void } = {},
 ): Promise<DoseCellResult[][]> {
   const total = spec.intervalsDays.length * spec.needlesMm.length;
-  const cancel = new AbortController();
+  const handles: JobHandle<JobResult>[] = [];
+  const cancelAll = (): void => {
+    for (const h of handles) h.cancel();
+  };
   const outer = options.signal;
-  const forward = (): void => cancel.abort();
-  if (outer?.aborted) cancel.abort();
-  outer?.addEventListener('abort', forward, { once: true });
+  outer?.addEventListener('abort', cancelAll, { once: true });
   let finished = 0;
   try {
     const rows = spec.needlesMm.map((needleMm, n) =>
@@ -133,20 +134,23 @@ export async function runDoseMap(
           readoutDay: spec.readoutDay,
           ...(spec.gridCells !== undefined ? { gridCells: spec.gridCells } : {}),
         };
+        const handle = pool.submit(job);
+        handles.push(handle);
+        if (outer?.aborted) handle.cancel();
         try {
-          const cell = expectKind(await pool.submit(job, { signal: cancel.signal }).promise, 'dose-cell');
+          const cell = expectKind(await handle.promise, 'dose-cell');
           finished++;
           options.onProgress?.(finished / total);
           options.onCell?.(cell, n, i);
           return cell;
         } catch (err) {
-          cancel.abort(); // one failed cell stops the map
+          cancelAll(); // one failed cell stops the map
           throw err;
         }
       }),
     );
     return await Promise.all(rows.map((row) => Promise.all(row)));
   } finally {
-    outer?.removeEventListener('abort', forward);
+    outer?.removeEventListener('abort', cancelAll);
   }
 }

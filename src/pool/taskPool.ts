@@ -171,11 +171,15 @@ export class TaskPool<J, R> {
       }
     };
     const handles = jobs.map((job, index) =>
-      this.submit(job, {
-        ...(options.onProgress ? { onProgress: (f: number) => options.onProgress!(index, f) } : {}),
-        ...(options.signal ? { signal: options.signal } : {}),
-      }),
+      this.submit(job, options.onProgress ? { onProgress: (f: number) => options.onProgress!(index, f) } : {}),
     );
+    // One listener for the whole batch (not one per job: a 1000-patient cohort is one batch).
+    const signal = options.signal;
+    const cancelAll = (): void => {
+      for (const h of handles) h.cancel();
+    };
+    if (signal?.aborted) cancelAll();
+    signal?.addEventListener('abort', cancelAll, { once: true });
     return Promise.all(
       handles.map((h, index) =>
         h.promise.then(
@@ -189,7 +193,10 @@ export class TaskPool<J, R> {
           },
         ),
       ),
-    ).then(() => outcomes as Settled<R>[]);
+    ).then(() => {
+      signal?.removeEventListener('abort', cancelAll);
+      return outcomes as Settled<R>[];
+    });
   }
 
   /** Runs every job; results in input order. The first failure (in input order) cancels the rest and rejects. */
