@@ -7,7 +7,7 @@ import { TaskPool } from './taskPool';
 export interface NodePoolOptions {
   /** Workers (default: one per core, at least 2). */
   size?: number;
-  /** A job with no answer for this long counts as a hung worker. */
+  /** A job whose worker sends nothing (progress or result) for this long counts as hung. */
   timeoutMs?: number;
   /** The worker's entry module (default: the built nodeWorker.js next to this bundle, or the TypeScript source). */
   workerUrl?: URL;

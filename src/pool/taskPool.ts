@@ -8,7 +8,8 @@
  * - Cancel: a queued job leaves the queue; a running job's worker is terminated and replaced, since
  *   a synchronous engine run cannot be interrupted any other way.
  * - A worker that crashes (an error event, an exit, a message that does not parse) or does not answer
- *   within `timeoutMs` fails its job with a PoolError naming the job, and is replaced.
+ *   for `timeoutMs` (neither progress nor result) fails its job with a PoolError naming the job, and is
+ *   replaced.
  * Jobs must be pure (the engine's runs are): then the results do not depend on the pool size.
  */
 
@@ -64,7 +65,7 @@ export interface TaskPoolOptions<J, R> {
   transferablesOf?: (job: J) => ArrayBuffer[];
   /** A short description of a job for error messages (default: its number). */
   describe?: (job: J) => string;
-  /** A job with no answer for this long counts as a hung worker (default: no deadline). */
+  /** A job whose worker sends nothing (progress or result) for this long counts as hung (default: no deadline). */
   timeoutMs?: number;
 }
 
@@ -280,13 +281,16 @@ export class TaskPool<J, R> {
   }
 
   private start(slot: Slot<J, R>, task: Task<J, R>): void {
-    slot.worker ??= this.spawn(slot);
+    try {
+      slot.worker ??= this.spawn(slot);
+    } catch (err) {
+      this.settle(task, new PoolError('crashed', `${this.describe(task)}: could not start a worker (${(err as Error).message})`));
+      this.dispatchSoon();
+      return;
+    }
     slot.task = task;
     task.slot = slot;
-    if (this.options.timeoutMs !== undefined) {
-      const ms = this.options.timeoutMs;
-      task.timer = setTimeout(() => this.fault(slot, new PoolError('timeout', `${this.describe(task)}: no answer from its worker within ${ms} ms; the worker was replaced`)), ms);
-    }
+    this.armDeadline(slot, task);
     const request: PoolRequest<J> = { id: task.id, job: task.job };
     slot.worker.busy?.(true);
     try {
@@ -294,6 +298,17 @@ export class TaskPool<J, R> {
     } catch (err) {
       this.fault(slot, new PoolError('failed', `${this.describe(task)} could not be sent to a worker: ${(err as Error).message}`));
     }
+  }
+
+  /** (Re)starts the silence deadline of a running job: each message from its worker resets it. */
+  private armDeadline(slot: Slot<J, R>, task: Task<J, R>): void {
+    const ms = this.options.timeoutMs;
+    if (ms === undefined) return;
+    if (task.timer !== null) clearTimeout(task.timer);
+    task.timer = setTimeout(
+      () => this.fault(slot, new PoolError('timeout', `${this.describe(task)}: no answer from its worker for ${ms} ms; the worker was replaced`)),
+      ms,
+    );
   }
 
   private spawn(slot: Slot<J, R>): PoolWorker {
@@ -324,6 +339,7 @@ export class TaskPool<J, R> {
     const task = slot.task;
     if (task === null || response.id !== task.id) return; // a late message for a job already given up
     if (response.type === 'progress') {
+      this.armDeadline(slot, task);
       task.options.onProgress?.(Math.min(1, Math.max(0, response.fraction)));
       return;
     }

@@ -27,7 +27,7 @@ import { TaskPool } from './taskPool';
  */
 export interface WebPoolOptions {
   size?: number;
-  /** A job with no answer for this long counts as a hung worker (default 5 minutes). */
+  /** A job whose worker sends nothing (progress or result) for this long counts as hung (default 5 minutes). */
   timeoutMs?: number;
 }
 

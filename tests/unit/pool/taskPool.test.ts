@@ -250,7 +250,7 @@ describe('TaskPool: faults', () => {
     const { pool, workers, holding } = fakePool(1, { timeoutMs: 1000 });
     const hung = pool.submit(1);
     const next = pool.submit(2);
-    const rejected = expect(hung.promise).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('within 1000 ms') });
+    const rejected = expect(hung.promise).rejects.toMatchObject({ kind: 'timeout', message: expect.stringContaining('for 1000 ms') });
     vi.advanceTimersByTime(999);
     expect(workers[0]!.terminated).toBe(false);
     vi.advanceTimersByTime(1);
@@ -258,6 +258,35 @@ describe('TaskPool: faults', () => {
     expect(workers[0]!.terminated).toBe(true);
     holding(2).answer(2);
     expect(await next.promise).toBe(2);
+  });
+
+  it('progress messages keep a long job alive past the deadline', async () => {
+    vi.useFakeTimers();
+    const { pool, workers, holding } = fakePool(1, { timeoutMs: 1000 });
+    const slow = pool.submit(1);
+    for (let k = 0; k < 5; k++) {
+      vi.advanceTimersByTime(900);
+      holding(1).progress(k / 5);
+    }
+    holding(1).answer(11);
+    expect(await slow.promise).toBe(11);
+    expect(workers[0]!.terminated).toBe(false);
+  });
+
+  it('a worker that cannot be started fails the job, and the pool goes on', async () => {
+    let attempts = 0;
+    const pool = new TaskPool<number, number>({
+      size: 1,
+      parseResponse: parse,
+      createWorker: (events) => {
+        if (++attempts === 1) throw new Error('no such script');
+        const w = new FakeWorker(events);
+        queueMicrotask(() => w.answer(w.current.job * 2));
+        return w;
+      },
+    });
+    await expect(pool.submit(1).promise).rejects.toMatchObject({ kind: 'crashed', message: 'job 1: could not start a worker (no such script)' });
+    expect(await pool.submit(21).promise).toBe(42);
   });
 
   it('a crash of an idle worker is survived: the next job gets a new worker', async () => {
