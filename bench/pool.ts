@@ -7,6 +7,11 @@ import { courseScenario } from './cases';
 import type { Figure } from './figures';
 import { log, spread, timeMs, timeMsAsync } from './stats';
 
+/** CPU time of the whole process (every thread, so the workers too), ms. */
+function cpuMs(usage: NodeJS.CpuUsage): number {
+  return (usage.user + usage.system) / 1000;
+}
+
 export interface PoolBenchOptions {
   repeats: number;
   quick: boolean;
@@ -41,21 +46,26 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
     const seqTimes: number[] = [];
     const poolTimes: number[] = [];
     const ratios: number[] = [];
+    const cpuRatios: number[] = [];
     for (let r = 0; r < o.repeats; r++) {
       let sequential: string[] = [];
+      const cpuSeq0 = process.cpuUsage();
       const tSeq = timeMs(() => {
         sequential = courses.map((s) => JSON.stringify(runSinglePatient(s).result));
       });
+      const cpuSeq = cpuMs(process.cpuUsage(cpuSeq0));
       let pooled: string[] = [];
+      const cpuPool0 = process.cpuUsage();
       const tPool = await timeMsAsync(async () => {
         pooled = (await Promise.all(courses.map((s) => runCourse(pool, s)))).map((x) => JSON.stringify(x));
       });
+      cpuRatios.push(cpuMs(process.cpuUsage(cpuPool0)) / cpuSeq);
       if (pooled.join() !== sequential.join()) throw new Error('the pool and one thread gave different results');
       seqTimes.push(tSeq);
       poolTimes.push(tPool);
       ratios.push(tSeq / tPool);
     }
-    log(`pool ×${spread(ratios).median.toFixed(2)} (${pool.size} workers)`);
+    log(`pool ×${spread(ratios).median.toFixed(2)} (${pool.size} workers), CPU time ×${spread(cpuRatios).median.toFixed(2)} of one thread's`);
 
     const patients = o.quick ? 40 : 200;
     const cohort = courseScenario({ days: 180, cohort: { patients } });
@@ -78,6 +88,13 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
         baseline: { label: 'the 6 courses one after another in one thread', unit: 'ms', value: spread(seqTimes) },
         goal: '≥ 1.8×',
         note: `pool ${spread(poolTimes).median.toFixed(0)} ms wall`,
+      },
+      {
+        key: 'poolCpuCost',
+        label: 'CPU time of the 6 courses in the pool (all threads) over their CPU time in one thread',
+        unit: '×',
+        value: spread(cpuRatios),
+        note: '1 = no overhead; above 1, the workers slow each other down (shared core resources, other load): the speed-up is then at most cores ÷ this',
       },
       {
         key: 'cohort200Ms',

@@ -110,8 +110,10 @@ export function formatTable(report: BenchReport): string {
 /** The README's performance table, regenerated from a run (`npm run -s bench -- --markdown`). */
 export function formatMarkdown(report: BenchReport): string {
   const m = report.machine;
+  // A "|" inside a cell would end it: escape it.
+  const cell = (text: string): string => text.replace(/\|/g, '\\|');
   const rows = Object.values(report.details).map(
-    (f) => `| ${f.label} | ${withSpread(f.value, f.unit)} | ${baselineText(f) || '—'} | ${f.goal ?? '—'} |`,
+    (f) => `| ${cell(f.label)} | ${cell(withSpread(f.value, f.unit))} | ${cell(baselineText(f)) || '—'} | ${cell(f.goal ?? '—')} |`,
   );
   return [
     `Measured on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart.join(' / ')} at start (${report.date.slice(0, 10)}${report.quick ? ', quick run' : ''}). Median (min–max) of repeated runs; every baseline ran in the same run on the same work.`,

@@ -3,7 +3,7 @@ import { adaptiveFigures, courseFigure, eulerFigure, kernelFigures, yearFigure }
 import { cliFigure } from './cli';
 import type { Figure } from './figures';
 import { poolFigures } from './pool';
-import { buildReport, formatMarkdown, formatTable, machineNow, replaceReadmeTable } from './report';
+import { buildReport, formatMarkdown, formatTable, machineNow, replaceReadmeTable, type BenchReport } from './report';
 import { fullFrameFigure, strokeFigure } from './shading';
 import { log } from './stats';
 
@@ -14,19 +14,41 @@ const USAGE = `usage: npm run bench [-- options]
   --readme      rewrite that table in README.md
   --save        also write bench/results/latest.json (never written otherwise)
   --browser     also measure in headless Chromium (needs \`npm run build\` first)
-  --quick       fewer repeats and smaller workloads (a smoke run; figures are not comparable)`;
+  --quick       fewer repeats and smaller workloads (a smoke run; figures are not comparable)
+  --from FILE   measure nothing: print or --readme a report saved by --save (e.g. bench/results/latest.json)`;
 
 /**
  * The bench of issue 8: every figure is a median over repeats with its spread, next to a baseline
  * measured in the same run on the same work; the machine and its load average go with the figures.
  */
 async function main(argv: readonly string[]): Promise<number> {
-  const known = new Set(['--json', '--markdown', '--readme', '--save', '--browser', '--quick', '--help']);
-  const unknown = argv.filter((a) => !known.has(a));
+  const known = new Set(['--json', '--markdown', '--readme', '--save', '--browser', '--quick', '--help', '--from']);
+  const fromAt = argv.indexOf('--from');
+  const fromFile = fromAt >= 0 ? argv[fromAt + 1] : undefined;
+  const unknown = argv.filter((a, i) => !known.has(a) && !(fromAt >= 0 && i === fromAt + 1));
+  if (fromAt >= 0 && fromFile === undefined) unknown.push('--from (needs a file)');
   if (argv.includes('--help') || unknown.length > 0) {
     process.stderr.write(`${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}${USAGE}\n`);
     return unknown.length ? 2 : 0;
   }
+  const report = fromFile !== undefined ? (JSON.parse(readFileSync(fromFile, 'utf8')) as BenchReport) : await measure(argv);
+
+  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else if (argv.includes('--markdown')) process.stdout.write(`${formatMarkdown(report)}\n`);
+  else process.stdout.write(`${formatTable(report)}\n`);
+  if (argv.includes('--readme')) {
+    writeFileSync('README.md', replaceReadmeTable(readFileSync('README.md', 'utf8'), formatMarkdown(report)));
+    log('README.md performance table rewritten');
+  }
+  if (argv.includes('--save') && fromFile === undefined) {
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+    log('bench/results/latest.json written');
+  }
+  return 0;
+}
+
+async function measure(argv: readonly string[]): Promise<BenchReport> {
   const quick = argv.includes('--quick');
   const repeats = quick ? 2 : 3;
   const machine = machineNow();
@@ -50,20 +72,7 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const report = buildReport(figures, machine, quick);
   report.kernelVsObjectsMaxDelta = kernel.maxDelta;
-
-  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
-  else if (argv.includes('--markdown')) process.stdout.write(`${formatMarkdown(report)}\n`);
-  else process.stdout.write(`${formatTable(report)}\n`);
-  if (argv.includes('--readme')) {
-    writeFileSync('README.md', replaceReadmeTable(readFileSync('README.md', 'utf8'), formatMarkdown(report)));
-    log('README.md performance table rewritten');
-  }
-  if (argv.includes('--save')) {
-    mkdirSync('bench/results', { recursive: true });
-    writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
-    log('bench/results/latest.json written');
-  }
-  return 0;
+  return report;
 }
 
 main(process.argv.slice(2)).then(

@@ -9,6 +9,7 @@ import { spread } from '../../../bench/stats';
 
 const figures: Figure[] = [
   { key: 'courseMs', label: 'a course', unit: 'ms', value: spread([310.123456, 290, 305]), goal: '≤ 300 ms' },
+  { key: 'adaptiveMaxDelta', label: 'largest |Δ|', unit: '', value: spread([0.0012]) },
   {
     key: 'poolSpeedup',
     label: 'pool',
@@ -44,6 +45,7 @@ describe('bench report', () => {
     const md = formatMarkdown(report).split('\n');
     expect(md.filter((l) => l.startsWith('| ') && !l.startsWith('| what'))).toEqual([
       '| a course | 305 ms (290–310, 3 runs) | — | ≤ 300 ms |',
+      '| largest \\|Δ\\| | 0.0012 | — | — |',
       '| pool | 1.89 × (1.87–1.91, 2 runs) | one after another: 4050 ms (4000–4100, 2 runs) | — |',
     ]);
   });
