@@ -1,4 +1,5 @@
 import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { runCohort, runSinglePatient, type Scenario } from '../src/engine/index';
 import { createNodePool, defaultPoolSize } from '../src/pool/nodePool';
 import { runCohortInPool, runCourse, type JobPool } from '../src/pool/scenarioJobs';
@@ -26,6 +27,29 @@ async function warmPool(): Promise<JobPool> {
   return pool;
 }
 
+/**
+ * How many cores this process really gets now: the CPU time of one spinning thread per core over
+ * their wall time. On a shared machine (Linux shares CPU between sessions, sched_autogroup) it can
+ * be well below the core count, and no pool can be faster than it.
+ */
+export async function parallelCapacity(threads: number, ms = 1500): Promise<number> {
+  const spin = `const end = Date.now() + ${ms}; let x = 0; while (Date.now() < end) x += Math.sqrt(x + 1); require('node:worker_threads').parentPort.postMessage(x);`;
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  await Promise.all(
+    Array.from(
+      { length: threads },
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(spin, { eval: true });
+          w.once('message', () => void w.terminate().then(() => resolve()));
+          w.once('error', reject);
+        }),
+    ),
+  );
+  return cpuMs(process.cpuUsage(cpu0)) / (performance.now() - t0);
+}
+
 /** Six different 240-day courses (5 sessions, 160²): what a Compare view runs. */
 export function sixCourses(): Scenario[] {
   return [7, 14, 21, 30, 45, 60].map((intervalDays) => {
@@ -42,6 +66,7 @@ export function sixCourses(): Scenario[] {
 export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
   const pool = await warmPool();
   try {
+    const capacity: number[] = [];
     const courses = sixCourses();
     const seqTimes: number[] = [];
     const poolTimes: number[] = [];
@@ -60,12 +85,15 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
         pooled = (await Promise.all(courses.map((s) => runCourse(pool, s)))).map((x) => JSON.stringify(x));
       });
       cpuRatios.push(cpuMs(process.cpuUsage(cpuPool0)) / cpuSeq);
+      capacity.push(await parallelCapacity(pool.size));
       if (pooled.join() !== sequential.join()) throw new Error('the pool and one thread gave different results');
       seqTimes.push(tSeq);
       poolTimes.push(tPool);
       ratios.push(tSeq / tPool);
     }
-    log(`pool ×${spread(ratios).median.toFixed(2)} (${pool.size} workers), CPU time ×${spread(cpuRatios).median.toFixed(2)} of one thread's`);
+    log(
+      `pool ×${spread(ratios).median.toFixed(2)} (${pool.size} workers), CPU time ×${spread(cpuRatios).median.toFixed(2)} of one thread's, ${spread(capacity).median.toFixed(2)} cores available`,
+    );
 
     const patients = o.quick ? 40 : 200;
     const cohort = courseScenario({ days: 180, cohort: { patients } });
@@ -94,7 +122,14 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
         label: 'CPU time of the 6 courses in the pool (all threads) over their CPU time in one thread',
         unit: '×',
         value: spread(cpuRatios),
-        note: '1 = no overhead; above 1, the workers slow each other down (shared core resources, other load): the speed-up is then at most cores ÷ this',
+        note: '1 = no overhead; above 1, the workers slow each other down (shared core resources, other load)',
+      },
+      {
+        key: 'parallelCapacity',
+        label: `cores this process got: CPU time of ${pool.size} spinning threads per wall second (measured beside each pool run)`,
+        unit: 'cores',
+        value: spread(capacity),
+        note: 'the pool speed-up cannot exceed this ÷ poolCpuCost; below the core count, other sessions hold the machine',
       },
       {
         key: 'cohort200Ms',
