@@ -23,7 +23,7 @@ interface Expectation {
 const expected = JSON.parse(readFileSync(repoPath(`${BAD_DIR}/expected.json`), 'utf8')) as Record<string, Expectation>;
 const files = readdirSync(repoPath(BAD_DIR)).filter((f) => f !== 'expected.json');
 
-function run(argv: string[]): { code: number; stdout: string; stderr: string } {
+async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';
   let stderr = '';
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
@@ -35,7 +35,8 @@ function run(argv: string[]): { code: number; stdout: string; stderr: string } {
     return true;
   });
   try {
-    return { code: main(argv), stdout, stderr };
+    const code = await main(argv);
+    return { code, stdout, stderr };
   } finally {
     vi.restoreAllMocks();
   }
@@ -48,8 +49,8 @@ const problemLines = (stderr: string): string[] =>
     .filter((l) => l.startsWith('  - '))
     .map((l) => l.slice(4));
 
-function expectRefused(path: string, expectation: Expectation): void {
-  const res = run([path]);
+async function expectRefused(path: string, expectation: Expectation): Promise<void> {
+  const res = await run([path]);
   expect(res.code, res.stderr).toBe(2);
   expect(res.stdout).toBe('');
   expect(res.stderr).not.toContain('    at ');
@@ -65,8 +66,8 @@ describe('the bad-scenario corpus through the CLI', () => {
     expect(files.length).toBeGreaterThanOrEqual(21);
   });
 
-  it.each(files)('%s exits 2 and names the field', (file) => {
-    expectRefused(repoPath(`${BAD_DIR}/${file}`), expected[file]!);
+  it.each(files)('%s exits 2 and names the field', async (file) => {
+    await expectRefused(repoPath(`${BAD_DIR}/${file}`), expected[file]!);
   });
 });
 
@@ -89,9 +90,9 @@ describe('5 000 levels of nesting exit 2, never "Maximum call stack size exceede
     ['an object in "seed"', `{${valid}, "seed": ${deep('{"x":', '}')}}`, 'seed.x.x'],
     ['arrays in "skin.conditions"', `{"seed": 1, ${valid.replace('"phototype": 3', `"phototype": 3, "conditions": ${deep('[', ']', '"rosacea"')}`)}}`, 'skin.conditions[0]'],
     ['a 100 000-level nesting in "days"', `{"seed": 1, ${valid.replace('"days": 10', `"days": ${deep('[', ']', '1', 100_000)}`)}}`, 'days[0]'],
-  ])('%s', (_label, text, path) => {
+  ])('%s', async (_label, text, path) => {
     const file = join(dir, 'deep.json');
     writeFileSync(file, text);
-    expectRefused(file, { path, contains: ['nesting depth exceeds the limit of 64 levels'] });
+    await expectRefused(file, { path, contains: ['nesting depth exceeds the limit of 64 levels'] });
   });
 });
