@@ -7,14 +7,12 @@ export function toUnit(days: number, unit: TimeUnit): number {
   return days / DAYS_PER_UNIT[unit];
 }
 
-/** Axis label: "days", "weeks", "months". */
-export function unitLabel(unit: TimeUnit): string {
-  return unit;
+/** A time already in `unit`, for legends and tables: 6 weeks → "week 6", 1.38 months → "month 1.4". */
+export function formatInUnit(value: number, unit: TimeUnit): string {
+  return `${unit.slice(0, -1)} ${Number(value.toFixed(1))}`;
 }
 
-/** A time for legends and tables: day 42 → "day 42", "week 6", "month 1.4". */
+/** A time given in days, in `unit`: day 42 → "week 6". */
 export function formatTime(days: number, unit: TimeUnit): string {
-  const v = toUnit(days, unit);
-  const text = unit === 'days' ? String(Math.round(v * 10) / 10) : String(Math.round(v * 10) / 10);
-  return `${unit.slice(0, -1)} ${text}`;
+  return formatInUnit(toUnit(days, unit), unit);
 }
