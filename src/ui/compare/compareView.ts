@@ -24,6 +24,8 @@ export interface CompareTestHook {
   statuses(): (string | null)[];
   chartData(series: SeriesName): { names: string[]; x: number[]; values: (number | null)[][] } | null;
   doseMap(): { status: string; done: number };
+  /** The central series of course `index` as the engine gave them (not scaled for display), for hashing against the CLI. */
+  resultSeries(index: number): { days: number[]; series: Record<string, number[]> } | null;
   /** True when no course is running and every course has a result. */
   settled(): boolean;
 }
@@ -348,6 +350,13 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
       return d ? { names: d.courses.map((c) => c.name), x: d.x, values: d.courses.map((c) => c.values) } : null;
     },
     doseMap: () => ({ status: doseMap.state.get().status, done: doseMap.state.get().done }),
+    resultSeries: (index) => {
+      const r = model.runOf(index)?.result;
+      if (!r) return null;
+      const series: Record<string, number[]> = {};
+      for (const [name, values] of Object.entries(r.value)) series[name] = Array.from(values as ArrayLike<number>);
+      return { days: Array.from(r.days), series };
+    },
     settled: () => model.workspace.get().courses.every((_, k) => model.runOf(k)?.status === 'done') && !redrawQueued,
   };
   return model;
