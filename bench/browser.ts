@@ -1,11 +1,12 @@
 import type { Page } from 'playwright-core';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDist } from '../tests/e2e/staticServer';
+import type { Figure } from './figures';
 import { gpuShadingProbe } from './gpuShadingProbe';
-import type { BenchRow } from './timing';
+import { log, spread } from './stats';
 
-/** Counts animation frames (main thread) and worker frames drawn (skin texture updates) over `ms`. */
-async function measure(page: Page, during: () => Promise<void>): Promise<{ rafFps: number; skinFps: number }> {
+/** Counts animation frames (main thread) over `during`. */
+async function rafFps(page: Page, during: () => Promise<void>): Promise<number> {
   await page.evaluate(() => {
     const w = window as unknown as { __raf: number; __rafOn: boolean };
     w.__raf = 0;
@@ -17,40 +18,27 @@ async function measure(page: Page, during: () => Promise<void>): Promise<{ rafFp
     };
     requestAnimationFrame(tick);
   });
-  const f0 = await page.evaluate(() => window.__skinsim?.framesDrawn() ?? 0);
   const t0 = Date.now();
   await during();
   const elapsed = (Date.now() - t0) / 1000;
-  const raf = await page.evaluate(() => {
+  const frames = await page.evaluate(() => {
     const w = window as unknown as { __raf: number; __rafOn: boolean };
     w.__rafOn = false;
     return w.__raf;
   });
-  const f1 = await page.evaluate(() => window.__skinsim?.framesDrawn() ?? 0);
-  return { rafFps: raf / elapsed, skinFps: (f1 - f0) / elapsed };
+  return frames / elapsed;
 }
 
 /**
- * Frame rates in headless Chromium (SwiftShader WebGL, 2 cores): dragging the roller, and playing at
- * the top speed (1 week/s), against the same browser's idle rAF rate on an empty page in the same run.
+ * Headless Chromium (SwiftShader WebGL) on the built app (`npm run build` first), 1400×1000:
+ *  - `playDaysPerSecondAtWeekSpeed`: after a rolled session and a Step day, Play at "1 week / s";
+ *    the simulated clock (window.__skinsim.clockHours) read once a second for 6 s; the promise is 7 d/s;
+ *  - frame rates while dragging and playing, against the idle rAF rate of an empty page (same browser);
+ *  - the GPU-side cost of colour mapping in a shader vs uploading the worker's frame (gpuShadingProbe).
  */
-export async function browserBenchmarks(): Promise<BenchRow[]> {
-  // Under SwiftShader the display compositor redraws the whole viewport on every swap, so the frame
-  // rate depends on the window size (trace: SkiaOutputSurfaceImplOnGpu::SwapBuffers ≈ 90 ms at 1400×1000).
-  const rows: BenchRow[] = [];
-  for (const viewport of [
-    { width: 1400, height: 1000 },
-    { width: 800, height: 600 },
-  ]) {
-    rows.push(...(await browserRun(viewport)));
-  }
-  return rows;
-}
-
-async function browserRun(viewport: { width: number; height: number }): Promise<BenchRow[]> {
+export async function browserFigures(): Promise<Figure[]> {
   const server = await serveDist();
-  const browser = await launchBrowser(viewport);
-  const size = `${viewport.width}×${viewport.height}`;
+  const browser = await launchBrowser({ width: 1400, height: 1000 });
   try {
     // tsx compiles with esbuild's keepNames, which wraps inner functions in __name(); page.evaluate
     // ships those functions as source text, so the page needs a no-op __name.
@@ -59,7 +47,7 @@ async function browserRun(viewport: { width: number; height: number }): Promise<
     const page = browser.context.pages()[0] ?? (await browser.context.newPage());
     await page.goto('about:blank');
     await page.evaluate(shim);
-    const idle = await measure(page, () => page.waitForTimeout(3000));
+    const idle = await rafFps(page, () => page.waitForTimeout(3000));
     const gpu = await gpuShadingProbe(page);
 
     await page.goto(server.url);
@@ -69,7 +57,7 @@ async function browserRun(viewport: { width: number; height: number }): Promise<
     const skin = page.getByRole('application', { name: 'Skin patch' });
     await skin.scrollIntoViewIfNeeded();
     const box = (await skin.boundingBox())!;
-    const drag = await measure(page, async () => {
+    const drag = await rafFps(page, async () => {
       await page.mouse.move(box.x + 10, box.y + box.height / 2);
       await page.mouse.down();
       const t0 = Date.now();
@@ -85,43 +73,38 @@ async function browserRun(viewport: { width: number; height: number }): Promise<
 
     await page.getByRole('button', { name: 'Step day', exact: true }).click();
     await page.getByLabel('Speed').selectOption('1w');
-    const play = await measure(page, async () => {
+    const rates: number[] = [];
+    const play = await rafFps(page, async () => {
       await page.getByRole('button', { name: 'Play', exact: true }).click();
-      await page.waitForTimeout(4000);
+      let last = await page.evaluate(() => ({ h: window.__skinsim!.clockHours(), t: performance.now() }));
+      for (let s = 0; s < 6; s++) {
+        await page.waitForTimeout(1000);
+        const now = await page.evaluate(() => ({ h: window.__skinsim!.clockHours(), t: performance.now() }));
+        rates.push((now.h - last.h) / 24 / ((now.t - last.t) / 1000));
+        last = now;
+      }
       await page.getByRole('button', { name: 'Pause', exact: true }).click();
     });
-    const rows: BenchRow[] = [];
-    for (const [name, m] of [
-      ['dragging the roller', drag],
-      ['playing at 1 week/s', play],
-    ] as const) {
-      rows.push({
-        name: `browser ${size}: ${name}, page frames`,
-        value: m.rafFps,
-        unit: 'fps',
-        baseline: 'idle empty page rAF',
-        baselineValue: idle.rafFps,
-        ratio: m.rafFps / idle.rafFps,
-      });
-      rows.push({
-        name: `browser ${size}: ${name}, skin texture updates`,
-        value: m.skinFps,
-        unit: 'fps',
-        baseline: 'idle empty page rAF',
-        baselineValue: idle.rafFps,
-        ratio: m.skinFps / idle.rafFps,
-      });
-    }
-    if (viewport.width < 1000) return rows;
-    rows.push({
-      name: 'colour mapping in a fragment shader: field upload + shaded draw (render thread)',
-      value: gpu.shaderMs,
-      unit: 'ms / frame',
-      baseline: 'worker-shaded RGBA: 640² upload + draw (render thread; the worker shading itself is the shadeSkin row)',
-      baselineValue: gpu.uploadMs,
-      ratio: gpu.shaderMs / gpu.uploadMs,
-    });
-    return rows;
+    log(`play at 1 week/s: ${spread(rates).median.toFixed(2)} d/s; fps drag ${drag.toFixed(0)}, play ${play.toFixed(0)}, idle ${idle.toFixed(0)}`);
+    const idleBaseline = { label: 'idle empty page rAF, same browser', unit: 'fps', value: spread([idle]) };
+    return [
+      {
+        key: 'playDaysPerSecondAtWeekSpeed',
+        label: 'Play at "1 week / s": simulated days per wall second (1400×1000, after a session)',
+        unit: 'd/s',
+        value: spread(rates),
+        goal: '7 d/s',
+      },
+      { key: 'browserDragFps', label: 'frame rate while dragging the roller (1400×1000)', unit: 'fps', value: spread([drag]), baseline: idleBaseline },
+      { key: 'browserPlayFps', label: 'frame rate while playing at 1 week/s (1400×1000)', unit: 'fps', value: spread([play]), baseline: idleBaseline },
+      {
+        key: 'shaderColourMs',
+        label: 'colour mapping in a fragment shader: field upload + shaded draw (render side)',
+        unit: 'ms / frame',
+        value: spread([gpu.shaderMs]),
+        baseline: { label: 'uploading the worker-shaded 640² RGBA frame + draw', unit: 'ms / frame', value: spread([gpu.uploadMs]) },
+      },
+    ];
   } finally {
     await browser.close();
     await server.close();

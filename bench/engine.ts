@@ -1,131 +1,197 @@
-import { DEFAULT_PARAMS, parseScenario, runCohort, runSinglePatient, SkinSimulation, type Scenario } from '../src/engine/index';
-import { median, timeIt, type BenchRow } from './timing';
+import { Dynamics } from '../src/engine/dynamics';
+import type { SkinFields } from '../src/engine/fields';
+import { patchMeans, SERIES, SkinSimulation, type SeriesValues } from '../src/engine/index';
+import { copyFields, courseCase, fixedVsAdaptiveCase, injuredPatch, yearAt256Case } from './cases';
+import { EulerEngine } from './euler';
+import type { Figure } from './figures';
+import { NaiveEngine } from './naiveEngine';
+import { log, spread, timeMs } from './stats';
+
+const HOUR = 1 / 24;
+
+export interface EngineBenchOptions {
+  repeats: number;
+  /** Skip the slowest baselines (fixed 1-h stepping, full Euler horizon): for a smoke run. */
+  quick: boolean;
+}
 
 /**
- * Engine benchmarks. Every figure comes with a baseline measured in the same run on the same data,
- * so the ratio survives a slower or busier machine:
- *  - the scenario run against a "memory floor": one read-modify-write pass over all 12 fields per
- *    step, the least any per-cell integrator could cost;
- *  - the exponential integrator against explicit Euler at the step the stiffness forces (Δt = 0.005 d, §7).
+ * `kernelCellStepsPerSec` and `kernelVsObjects`: 1-hour steps (reaction + diffusion, one thread) on a
+ * 256² patch right after a reference session, the engine's Dynamics against the object-per-cell
+ * engine of the same equations (bench/naiveEngine.ts), from the same state, interleaved per repeat.
  */
-export function engineBenchmarks(): BenchRow[] {
-  const rows: BenchRow[] = [];
-  const lotfi: Scenario = parseScenario({
-    version: 1,
-    seed: 42,
-    skin: { region: 'cheek', phototype: 3, conditions: [] },
-    protocol: { needleMm: 1.5, passes: 15, intervalDays: 30, sessions: 5 },
-    days: 240,
-  });
+export function kernelFigures(o: EngineBenchOptions): { figures: Figure[]; maxDelta: number } {
+  const cells = 256;
+  const steps = 12;
+  const { sim, constants } = injuredPatch(cells);
+  const kernel = new Dynamics(sim.grid, constants, 'float32');
+  const naive = new NaiveEngine(sim.grid, constants);
+  const rates: number[] = [];
+  const ratios: number[] = [];
+  const naiveRates: number[] = [];
+  let maxDelta = 0;
+  for (let r = 0; r <= o.repeats; r++) {
+    const fields = copyFields(sim.fields);
+    const tKernel = timeMs(() => {
+      for (let s = 0; s < steps; s++) kernel.step(fields, HOUR);
+    });
+    naive.load(sim.fields);
+    const tNaive = timeMs(() => {
+      for (let s = 0; s < steps; s++) naive.step(HOUR);
+    });
+    maxDelta = Math.max(maxDelta, naive.maxDifference(fields));
+    if (r === 0) continue; // warm-up (JIT)
+    const cellSteps = cells * cells * steps;
+    rates.push(cellSteps / (tKernel / 1000));
+    naiveRates.push(cellSteps / (tNaive / 1000));
+    ratios.push(tNaive / tKernel);
+  }
+  log(`kernel ${(spread(rates).median / 1e6).toFixed(1)} M cell-steps/s, objects ×${spread(ratios).median.toFixed(1)} slower, max |Δ| ${maxDelta.toExponential(1)}`);
+  const naiveBaseline = { label: 'object-per-cell engine, same equations and steps (bench/naiveEngine.ts)', unit: 'cell-steps/s', value: spread(naiveRates) };
+  return {
+    maxDelta,
+    figures: [
+      { key: 'kernelCellStepsPerSec', label: 'kernel: 256², 1-h steps incl. diffusion, one thread', unit: 'cell-steps/s', value: spread(rates), baseline: naiveBaseline },
+      {
+        key: 'kernelVsObjects',
+        label: 'kernel speed-up over one object per cell',
+        unit: '×',
+        value: spread(ratios),
+        baseline: naiveBaseline,
+        note: `largest state difference after ${steps} steps: ${maxDelta.toExponential(1)} (float32 storage vs doubles)`,
+      },
+    ],
+  };
+}
 
-  // 1. The issue's target: 240 days, 5 sessions, default 160² grid.
-  let steps = 0;
-  const scenarioMs = median(
-    timeIt(3, () => {
-      runSinglePatient(lotfi);
-    }),
-  );
+/** `courseMs`: the 240-day, 5-session course at 160² end to end (runSinglePatient). */
+export function courseFigure(o: EngineBenchOptions): Figure {
+  const c = courseCase();
+  c.run();
+  const times = Array.from({ length: o.repeats }, () => timeMs(() => c.run()));
+  log(`course ${spread(times).median.toFixed(0)} ms`);
+  return { key: 'courseMs', label: '240-day, 5-session course, 160² (runSinglePatient)', unit: 'ms', value: spread(times), goal: '≤ 300 ms' };
+}
+
+/** `yearAt256Ms`: one year with 5 sessions at 256². */
+export function yearFigure(o: EngineBenchOptions): Figure {
+  const c = yearAt256Case();
+  const times = Array.from({ length: Math.max(1, o.repeats - 1) }, () => timeMs(() => c.run()));
+  log(`year at 256² ${spread(times).median.toFixed(0)} ms`);
+  return { key: 'yearAt256Ms', label: 'one year, 5 sessions, 256²', unit: 'ms', value: spread(times), goal: '≤ 1500 ms' };
+}
+
+/**
+ * `adaptiveVsFixed` and `adaptiveMaxDelta`: the course with production stepping against the same
+ * course stepped by 1 hour throughout (the reference), timed alternately; Δ over every series and day.
+ */
+export function adaptiveFigures(o: EngineBenchOptions): Figure[] {
+  const c = fixedVsAdaptiveCase();
+  const ratios: number[] = [];
+  const fixedTimes: number[] = [];
+  let worst = { value: 0, series: '', day: 0 };
+  const pairs = o.quick ? 1 : 2;
+  for (let r = 0; r < pairs; r++) {
+    let adaptive = c.adaptive();
+    const tA = timeMs(() => {
+      adaptive = c.adaptive();
+    });
+    let fixed = adaptive;
+    const tF = timeMs(() => {
+      fixed = c.fixed();
+    });
+    fixedTimes.push(tF);
+    ratios.push(tF / tA);
+    worst = c.maxDelta(adaptive, fixed);
+  }
+  log(`adaptive ×${spread(ratios).median.toFixed(1)} faster than fixed 1 h, max |Δ| ${worst.value.toExponential(2)} (${worst.series}, day ${worst.day})`);
+  const baseline = { label: 'the same course with fixed 1-h steps', unit: 'ms', value: spread(fixedTimes) };
+  return [
+    { key: 'adaptiveVsFixed', label: 'production stepping vs fixed 1-h steps (same course)', unit: '×', value: spread(ratios), baseline, goal: '≥ 20×' },
+    {
+      key: 'adaptiveMaxDelta',
+      label: 'largest |production − fixed 1 h| over every series and day',
+      unit: '',
+      value: spread([worst.value]),
+      goal: '≤ 0.005',
+      note: `at ${worst.series}, day ${worst.day}`,
+    },
+  ];
+}
+
+/**
+ * `integratorVsEuler`: the engine's stepping against explicit Euler of the same equations and the
+ * same diffusion, over the 28 days after a reference session. The Euler step is chosen by accuracy,
+ * not stability: the largest step whose patch means stay within 0.005 of the 1-h exponential
+ * reference on every output and every day, the tolerance the production stepping is held to
+ * (`adaptiveMaxDelta`). Found on a 48² patch (the time step, not the grid, sets this error).
+ */
+export function eulerFigure(o: EngineBenchOptions): Figure {
+  const days = 28;
+  const candidatesHours = [12, 8, 6, 4, 3, 2, 1.5, 1, 0.5, 0.25, 0.125, 0.0625];
+  const probe = injuredPatch(48);
+  const means = (f: SkinFields): SeriesValues => patchMeans(f, probe.sim.params);
+  const reference: SeriesValues[] = [];
   {
-    // The steps the engine takes for the same course, sampled daily like the runner.
-    const sim = new SkinSimulation({ seed: 42, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 32 } });
-    for (let day = 0; day <= 240; day++) {
-      sim.advanceTo(day * 24);
-      if (day % 30 === 0 && day <= 120) sim.applySession({ needleMm: 1.5, passes: 1, pressure: 1 });
-    }
-    steps = sim.stepCount;
-  }
-  const floorMs = median(timeIt(3, () => memoryFloor(160 * 160, steps)));
-  rows.push({
-    name: 'scenario 240 d, 5 sessions, 160² (runSinglePatient)',
-    value: scenarioMs,
-    unit: 'ms',
-    baseline: 'memory floor: 1 RMW pass over 12 fields per step',
-    baselineValue: floorMs,
-    ratio: scenarioMs / floorMs,
-    note: `${steps} steps`,
-  });
-
-  // 2. Integrator: cost per simulated day, exponential (engine) vs explicit Euler at its stable Δt.
-  const expMsPerDay = median(
-    timeIt(3, () => {
-      const sim = new SkinSimulation({ seed: 1, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 160 } });
-      sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
-      sim.advanceTo(10 * 24);
-    }),
-  ) / 10;
-  const eulerMsPerDay = median(timeIt(3, () => explicitEuler(160 * 160, 2, 0.005))) / 2;
-  rows.push({
-    name: 'integrator, first 10 days after a session (160²)',
-    value: expMsPerDay,
-    unit: 'ms / simulated day',
-    baseline: 'explicit Euler, Δt = 0.005 d (stability limit)',
-    baselineValue: eulerMsPerDay,
-    ratio: expMsPerDay / eulerMsPerDay,
-  });
-
-  // 3. A 30-patient cohort (64² default cohort grid) against 30 single runs on the default grid.
-  const cohortMs = median(timeIt(1, () => runCohort(lotfi, 30)));
-  rows.push({
-    name: 'cohort 30 patients, 240 d, 5 sessions (64²)',
-    value: cohortMs,
-    unit: 'ms',
-    baseline: '30 × the single 160² run',
-    baselineValue: 30 * scenarioMs,
-    ratio: cohortMs / (30 * scenarioMs),
-  });
-  return rows;
-}
-
-/** The least a per-cell integrator can cost: read and write every field once per step. */
-function memoryFloor(cells: number, steps: number): void {
-  const fields = Array.from({ length: 12 }, () => new Float32Array(cells));
-  for (let s = 0; s < steps; s++) {
-    for (const f of fields) {
-      for (let i = 0; i < cells; i++) f[i] = f[i]! * 0.999 + 1e-6;
+    const f = copyFields(probe.sim.fields);
+    const exact = new Dynamics(probe.sim.grid, probe.constants, 'float32');
+    for (let d = 1; d <= days; d++) {
+      for (let h = 0; h < 24; h++) exact.step(f, HOUR);
+      reference.push(means(f));
     }
   }
-}
-
-/** The §4 system by explicit Euler at Δt (what the stiffness would force without the exponential integrator). */
-function explicitEuler(cells: number, days: number, dt: number): void {
-  const p = DEFAULT_PARAMS;
-  const W = new Float32Array(cells).fill(2);
-  const D = new Float32Array(cells).fill(1);
-  const I = new Float32Array(cells);
-  const E = new Float32Array(cells);
-  const G = new Float32Array(cells);
-  const F = new Float32Array(cells);
-  const C3 = new Float32Array(cells);
-  const C1 = new Float32Array(cells);
-  const Ep = new Float32Array(cells);
-  const V = new Float32Array(cells).fill(0.7);
-  const T = new Float32Array(cells);
-  const Pg = new Float32Array(cells);
-  const steps = Math.round(days / dt);
-  for (let s = 0; s < steps; s++) {
-    for (let i = 0; i < cells; i++) {
-      const w = W[i]!;
-      const d = D[i]!;
-      const inf = I[i]!;
-      const g = G[i]!;
-      const f = F[i]!;
-      const c3 = C3[i]!;
-      const c1 = C1[i]!;
-      const v = V[i]!;
-      const t = T[i]!;
-      const j = c3 / p.tau31 / (1 + (inf / p.iCrit) ** 2);
-      W[i] = w - (dt * w) / p.tauW;
-      D[i] = d - (dt * d) / p.tauD;
-      I[i] = inf + dt * (p.kI * (p.aW * w + d) - inf / p.tauI);
-      E[i] = E[i]! + dt * (p.kE * inf - E[i]! / p.tauE);
-      G[i] = g + dt * (p.kG * d - g / p.tauG);
-      F[i] = f + dt * (p.kF * g * (1 - f / p.fMax) - f / p.tauF);
-      C3[i] = c3 + dt * (p.s3 * f * (1 - (c3 + c1) / p.cMax) - j - c3 / p.tau3d);
-      C1[i] = c1 + dt * (j - c1 / p.tauNeo);
-      Ep[i] = Ep[i]! + (dt * (p.kappaEp * (c3 + c1) - Ep[i]!)) / p.tauEpi;
-      V[i] = v + (dt * (1 - v)) / p.tauV;
-      T[i] = t + dt * (p.kT * Math.max(0, inf - p.iCrit) * (1 - v) * (1 - t) - t / p.tauT);
-      Pg[i] = Pg[i]! + dt * (p.kP * Math.max(0, inf - p.iPih) - Pg[i]! / p.tauP);
+  let chosenHours = Number.NaN;
+  let chosenError = { value: Number.NaN, series: '' };
+  for (const dtHours of candidatesHours) {
+    const f = copyFields(probe.sim.fields);
+    const euler = new EulerEngine(probe.sim.grid, probe.constants);
+    let worst = { value: 0, series: '' };
+    for (let d = 1; d <= days && worst.value <= 0.005; d++) {
+      euler.run(f, 1, dtHours / 24);
+      const m = means(f);
+      for (const name of SERIES) {
+        const e = Math.abs(m[name] - reference[d - 1]![name]);
+        if (!(e <= worst.value)) worst = { value: Number.isFinite(e) ? e : Number.POSITIVE_INFINITY, series: name };
+      }
+    }
+    if (worst.value <= 0.005) {
+      chosenHours = dtHours;
+      chosenError = worst;
+      break;
     }
   }
+  if (!Number.isFinite(chosenHours)) {
+    log('Euler met the accuracy criterion at no candidate step: are bench/euler.ts and the engine the same equations?');
+    return { key: 'integratorVsEuler', label: 'engine vs explicit Euler', unit: '×', value: spread([]), note: 'Euler never met the criterion' };
+  }
+  // Both timed at 160² from the same injured state over the same simulated days.
+  const big = injuredPatch(160);
+  const timedDays = o.quick ? 7 : days;
+  const engineTimes: number[] = [];
+  const eulerTimes: number[] = [];
+  const ratios: number[] = [];
+  for (let r = 0; r < Math.max(1, o.repeats - 1); r++) {
+    const sim = new SkinSimulation({ seed: 1, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 160 } });
+    sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
+    const tEngine = timeMs(() => sim.advanceTo(sim.hour + timedDays * 24));
+    const f = copyFields(big.sim.fields);
+    const euler = new EulerEngine(big.sim.grid, big.constants);
+    const tEuler = timeMs(() => euler.run(f, timedDays, chosenHours / 24));
+    engineTimes.push(tEngine / timedDays);
+    eulerTimes.push(tEuler / timedDays);
+    ratios.push(tEuler / tEngine);
+  }
+  log(`Euler at Δt ${chosenHours} h (error ${chosenError.value.toFixed(4)} on ${chosenError.series}): engine ×${spread(ratios).median.toFixed(1)} faster`);
+  return {
+    key: 'integratorVsEuler',
+    label: `speed-up of the engine’s stepping over explicit Euler, ${timedDays} days after a session, 160²`,
+    unit: '×',
+    value: spread(ratios),
+    baseline: {
+      label: `explicit Euler at Δt = ${chosenHours} h, the largest step within 0.005 of the 1-h reference on every output (worst ${chosenError.value.toFixed(4)}, ${chosenError.series}), same diffusion`,
+      unit: 'ms / simulated day',
+      value: spread(eulerTimes),
+    },
+    note: `engine ${spread(engineTimes).median.toFixed(1)} ms / simulated day`,
+  };
 }

@@ -1,29 +1,77 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { engineBenchmarks } from './engine';
-import { formatRows, type BenchRow } from './timing';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { adaptiveFigures, courseFigure, eulerFigure, kernelFigures, yearFigure } from './engine';
+import { cliFigure } from './cli';
+import type { Figure } from './figures';
+import { poolFigures } from './pool';
+import { buildReport, formatMarkdown, formatTable, machineNow, replaceReadmeTable } from './report';
+import { fullFrameFigure, strokeFigure } from './shading';
+import { log } from './stats';
+
+const USAGE = `usage: npm run bench [-- options]
+  (no option)   a readable table on stdout
+  --json        one JSON object on stdout (progress on stderr)
+  --markdown    the README performance table on stdout
+  --readme      rewrite that table in README.md
+  --save        also write bench/results/latest.json (never written otherwise)
+  --browser     also measure in headless Chromium (needs \`npm run build\` first)
+  --quick       fewer repeats and smaller workloads (a smoke run; figures are not comparable)`;
 
 /**
- * `npm run bench [-- --browser]`: engine and shading figures in Node; with --browser also frame
- * rates in headless Chromium (needs a build: `npm run build`). Writes bench/results/latest.json.
+ * The bench of issue 8: every figure is a median over repeats with its spread, next to a baseline
+ * measured in the same run on the same work; the machine and its load average go with the figures.
  */
-async function main(): Promise<void> {
-  const rows: BenchRow[] = [];
-  rows.push(...engineBenchmarks());
-  const { shadingBenchmarks } = await import('./shading');
-  rows.push(...shadingBenchmarks());
-  if (process.argv.includes('--browser')) {
-    const { browserBenchmarks } = await import('./browser');
-    rows.push(...(await browserBenchmarks()));
+async function main(argv: readonly string[]): Promise<number> {
+  const known = new Set(['--json', '--markdown', '--readme', '--save', '--browser', '--quick', '--help']);
+  const unknown = argv.filter((a) => !known.has(a));
+  if (argv.includes('--help') || unknown.length > 0) {
+    process.stderr.write(`${unknown.length ? `unknown option ${unknown.join(' ')}\n` : ''}${USAGE}\n`);
+    return unknown.length ? 2 : 0;
   }
-  process.stdout.write(`${formatRows(rows)}\n`);
-  mkdirSync('bench/results', { recursive: true });
-  writeFileSync(
-    'bench/results/latest.json',
-    `${JSON.stringify({ date: new Date().toISOString(), node: process.version, cpus: (await import('node:os')).cpus().length, rows }, null, 2)}\n`,
-  );
+  const quick = argv.includes('--quick');
+  const repeats = quick ? 2 : 3;
+  const machine = machineNow();
+  log(`${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverageAtStart.join(' ')}`);
+
+  const figures: Figure[] = [];
+  const o = { repeats, quick };
+  const kernel = kernelFigures(o);
+  figures.push(...kernel.figures);
+  figures.push(courseFigure(o));
+  figures.push(...adaptiveFigures(o));
+  figures.push(yearFigure(o));
+  figures.push(...(await poolFigures(o)));
+  figures.push(await cliFigure(o));
+  figures.push(await strokeFigure(o));
+  figures.push(fullFrameFigure(o));
+  figures.push(eulerFigure(o));
+  if (argv.includes('--browser')) {
+    const { browserFigures } = await import('./browser');
+    figures.push(...(await browserFigures()));
+  }
+  const report = buildReport(figures, machine, quick);
+  report.kernelVsObjectsMaxDelta = kernel.maxDelta;
+
+  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else if (argv.includes('--markdown')) process.stdout.write(`${formatMarkdown(report)}\n`);
+  else process.stdout.write(`${formatTable(report)}\n`);
+  if (argv.includes('--readme')) {
+    writeFileSync('README.md', replaceReadmeTable(readFileSync('README.md', 'utf8'), formatMarkdown(report)));
+    log('README.md performance table rewritten');
+  }
+  if (argv.includes('--save')) {
+    mkdirSync('bench/results', { recursive: true });
+    writeFileSync('bench/results/latest.json', `${JSON.stringify(report, null, 2)}\n`);
+    log('bench/results/latest.json written');
+  }
+  return 0;
 }
 
-main().catch((err: unknown) => {
-  console.error(err);
-  process.exitCode = 1;
-});
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (err: unknown) => {
+    console.error(err);
+    process.exitCode = 1;
+  },
+);

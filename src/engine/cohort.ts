@@ -1,7 +1,7 @@
 import type { ModelWarning } from './conditions';
 import { SERIES, VISIBLE, type SeriesName } from './outputs';
 import { Rng } from './rng';
-import { roundValue, runSinglePatient, type RunOptions, type ScenarioResult } from './runScenario';
+import { roundValue, runSinglePatient, type RunOptions, type RunStats } from './runScenario';
 import type { Scenario } from './scenario';
 import type { PatientVariation } from './simulation';
 
@@ -50,28 +50,56 @@ export function quantileSorted(sorted: ArrayLike<number>, q: number): number {
   return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
 }
 
-export function runCohort(scenario: Scenario, patients: number, options: RunOptions = {}): CohortResult {
-  const gridCells = options.gridCells ?? scenario.grid?.cells ?? COHORT_DEFAULT_CELLS;
-  const runs: ScenarioResult[] = [];
+/** One cohort patient's run: what `aggregateCohort` needs. Series hold `roundValue`-rounded values. */
+export interface CohortPatientRun {
+  /** Patient number (0-based): the variability and the puncture stream are drawn from it. */
+  index: number;
+  days: ArrayLike<number>;
+  series: Record<SeriesName, ArrayLike<number>>;
+  warnings: readonly ModelWarning[];
+  stats: RunStats;
+}
+
+/** The grid a cohort runs its patients on: the caller's, the scenario's, else the coarse cohort default. */
+export function cohortGridCells(scenario: Scenario, options: RunOptions = {}): number {
+  return options.gridCells ?? scenario.grid?.cells ?? COHORT_DEFAULT_CELLS;
+}
+
+/**
+ * Runs patient `index` of a scenario's virtual cohort (§9). Independent of every other patient, so
+ * patients can run anywhere (a worker pool, another machine) and be aggregated in index order.
+ */
+export function runCohortPatient(scenario: Scenario, index: number, options: RunOptions = {}): CohortPatientRun {
+  const { result, stats } = runSinglePatient(scenario, {
+    ...options,
+    gridCells: cohortGridCells(scenario, options),
+    patient: drawPatient(scenario.seed, index),
+    seedSuffix: `patient-${index}`,
+  });
+  return { index, days: result.days, series: result.series, warnings: result.warnings, stats };
+}
+
+/**
+ * The cohort result from every patient's run, `runs[k]` being patient k: bands (median, 10–90 %)
+ * per series and sampled day, incidence of visible side effects, warnings in patient order.
+ */
+export function aggregateCohort(scenario: Scenario, runs: readonly CohortPatientRun[]): CohortResult {
+  const patients = runs.length;
+  const first = runs[0];
+  if (first === undefined) throw new Error('a cohort needs at least one patient run');
+  const samples = first.days.length;
   let pih = 0;
   let telangiectasia = 0;
   let prolonged = 0;
   const warnings = new Map<string, ModelWarning>();
-  for (let p = 0; p < patients; p++) {
-    const { result, stats } = runSinglePatient(scenario, {
-      ...options,
-      gridCells,
-      patient: drawPatient(scenario.seed, p),
-      seedSuffix: `patient-${p}`,
-    });
-    runs.push(result);
-    if (stats.pigmentPeak > VISIBLE.pigment) pih++;
-    if (stats.telangiectasiaPeak > VISIBLE.telangiectasia) telangiectasia++;
-    if (stats.longestErythemaDays > 3) prolonged++;
-    for (const w of result.warnings) if (!warnings.has(w.code)) warnings.set(w.code, w);
-  }
-  const first = runs[0]!;
-  const samples = first.days.length;
+  runs.forEach((run, p) => {
+    if (run.index !== p) throw new Error(`cohort runs must be in patient order: position ${p} holds patient ${run.index}`);
+    if (run.days.length !== samples) throw new Error(`patient ${p} has ${run.days.length} samples, patient 0 has ${samples}`);
+    if (run.stats.pigmentPeak > VISIBLE.pigment) pih++;
+    if (run.stats.telangiectasiaPeak > VISIBLE.telangiectasia) telangiectasia++;
+    if (run.stats.longestErythemaDays > 3) prolonged++;
+    for (const w of run.warnings) if (!warnings.has(w.code)) warnings.set(w.code, w);
+  });
   const series = {} as Record<SeriesName, Band>;
   const column = new Float64Array(patients);
   for (const name of SERIES) {
@@ -87,7 +115,7 @@ export function runCohort(scenario: Scenario, patients: number, options: RunOpti
   }
   return {
     version: 1,
-    days: first.days,
+    days: Array.from(first.days),
     series,
     warnings: [...warnings.values()],
     incidence: {
@@ -98,4 +126,11 @@ export function runCohort(scenario: Scenario, patients: number, options: RunOpti
     seed: scenario.seed,
     patients,
   };
+}
+
+/** A whole cohort in this thread: patients one after another (the pool runs them in parallel, same bytes). */
+export function runCohort(scenario: Scenario, patients: number, options: RunOptions = {}): CohortResult {
+  const runs: CohortPatientRun[] = [];
+  for (let p = 0; p < patients; p++) runs.push(runCohortPatient(scenario, p, options));
+  return aggregateCohort(scenario, runs);
 }

@@ -1,7 +1,18 @@
 /** Public surface of the engine: what the worker adapter, the CLI, tests and benchmarks use. */
 export { resolveAnatomy, type Anatomy } from './anatomy';
 export { bounded, formatIssues, oneOf } from './bounded';
-export { COHORT_DEFAULT_CELLS, drawPatient, quantileSorted, runCohort, type Band, type CohortResult } from './cohort';
+export {
+  aggregateCohort,
+  COHORT_DEFAULT_CELLS,
+  cohortGridCells,
+  drawPatient,
+  quantileSorted,
+  runCohort,
+  runCohortPatient,
+  type Band,
+  type CohortPatientRun,
+  type CohortResult,
+} from './cohort';
 export {
   applyConditions,
   BLOCKING_CONDITIONS,

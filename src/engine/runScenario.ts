@@ -42,6 +42,8 @@ export interface RunOptions {
   /** Puncture stream name; cohort patients get their own. */
   seedSuffix?: string;
   precision?: 'float32' | 'float64';
+  /** Called after each sample with the fraction of the simulated time done, (0, 1]: pool jobs report it. */
+  onProgress?: (fraction: number) => void;
 }
 
 const HOURS_PER_DAY = 24;
@@ -131,6 +133,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
     for (const name of SERIES) series[name].push(roundValue(means[name]));
     stats.pigmentPeak = Math.max(stats.pigmentPeak, means.pigment);
     stats.telangiectasiaPeak = Math.max(stats.telangiectasiaPeak, means.telangiectasia);
+    options.onProgress?.(endHour > 0 ? hour / endHour : 1);
   }
   closeErythema();
   for (const r of reports) r.erythemaVisibleDays = roundValue(r.erythemaVisibleDays);

@@ -1,0 +1,134 @@
+import { cpus, availableParallelism, loadavg } from 'node:os';
+import type { Figure } from './figures';
+import type { Spread } from './stats';
+
+/** The keys `--json` always carries (issue 8), in this order; null when not measured (--browser only). */
+export const REQUIRED_KEYS = [
+  'kernelCellStepsPerSec',
+  'kernelVsObjects',
+  'courseMs',
+  'adaptiveVsFixed',
+  'adaptiveMaxDelta',
+  'yearAt256Ms',
+  'cohort200Ms',
+  'poolSpeedup',
+  'cliStartMs',
+  'strokeShadeP95Ms',
+  'playDaysPerSecondAtWeekSpeed',
+  'fullFrameShadeMs',
+] as const;
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  /** 1-, 5- and 15-minute load averages (os.loadavg, as /proc/loadavg). */
+  loadAverageAtStart: number[];
+  loadAverageAtEnd: number[];
+  node: string;
+  platform: string;
+}
+
+export function machineNow(): Omit<Machine, 'loadAverageAtEnd'> {
+  return {
+    cpu: cpus()[0]?.model ?? 'unknown',
+    cores: availableParallelism(),
+    loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
+    node: process.version,
+    platform: `${process.platform} ${process.arch}`,
+  };
+}
+
+export interface BenchReport {
+  [key: string]: unknown;
+  machine: Machine;
+  date: string;
+  quick: boolean;
+  details: Record<string, Figure>;
+}
+
+/** One JSON object: every figure's median under its key, then the machine and each figure's spread and baseline. */
+export function buildReport(figures: readonly Figure[], machine: Omit<Machine, 'loadAverageAtEnd'>, quick: boolean): BenchReport {
+  const report: Record<string, unknown> = {};
+  for (const key of REQUIRED_KEYS) report[key] = null;
+  const details: Record<string, Figure> = {};
+  for (const f of figures) {
+    report[f.key] = Number.isFinite(f.value.median) ? round(f.value.median) : null;
+    details[f.key] = f;
+  }
+  return {
+    ...report,
+    machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
+    date: new Date().toISOString(),
+    quick,
+    details,
+  };
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(4));
+}
+
+export function formatNumber(x: number): string {
+  if (!Number.isFinite(x)) return '—';
+  const a = Math.abs(x);
+  if (a >= 1e6) return `${(x / 1e6).toFixed(a >= 1e8 ? 0 : 1)} M`;
+  if (a >= 100) return x.toFixed(0);
+  if (a >= 10) return x.toFixed(1);
+  if (a >= 1) return x.toFixed(2);
+  if (a === 0) return '0';
+  return x.toPrecision(2);
+}
+
+function withSpread(s: Spread, unit: string): string {
+  const u = unit ? ` ${unit}` : '';
+  if (s.runs <= 1) return `${formatNumber(s.median)}${u}`;
+  return `${formatNumber(s.median)}${u} (${formatNumber(s.min)}–${formatNumber(s.max)}, ${s.runs} runs)`;
+}
+
+function baselineText(f: Figure): string {
+  return f.baseline ? `${f.baseline.label}: ${withSpread(f.baseline.value, f.baseline.unit)}` : '';
+}
+
+/** The readable table `npm run bench` prints. */
+export function formatTable(report: BenchReport): string {
+  const m = report.machine;
+  const lines = [
+    `SkinSim bench — ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end${report.quick ? ' (quick run)' : ''}`,
+    '',
+  ];
+  for (const f of Object.values(report.details)) {
+    lines.push(`${f.key}  ${withSpread(f.value, f.unit)}${f.goal ? `   goal ${f.goal}` : ''}`);
+    lines.push(`  ${f.label}`);
+    if (f.baseline) lines.push(`  vs ${baselineText(f)}`);
+    if (f.note) lines.push(`  ${f.note}`);
+  }
+  const missing = REQUIRED_KEYS.filter((k) => report[k] === null);
+  if (missing.length) lines.push('', `not measured: ${missing.join(', ')}${missing.includes('playDaysPerSecondAtWeekSpeed') ? ' (needs --browser and a build)' : ''}`);
+  return lines.join('\n');
+}
+
+/** The README's performance table, regenerated from a run (`npm run -s bench -- --markdown`). */
+export function formatMarkdown(report: BenchReport): string {
+  const m = report.machine;
+  const rows = Object.values(report.details).map(
+    (f) => `| ${f.label} | ${withSpread(f.value, f.unit)} | ${baselineText(f) || '—'} | ${f.goal ?? '—'} |`,
+  );
+  return [
+    `Measured on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart.join(' / ')} at start (${report.date.slice(0, 10)}${report.quick ? ', quick run' : ''}). Median (min–max) of repeated runs; every baseline ran in the same run on the same work.`,
+    '',
+    '| what | figure | baseline (same run) | goal |',
+    '|---|---|---|---|',
+    ...rows,
+  ].join('\n');
+}
+
+export const README_START = '<!-- bench:table:start (npm run -s bench -- --readme) -->';
+export const README_END = '<!-- bench:table:end -->';
+
+/** README text with the block between the markers replaced by `table`. */
+export function replaceReadmeTable(readme: string, table: string): string {
+  const start = readme.indexOf(README_START);
+  const end = readme.indexOf(README_END);
+  if (start < 0 || end < start) throw new Error(`README.md has no "${README_START}" … "${README_END}" block`);
+  return `${readme.slice(0, start + README_START.length)}\n${table}\n${readme.slice(end)}`;
+}
