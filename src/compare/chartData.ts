@@ -77,6 +77,8 @@ export function chartColumns(
 /** A value for legends and tables: "+12.3 %", "0.42"; "—" where a course has no sample. */
 export function formatChartValue(v: number | null | undefined, unit: string): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  // Decays leave values like 1e-20 long after an effect is gone: below display resolution they read as zero.
+  if (Math.abs(v) < 5e-5) v = 0;
   if (unit === '% level') return `${v.toFixed(1)} %`;
   if (unit === '%') return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)} %`;
   return Math.abs(v) < 0.01 && v !== 0 ? v.toPrecision(2) : v.toFixed(2);

@@ -1,9 +1,9 @@
-import presets from 'virtual:skinsim-presets';
 import type { SeriesName } from '../../engine/outputs';
 import type { Scenario } from '../../engine/scenario';
 import { CHART_SERIES, chartColumns } from '../../compare/chartData';
 import { compareToCsv } from '../../compare/compareCsv';
 import { newCourse } from '../../compare/courseForm';
+import { PRESETS as presets } from '../../compare/presets';
 import { workspaceToJson } from '../../compare/jsonTransfer';
 import { decodeShareFragment, encodeShareFragment } from '../../compare/shareLink';
 import type { ShownRun } from '../../compare/shownRun';
@@ -17,6 +17,9 @@ import { DoseMapModel } from './doseMapModel';
 import { DoseMapView } from './doseMapView';
 import { download, el } from './dom';
 import { SummaryTable } from './summaryTable';
+
+/** The example comparison: the usual course, weekly and daily. */
+const EXAMPLE_FILES = ['three-monthly.json', 'weekly-12.json', 'overdoing-daily.json'];
 
 /** What end-to-end tests read instead of pixels. */
 export interface CompareTestHook {
@@ -53,6 +56,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   for (const p of presets) presetSelect.append(new Option(p.scenario.name ?? p.file, p.file));
   const addButton = el('button', { text: 'Add course', attrs: { type: 'button' } });
   const runButton = el('button', { text: 'Run', attrs: { type: 'button' } });
+  const exampleButton = el('button', { text: 'Load the example comparison', className: 'secondary', attrs: { type: 'button' } });
   const csvButton = el('button', { text: 'Export CSV', className: 'secondary', attrs: { type: 'button' } });
   const jsonButton = el('button', { text: 'Export JSON', className: 'secondary', attrs: { type: 'button' } });
   const importButton = el('button', { text: 'Import', className: 'secondary', attrs: { type: 'button' } });
@@ -91,6 +95,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
         presetSelect,
         addButton,
         runButton,
+        exampleButton,
       ]),
       el('div', { className: 'compare-toolbar' }, [csvButton, jsonButton, importButton, importFile, shareButton, restoreButton]),
       notices,
@@ -230,6 +235,11 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     model.addCourse(preset ? preset.scenario : newCourse(n));
   });
   runButton.addEventListener('click', () => model.run());
+  // The question people come with: monthly, weekly or daily? Three presets, run at once.
+  exampleButton.addEventListener('click', () => {
+    const example = EXAMPLE_FILES.flatMap((f) => presets.filter((p) => p.file === f).map((p) => p.scenario));
+    void replaceKeepingPrevious({ ...model.workspace.get(), courses: example }, 'Loaded the example comparison: 3 × monthly, Weekly × 12 and Daily × 14');
+  });
   unitSelect.addEventListener('change', () => model.setTimeUnit(unitSelect.value as TimeUnit));
   readoutAuto.addEventListener('change', () => {
     const last = Math.max(0, ...model.workspace.get().courses.map((c) => c.days));
@@ -325,19 +335,24 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   if (saved.workspace) model.load(saved.workspace);
   else model.workspace.set({ ...model.workspace.get() });
 
-  const openShared = async (hash: string): Promise<void> => {
-    const dec = decodeShareFragment(hash, (text) => JSON.parse(text) as unknown);
-    if (dec === null) return;
-    options.onOpen();
-    if (!dec.ok) return model.notify('error', 'share', `This share link could not be opened: ${dec.problem}. Your comparison is unchanged.`);
+  /** Replaces the comparison (a link, the example) without losing the user's own: it is kept as "previous". */
+  async function replaceKeepingPrevious(next: Workspace, message: string): Promise<void> {
     const current = model.workspace.get();
     if (current.courses.length > 0) {
       await savePreviousWorkspace(current).catch(() => undefined);
       restoreButton.hidden = false;
     }
-    model.load(dec.workspace);
-    model.notify('info', 'share', `Opened a shared comparison of ${dec.workspace.courses.length} course${dec.workspace.courses.length === 1 ? '' : 's'}${current.courses.length > 0 ? '; your previous comparison is kept (Restore my previous comparison)' : ''}.`);
+    model.load(next);
+    model.notify('info', 'share', `${message}${current.courses.length > 0 ? '; your previous comparison is kept (Restore my previous comparison)' : ''}.`);
     model.run();
+  }
+
+  const openShared = async (hash: string): Promise<void> => {
+    const dec = decodeShareFragment(hash, (text) => JSON.parse(text) as unknown);
+    if (dec === null) return;
+    options.onOpen();
+    if (!dec.ok) return model.notify('error', 'share', `This share link could not be opened: ${dec.problem}. Your comparison is unchanged.`);
+    await replaceKeepingPrevious(dec.workspace, `Opened a shared comparison of ${dec.workspace.courses.length} course${dec.workspace.courses.length === 1 ? '' : 's'}`);
   };
   await openShared(location.hash);
   window.addEventListener('hashchange', () => void openShared(location.hash));

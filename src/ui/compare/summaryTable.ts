@@ -48,7 +48,7 @@ export class SummaryTable {
         ? `${s.patients} patients: PIH ${percent(s.incidence.pih)}, telangiectasia ${percent(s.incidence.telangiectasia)}, prolonged redness ${percent(s.incidence.prolongedErythema)}`
         : 'one typical patient';
       const cells = [
-        `${formatTime(s.readoutDay, unit)} (day ${Number(s.readoutDay.toFixed(1))})`,
+        unit === 'days' ? `day ${Number(s.readoutDay.toFixed(1))}` : `${formatTime(s.readoutDay, unit)} (day ${Number(s.readoutDay.toFixed(1))})`,
         signedPercent(s.collagenGain),
         signedPercent(s.epidermisGain),
         s.scarChange === null ? 'no scars' : signedPercent(s.scarChange),

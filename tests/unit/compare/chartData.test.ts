@@ -52,5 +52,7 @@ describe('Compare chart columns', () => {
     expect(formatChartValue(null, '%')).toBe('—');
     expect(formatChartValue(0.4231, '')).toBe('0.42');
     expect(formatChartValue(0.00031, '')).toBe('0.00031');
+    expect(formatChartValue(7.3e-21, '')).toBe('0.00');
+    expect(formatChartValue(-1e-9, '%')).toBe('±0.0 %');
   });
 });
