@@ -1,59 +1,42 @@
 import { z } from 'zod';
-import { bounded, MAX_DAYS, oneOf, StrokeSchema } from '../src/engine/index';
-import { SkinSchema } from '../src/engine/scenario';
+import { bounded, oneOf, StrokeSchema } from '../src/engine/index';
+import { hourSchema, LogSchema, MAX_STROKES_PER_BATCH, SetupSchema } from '../src/session/index';
 import { LAYERS } from '../src/shading/types';
 
 /**
  * Every message from the UI into the worker, as zod schemas: the worker parses each one before it
- * touches the engine, so a bad value from a slider, a stored state or a script gets a clear error.
- * The schemas are the single source of the message types (z.infer).
+ * touches the session, so a bad value from a slider, a stored state or a script gets a clear error.
+ * The schemas are the single source of the message types (z.infer). The setup and the log belong to
+ * the session module (src/session/schemas.ts) and are re-exported here for the worker's callers.
  */
-
-export const MAX_HOUR = MAX_DAYS * 24;
-const hour = bounded(0, MAX_HOUR, 'hours', { int: true });
-
-/** The patient and patch of an interactive session. */
-export const SetupSchema = z
-  .object({
-    seed: bounded(0, 4294967295, '(a whole number)', { int: true }),
-    skin: SkinSchema,
-    /** The user has explicitly overridden a blocking contraindication (issue #4). */
-    override: z.boolean({ error: 'must be true or false' }).default(false),
-    gridCells: bounded(32, 512, 'cells per side', { int: true }).default(160),
-    /** Texture pixels per side for the skin view. */
-    texturePx: bounded(64, 1024, 'px', { int: true }).default(640),
-  })
-  .strict();
-export type Setup = z.infer<typeof SetupSchema>;
-export type SetupInput = z.input<typeof SetupSchema>;
-
-/** At most this many strokes per message (a frame of dragging carries a handful). */
-export const MAX_STROKES_PER_BATCH = 5000;
+export { LogOpSchema, MAX_HOUR, MAX_STROKES_PER_BATCH, SetupSchema, type LogOp, type Setup, type SetupInput } from '../src/session/index';
 
 export const StrokeBatchSchema = z
   .object({
     /** Simulated hour at which the strokes happen; the engine is brought exactly there first. */
-    atHour: hour,
+    atHour: hourSchema,
     strokes: z.array(StrokeSchema).min(1).max(MAX_STROKES_PER_BATCH),
+    /** Groups the batches of one drag, so Undo takes the whole drag back. */
+    gesture: bounded(0, Number.MAX_SAFE_INTEGER, '', { int: true }).optional(),
   })
   .strict();
-export type StrokeBatch = z.infer<typeof StrokeBatchSchema>;
+export type StrokeBatch = z.input<typeof StrokeBatchSchema>;
+
+/** One whole-patch pass; the engine picks its direction and lane offset (its own pass policy). */
+export const PassSchema = z
+  .object({
+    atHour: hourSchema,
+    needleMm: StrokeSchema.shape.needleMm,
+    pressure: StrokeSchema.shape.pressure,
+  })
+  .strict();
+export type PassRequest = z.input<typeof PassSchema>;
 
 export const AdvanceSchema = z
   .object({
-    toHour: hour,
-    /** Exact: land on the hour (Step day, pause). Not exact: stop before a step that would overshoot (frames). */
-    exact: z.boolean(),
-  })
-  .strict();
-
-export const PassSchema = z
-  .object({
-    atHour: hour,
-    needleMm: StrokeSchema.shape.needleMm,
-    pressure: StrokeSchema.shape.pressure,
-    /** Which pass of the session this is (sets the direction →, ↓, ←, ↑). */
-    passIndex: bounded(0, 1000, '', { int: true }),
+    toHour: hourSchema,
+    /** Exact: land on the hour (Step, Pause). Not exact: stop before a step that would overshoot (frames). */
+    exact: z.boolean({ error: 'must be true or false' }),
   })
   .strict();
 
@@ -70,39 +53,22 @@ export const FrameRequestSchema = z
   .object({
     layer: oneOf(LAYERS),
     /** Advance (not exact) before drawing; omitted = draw the current state. */
-    toHour: hour.optional(),
+    toHour: hourSchema.optional(),
     crossSection: CrossSectionRequestSchema.optional(),
   })
   .strict();
-export type FrameRequest = z.infer<typeof FrameRequestSchema>;
+export type FrameRequest = z.input<typeof FrameRequestSchema>;
 
 export const InspectSchema = z
   .object({ ix: bounded(0, 511, 'cell', { int: true }), iy: bounded(0, 511, 'cell', { int: true }) })
   .strict();
 
-/**
- * One recorded operation of an interactive session. Replaying the log on the same setup rebuilds
- * the exact state (the engine's step sequence depends only on these events, see SkinSimulation).
- * Strokes are stored flat: [x0, y0, x1, y1, needleMm, pressure, trackOffsetMm] per stroke.
- */
-export const LogOpSchema = z.discriminatedUnion('op', [
-  z.object({ op: z.literal('advance'), hour }).strict(),
-  z
-    .object({
-      op: z.literal('strokes'),
-      hour,
-      flat: z.array(z.number().finite()).max(7 * MAX_STROKES_PER_BATCH * 10),
-    })
-    .strict(),
-]);
-export type LogOp = z.infer<typeof LogOpSchema>;
-
 export const ReplaySchema = z
   .object({
     setup: SetupSchema,
-    ops: z.array(LogOpSchema).max(200_000),
+    ops: LogSchema,
     /** Where the clock was (not exact) when the state was saved. */
-    hour,
+    hour: hourSchema,
   })
   .strict();
 export type ReplayInput = z.input<typeof ReplaySchema>;

@@ -1,13 +1,13 @@
+import type { AppStore } from './appStore';
 import { byId } from './dom';
 
-/** The polite live region: session results and important events, one line each (kept short). */
-export class Announcer {
-  private readonly region = byId('announcer');
-
-  say(text: string): void {
+/** The polite live region: session results, notices and important events, one line each (kept short). */
+export function mountAnnouncer(store: AppStore): void {
+  const region = byId('announcer');
+  store.announce.subscribe((text) => {
     const p = document.createElement('p');
     p.textContent = text;
-    this.region.appendChild(p);
-    while (this.region.childElementCount > 20) this.region.firstElementChild?.remove();
-  }
+    region.appendChild(p);
+    while (region.childElementCount > 20) region.firstElementChild?.remove();
+  });
 }

@@ -3,44 +3,12 @@ import { needleWarning } from '../engine/guidance';
 import { REGIONS, type Region } from '../engine/params';
 import { LAYERS, type Layer } from '../shading/types';
 import { byId, option } from './dom';
+import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from './labels';
 import { SettingsSchema, SPEEDS, type Settings } from './settings';
 import { formatIssues } from '../engine/bounded';
 
-export const REGION_LABELS: Record<Region, string> = {
-  forehead: 'Forehead',
-  cheek: 'Cheek',
-  perioral: 'Around the mouth',
-  periorbital: 'Around the eyes',
-  neck: 'Neck',
-  body: 'Body (stretch marks)',
-};
-
-const PHOTOTYPE_LABELS = [
-  'I — very fair, always burns',
-  'II — fair, usually burns',
-  'III — medium, sometimes burns',
-  'IV — olive, rarely burns',
-  'V — brown, very rarely burns',
-  'VI — dark brown to black',
-];
 /** §11 base colours per phototype (mid-class ITA°), for the swatch next to the select. */
 const PHOTOTYPE_SWATCH = ['#c2a596', '#b89783', '#ac8a73', '#9f7d65', '#86634d', '#63473a'];
-
-const CONDITION_LABELS: Record<Condition, string> = {
-  'acne-scars': 'Acne scars',
-  wrinkles: 'Wrinkles',
-  laxity: 'Loose skin',
-  pigmentation: 'Dark spots',
-  'stretch-marks': 'Stretch marks',
-  'active-acne': 'Active acne',
-  rosacea: 'Rosacea',
-  rash: 'Rash / eczema',
-  herpes: 'Herpes (cold sore)',
-  'keloid-tendency': 'Keloid tendency',
-  isotretinoin: 'Isotretinoin (last 6 months)',
-  anticoagulants: 'Anticoagulants',
-  pregnancy: 'Pregnancy',
-};
 
 export const LAYER_LABELS: Record<Layer, string> = {
   surface: 'Surface (mirror)',
@@ -53,8 +21,8 @@ export const LAYER_LABELS: Record<Layer, string> = {
 };
 
 export interface ControlEvents {
-  /** A setting changed; `rebuild` when the skin itself changed (region, phototype, conditions, seed, override). */
-  onChange(next: Settings, rebuild: boolean): void;
+  /** A setting changed (parsed and valid); the caller decides whether the skin must be rebuilt. */
+  onChange(next: Settings): void;
 }
 
 /**
@@ -171,7 +139,7 @@ export class Controls {
 
   private bind(): void {
     const skinInputs: HTMLElement[] = [this.region, this.phototype, this.override, ...this.checks.values()];
-    const handler = (rebuild: boolean) => (): void => {
+    const handler = (): void => {
       const next = this.read();
       const seedError = byId('seed-error');
       if (typeof next === 'string') {
@@ -183,16 +151,14 @@ export class Controls {
       }
       seedError.hidden = true;
       this.seed.removeAttribute('aria-invalid');
-      const before = this.settings;
       this.settings = next;
       this.describe();
       byId('phototype-swatch').style.background = PHOTOTYPE_SWATCH[next.skin.phototype - 1] ?? '#ac8a73';
-      const skinChanged = rebuild && (JSON.stringify(before.skin) !== JSON.stringify(next.skin) || before.seed !== next.seed || before.override !== next.override);
-      this.events.onChange(next, skinChanged);
+      this.events.onChange(next);
     };
-    for (const el of skinInputs) el.addEventListener('change', handler(true));
-    this.seed.addEventListener('change', handler(true));
-    for (const el of [this.needle, this.pressure, this.split, this.crossRow]) el.addEventListener('input', handler(false));
-    for (const el of [this.layer, this.speed, this.crossToggle]) el.addEventListener('change', handler(false));
+    for (const el of skinInputs) el.addEventListener('change', handler);
+    this.seed.addEventListener('change', handler);
+    for (const el of [this.needle, this.pressure, this.split, this.crossRow]) el.addEventListener('input', handler);
+    for (const el of [this.layer, this.speed, this.crossToggle]) el.addEventListener('change', handler);
   }
 }

@@ -11,3 +11,8 @@ export function option(value: string, label: string): HTMLOptionElement {
   o.textContent = label;
   return o;
 }
+
+/** Sets text only when it changed (no layout work, no screen-reader chatter for equal text). */
+export function setText(el: HTMLElement, text: string): void {
+  if (el.textContent !== text) el.textContent = text;
+}

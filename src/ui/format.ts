@@ -37,3 +37,37 @@ export function duration(days: number): string {
 export function sessionAnnouncement(s: { index: number; meanPasses: number; needleMm: number; densityPerCm2: number }): string {
   return `Session ${s.index} done: ${Math.round(s.meanPasses)} passes, ${s.needleMm} mm, ${Math.round(s.densityPerCm2)} punctures/cm²`;
 }
+
+/**
+ * A value shown next to a threshold so that the shown numbers agree with the comparison (issue 10:
+ * "0.10 > 0.1" reads as a contradiction). Starts at `digits` decimals and adds decimals (up to
+ * `maxDigits`) until the rounded value sits on the same side of the threshold as the value itself,
+ * so text and verdict never disagree; a value that no decimal separates from the threshold counts as
+ * at it (not above).
+ */
+export function thresholdReading(value: number, threshold: number, digits = 2, maxDigits = 4): { text: string; threshold: string; above: boolean } {
+  for (let d = digits; d <= maxDigits; d++) {
+    const text = value.toFixed(d);
+    if (Number(text) > threshold === value > threshold) return { text, threshold: threshold.toFixed(d), above: value > threshold };
+  }
+  // Within rounding of the threshold even at the last decimal (float32 noise): at it, not above it.
+  return { text: value.toFixed(digits), threshold: threshold.toFixed(digits), above: false };
+}
+
+/** A condition's own share of an index counts as pre-existing while the value has not risen above it by this much. */
+const PRE_EXISTING_MARGIN = 0.005;
+
+/**
+ * An index readout with its visible verdict taken from the engine's threshold (SERIES_INFO/VISIBLE),
+ * formatted so the shown number agrees with the verdict, and the part a condition brought along
+ * (rosacea's vessels) named as pre-existing rather than the user's doing.
+ */
+export function indexReadout(value: number, threshold: number, digits: number, baseline = 0, condition = 'a condition'): string {
+  const r = thresholdReading(value, threshold, digits);
+  const verdict = r.above ? 'visible' : '';
+  const preExisting = baseline > 0.001 && baseline >= threshold * 0.5;
+  let note = verdict;
+  if (preExisting && value - baseline < PRE_EXISTING_MARGIN) note = `${verdict ? `${verdict}, ` : ''}pre-existing: ${condition}`;
+  else if (preExisting) note = `${verdict ? `${verdict}; ` : ''}${baseline.toFixed(digits)} was there before (${condition})`;
+  return `${r.text} index${note ? ` (${note})` : ''}`;
+}

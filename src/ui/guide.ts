@@ -11,15 +11,26 @@ export function setupGuide(): void {
     guide.hidden = !visible;
     help.setAttribute('aria-expanded', String(visible));
   };
-  show(localStorage.getItem(KEY) !== '1');
+  let dismissed = false;
+  try {
+    dismissed = localStorage.getItem(KEY) === '1';
+  } catch {
+    // Storage blocked: show the guide; it simply comes back next time.
+  }
+  show(!dismissed);
   close.addEventListener('click', () => {
-    localStorage.setItem(KEY, '1');
+    try {
+      localStorage.setItem(KEY, '1');
+    } catch {
+      // Not remembered across reloads when storage is blocked; nothing else depends on it.
+    }
     show(false);
-    help.focus();
+    // Focus returns to the control that reopens the guide, without scrolling the patch away (phones).
+    help.focus({ preventScroll: true });
   });
   help.addEventListener('click', () => {
     const visible = guide.hidden !== false;
     show(visible);
-    if (visible) close.focus();
+    if (visible) close.focus({ preventScroll: true });
   });
 }

@@ -1,23 +1,39 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { ChartColumns } from './chartColumns';
+import type { ChartColumns } from './chartColumns';
 
 /**
- * The small live chart under the skin (uPlot: tiny, fast, columnar data that arrays fill directly).
- * Collagen gain and capillary integrity in % on the left axis, erythema index on the right, session
- * days as vertical markers. Keeps its own columns; the CSV export is exactly what it plots.
+ * Okabe & Ito (2008) colour-blind-safe palette; each series also has its own dash pattern, so the
+ * lines stay apart in grey print and for every colour vision.
+ */
+export const CHART_STYLE = {
+  collagen: { stroke: '#0072B2', dash: [] as number[] },
+  integrity: { stroke: '#009E73', dash: [8, 4] },
+  erythema: { stroke: '#D55E00', dash: [2, 3] },
+  edema: { stroke: '#E69F00', dash: [10, 3, 2, 3] },
+  telangiectasia: { stroke: '#CC79A7', dash: [4, 2, 4, 6] },
+} as const;
+
+/**
+ * The live chart under the outcome readouts (uPlot: tiny, fast, columnar data that arrays fill
+ * directly). Collagen gain and capillary integrity in % on the left axis; erythema, oedema and
+ * telangiectasia (indices) on the right; session days as vertical markers. Draws the columns it is
+ * given (the store's), so the CSV export is exactly what it plots.
  */
 export class LiveChart {
   private readonly plot: uPlot;
-  private readonly columns = new ChartColumns();
-  private sessionDays: number[] = [];
-  private dirty = false;
+  private sessionDays: readonly number[] = [];
 
-  constructor(host: HTMLElement, width: number, height: number) {
+  constructor(
+    host: HTMLElement,
+    private readonly columns: ChartColumns,
+    width: number,
+    height: number,
+  ) {
     const markers = (u: uPlot): void => {
       const ctx = u.ctx;
       ctx.save();
-      ctx.strokeStyle = 'rgba(80, 60, 160, 0.55)';
+      ctx.strokeStyle = 'rgba(60, 60, 60, 0.6)';
       ctx.setLineDash([4, 3]);
       ctx.lineWidth = 1 * devicePixelRatio;
       for (const d of this.sessionDays) {
@@ -30,6 +46,7 @@ export class LiveChart {
       }
       ctx.restore();
     };
+    const s = CHART_STYLE;
     this.plot = new uPlot(
       {
         width,
@@ -44,66 +61,34 @@ export class LiveChart {
         axes: [
           { label: 'day', size: 34 },
           { scale: 'pct', label: '%', size: 44 },
-          { scale: 'idx', side: 1, label: 'erythema', size: 44, grid: { show: false } },
+          { scale: 'idx', side: 1, label: 'index', size: 44, grid: { show: false } },
         ],
         series: [
           { label: 'day' },
-          { label: 'Collagen gain %', scale: 'pct', stroke: '#b5651d', width: 2 },
-          { label: 'Capillary integrity %', scale: 'pct', stroke: '#2a6fb0', width: 2, dash: [6, 3] },
-          { label: 'Erythema', scale: 'idx', stroke: '#c0392b', width: 1.5 },
+          { label: 'Collagen gain %', scale: 'pct', stroke: s.collagen.stroke, dash: [...s.collagen.dash], width: 2.5 },
+          { label: 'Capillary integrity % (acute)', scale: 'pct', stroke: s.integrity.stroke, dash: [...s.integrity.dash], width: 2 },
+          { label: 'Erythema', scale: 'idx', stroke: s.erythema.stroke, dash: [...s.erythema.dash], width: 2 },
+          { label: 'Oedema', scale: 'idx', stroke: s.edema.stroke, dash: [...s.edema.dash], width: 1.5 },
+          { label: 'Telangiectasia (lasting)', scale: 'idx', stroke: s.telangiectasia.stroke, dash: [...s.telangiectasia.dash], width: 2 },
         ],
         hooks: { draw: [markers] },
       },
-      [[], [], [], []],
+      [[], [], [], [], [], []],
       host,
     );
   }
 
-  clear(): void {
-    this.columns.clear();
-    this.sessionDays = [];
-    this.dirty = true;
-  }
-
-  push(hours: readonly number[], collagenGain: readonly number[], integrity: readonly number[], erythema: readonly number[]): void {
-    for (let k = 0; k < hours.length; k++) {
-      if (this.columns.push(hours[k]!, collagenGain[k]!, integrity[k]!, erythema[k]!)) this.dirty = true;
-    }
-  }
-
-  markSession(day: number): void {
-    if (!this.sessionDays.includes(day)) this.sessionDays.push(day);
-    this.dirty = true;
-  }
-
-  /** Redraws if anything changed; call at most a few times per second. */
-  flush(): void {
-    if (!this.dirty) return;
-    this.dirty = false;
+  /** Redraws from the columns (call when they changed; the view throttles). */
+  redraw(sessionDays: readonly number[]): void {
+    this.sessionDays = sessionDays;
     const c = this.columns;
-    this.plot.setData([c.days, c.collagenPct, c.integrityPct, c.erythema]);
+    this.plot.setData([c.days, c.collagenPct, c.integrityPct, c.erythema, c.edema, c.telangiectasia]);
     // At least two weeks wide, so the first day after a session is not stretched over the whole chart.
     const last = c.days[c.days.length - 1] ?? 0;
     this.plot.setScale('x', { min: 0, max: Math.max(14, Math.ceil(last * 1.05)) });
   }
 
-  resize(width: number): void {
-    this.plot.setSize({ width, height: this.plot.height });
-  }
-
-  /** Latest point, for the text alternative of the chart. */
-  latest(): { day: number; collagenPct: number; integrityPct: number; erythema: number } | null {
-    const c = this.columns;
-    const n = c.days.length;
-    if (n === 0) return null;
-    return { day: c.days[n - 1]!, collagenPct: c.collagenPct[n - 1]!, integrityPct: c.integrityPct[n - 1]!, erythema: c.erythema[n - 1]! };
-  }
-
-  toCsv(): string {
-    return this.columns.toCsv();
-  }
-
-  get sessions(): readonly number[] {
-    return this.sessionDays;
+  resize(width: number, height: number): void {
+    if (width !== this.plot.width || height !== this.plot.height) this.plot.setSize({ width, height });
   }
 }

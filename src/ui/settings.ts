@@ -3,6 +3,7 @@ import { bounded, oneOf } from '../engine/bounded';
 import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from '../engine/roller';
 import { SkinSchema } from '../engine/scenario';
 import { LAYERS } from '../shading/types';
+import type { SetupInput } from '../session/index';
 
 /** Playback speeds, simulated hours per real second (1 h/s up to 1 week/s, issue #4). */
 export const SPEEDS = [
@@ -52,4 +53,14 @@ export const DEFAULT_SETTINGS: Settings = Object.freeze({
 
 export function speedHoursPerSecond(id: SpeedId): number {
   return SPEEDS.find((s) => s.id === id)?.hoursPerSecond ?? 24;
+}
+
+/** The engine setup the settings ask for (the patch size and grid are the engine's; the texture the view's). */
+export function setupOf(s: Settings, gridCells: number, texturePx: number): SetupInput {
+  return { seed: s.seed, skin: s.skin, override: s.override, gridCells, texturePx };
+}
+
+/** Whether going from `a` to `b` needs a new skin (the engine's setup), not just a new view. */
+export function skinChanged(a: Settings, b: Settings): boolean {
+  return a.seed !== b.seed || a.override !== b.override || JSON.stringify(a.skin) !== JSON.stringify(b.skin);
 }

@@ -5,47 +5,19 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser';
 import { elementPixels, lumaSpread, meanDiff } from './pagePixels';
 import { serveDist } from './staticServer';
+import { appPage, PATCH_MM, type AppPage } from './appPage';
 
-const PATCH_MM = 40;
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
 let context: BrowserContext;
 let page: Page;
+let ui: AppPage;
 const consoleErrors: string[] = [];
-
-/** Page object: the app driven by role and accessible name, as users and screen readers see it. */
-const ui = {
-  skin: () => page.getByRole('application', { name: 'Skin patch' }),
-  button: (name: string) => page.getByRole('button', { name, exact: true }),
-  day: () => page.getByRole('status', { name: 'Simulated day' }),
-  readout: (name: string) => page.getByLabel(name, { exact: true }),
-};
-
-/** Waits until the view shows the current state (nothing queued or in flight, the last frame is current). */
-async function settled(): Promise<void> {
-  await page.waitForFunction(() => window.__skinsim!.settled(), null, { timeout: 20_000 });
-  // One more animation frame so the compositor has put the last texture on screen.
-  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
-}
-
-async function openApp(): Promise<void> {
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__skinsim?.ready === true, null, { timeout: 30_000 });
-  await settled();
-}
-
-/** Waits until the engine has caught up with the clock (after a step or pause) and the view shows it. */
-async function settle(): Promise<void> {
-  await page.waitForFunction(() => Math.floor(window.__skinsim!.clockHours()) === window.__skinsim!.hour(), null, { timeout: 20_000 });
-  await settled();
-}
-
-async function dayNumber(): Promise<number> {
-  const text = (await ui.day().textContent()) ?? '';
-  const m = /Day (\d+)/.exec(text);
-  if (!m) throw new Error(`no day number in "${text}"`);
-  return Number(m[1]);
-}
+const settled = () => ui.settled();
+const settle = () => ui.settle();
+const dayNumber = () => ui.dayNumber();
+const mmToPage = (x: number, y: number) => ui.mmToPage(x, y);
+const resetApp = () => ui.reset();
 
 async function percentOf(name: string): Promise<number> {
   const text = ((await ui.readout(name).textContent()) ?? '').replace('−', '-').replace('±', '');
@@ -54,28 +26,17 @@ async function percentOf(name: string): Promise<number> {
   return Number(m[1]);
 }
 
-async function mmToPage(xMm: number, yMm: number): Promise<{ x: number; y: number }> {
-  const box = await ui.skin().boundingBox();
-  if (box === null) throw new Error('skin patch not visible');
-  return { x: box.x + (xMm / PATCH_MM) * box.width, y: box.y + (yMm / PATCH_MM) * box.height };
-}
-
-async function resetApp(): Promise<void> {
-  await ui.button('Reset').click();
-  await page.waitForFunction(() => window.__skinsim!.clockHours() === 0 && window.__skinsim!.sessionsStarted() === 0);
-  await settled();
-}
-
 beforeAll(async () => {
   server = await serveDist();
   browser = await launchBrowser();
   context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
+  ui = appPage(page);
   page.on('console', (msg) => {
     if (msg.type() === 'error') consoleErrors.push(msg.text());
   });
   page.on('pageerror', (err) => consoleErrors.push(String(err)));
-  await openApp();
+  await ui.open(server.url);
 });
 
 afterAll(async () => {
@@ -95,16 +56,17 @@ describe('SkinSim in headless Chromium', () => {
 
   it('exposes the public accessible names', async () => {
     await expect(ui.skin().count()).resolves.toBe(1);
-    for (const label of ['Needle length (mm)', 'Pressure', 'Region', 'Phototype']) {
+    for (const label of ['Needle length (mm)', 'Pressure', 'Region', 'Phototype', 'Speed', 'Layer']) {
       await expect(page.getByLabel(label, { exact: true }).count()).resolves.toBe(1);
     }
-    for (const name of ['Play', 'Pause', 'Step day', 'Step week', 'Reset']) {
+    for (const name of ['Play', 'Pause', 'Step hour', 'Step day', 'Step week', 'Undo', 'Reset', 'Start over', 'Roll one pass', 'Repeat as a course']) {
       await expect(ui.button(name).count()).resolves.toBe(1);
     }
     expect(await dayNumber()).toBe(0);
     expect(await ui.readout('Collagen gain').textContent()).toMatch(/%/);
     expect(await ui.readout('Erythema').textContent()).toMatch(/\d/);
     expect(await ui.readout('Capillary integrity').textContent()).toMatch(/\d+ %/);
+    expect(await ui.readout('Passes this session').textContent()).toMatch(/passes/);
   });
 
   it('a drag across the patch changes pixels along the path and not far from it', async () => {
@@ -117,7 +79,8 @@ describe('SkinSim in headless Chromium', () => {
     const to = await mmToPage(39, 20);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    for (let k = 1; k <= 30; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 30, from.y);
+    // Eight moves of ~5 mm: each is one round trip to a busy browser, and the path is the same straight line.
+    for (let k = 1; k <= 8; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y);
     await page.mouse.up();
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => (window.__skinsim!.session()?.punctures ?? 0) > 0);
@@ -192,7 +155,7 @@ describe('SkinSim in headless Chromium', () => {
     const meansBefore = await page.evaluate(() => window.__skinsim!.means());
     await page.waitForTimeout(800);
     await page.reload();
-    await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__skinsim?.ready === true, null, { timeout: 30_000 });
+    await ui.ready();
     await settle();
     expect(await dayNumber()).toBe(dayBefore);
     expect(await ui.readout('Collagen gain').textContent()).toBe(collagenBefore);
@@ -222,7 +185,7 @@ describe('SkinSim in headless Chromium', () => {
     const to = await mmToPage(37, 12);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
-    for (let k = 1; k <= 20; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 20, from.y + ((to.y - from.y) * k) / 20);
+    for (let k = 1; k <= 8; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
     await page.mouse.up();
     await page.getByLabel('Speed').selectOption('1h');
     await ui.button('Play').click();

@@ -2,7 +2,7 @@ import type { Scenario } from '../../engine/scenario';
 import { importCourses } from '../../compare/jsonTransfer';
 import type { ShownRun } from '../../compare/shownRun';
 import { courseKey, MAX_COURSES, parseWorkspace, type TimeUnit, type Workspace } from '../../compare/workspace';
-import { atom, type Atom } from './atom';
+import { atom, type Atom } from '../store';
 
 /**
  * The Compare view's model: the workspace (courses in the scenario format), the state of each course's

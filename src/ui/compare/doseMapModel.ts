@@ -1,7 +1,7 @@
 import type { Scenario } from '../../engine/scenario';
 import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseCellOrder } from '../../compare/doseMap';
 import { READOUT_WEEKS_AFTER_LAST_SESSION, type DoseMapSettings } from '../../compare/workspace';
-import { atom, type Atom } from './atom';
+import { atom, type Atom } from '../store';
 
 /** What one dose-map cell shows. */
 export interface DoseCellValue {

@@ -34,6 +34,31 @@ describe('live chart columns', () => {
     const c = new ChartColumns();
     c.push(0, 0, 1, 0);
     c.push(24, 0.051, 0.9, 0.42);
-    expect(c.toCsv()).toBe('day,collagenGainPercent,capillaryIntegrityPercent,erythemaIndex\n0.000,0.000,100.000,0.0000\n1.000,5.100,90.000,0.4200\n');
+    c.push(48, 0.06, 0.95, 0.1, 0.02, 0.125);
+    expect(c.toCsv()).toBe(
+      'day,collagenGainPercent,capillaryIntegrityPercent,erythemaIndex,edemaIndex,telangiectasiaIndex\n' +
+        '0.000,0.000,100.000,0.0000,0.0000,0.0000\n1.000,5.100,90.000,0.4200,0.0000,0.0000\n2.000,6.000,95.000,0.1000,0.0200,0.1250\n',
+    );
+  });
+
+  it('replaces its history when the session starts a new epoch (new skin, replay, undo)', () => {
+    const c = new ChartColumns();
+    const samples = (epoch: number, hours: number[]) => ({
+      epoch,
+      hours,
+      values: {
+        collagenGain: hours.map(() => 0.1),
+        erythema: hours.map(() => 0),
+        capillaryIntegrity: hours.map(() => 1),
+        edema: hours.map(() => 0),
+        telangiectasia: hours.map(() => 0),
+      },
+    });
+    expect(c.append(samples(1, [0, 6, 12]))).toBe(true);
+    expect(c.append(samples(1, [18]))).toBe(true);
+    expect(c.days).toEqual([0, 0.25, 0.5, 0.75]);
+    expect(c.append(samples(1, []))).toBe(false);
+    expect(c.append(samples(2, [0]))).toBe(true);
+    expect(c.days).toEqual([0]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { SimClock, SLOW_SPEED_HOURS_PER_SECOND, SLOW_WINDOW_HOURS } from '../../../src/ui/clock';
+import { leadLimitHours, SimClock, SLOW_SPEED_HOURS_PER_SECOND, SLOW_WINDOW_HOURS } from '../../../src/ui/clock';
 
 describe('SimClock', () => {
   it('does not move while paused', () => {
@@ -16,12 +16,32 @@ describe('SimClock', () => {
     expect(c.hours).toBeCloseTo(1.2, 10);
   });
 
-  it('caps a long real frame (background tab) at 0.1 s', () => {
+  it('counts a slow frame in full, so play keeps the chosen speed in wall time (issue 8)', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1w';
+    c.tick(0.3);
+    expect(c.hours).toBeCloseTo(0.3 * 168, 10);
+  });
+
+  it('caps a long gap between frames (a background tab) at half a second', () => {
     const c = new SimClock();
     c.playing = true;
     c.speed = '1w';
     c.tick(5);
-    expect(c.hours).toBeCloseTo(16.8, 10);
+    expect(c.hours).toBeCloseTo(0.5 * 168, 10);
+  });
+
+  it('waits for the engine: never more than the lead limit ahead of the skin shown', () => {
+    const c = new SimClock();
+    c.playing = true;
+    c.speed = '1w';
+    for (let k = 0; k < 10; k++) c.tick(0.1, 0);
+    expect(c.hours).toBeCloseTo(leadLimitHours(168), 10);
+    expect(c.held).toBe(true);
+    c.tick(0.1, 200);
+    expect(c.hours).toBeCloseTo(leadLimitHours(168) + 16.8, 10);
+    expect(c.held).toBe(false);
   });
 
   it('slows to 6 h/s in the first day after an injury, whatever the speed', () => {

@@ -27,7 +27,8 @@ describe('engine API over a MessageChannel (as in the worker)', () => {
     expect(pixels.byteLength).toBe(0); // moved, not copied
     expect(result.pixels.length).toBe(128 * 128 * 4);
     expect(result.pixels[3]).toBe(255);
-    expect(result.hour).toBe(0);
+    expect(result.snapshot.hour).toBe(0);
+    expect(result.snapshot.means.capillaryIntegrity).toBeCloseTo(1, 6);
   });
 
   it('rejects a bad message with the field and its range, and keeps working', async () => {
@@ -39,7 +40,8 @@ describe('engine API over a MessageChannel (as in the worker)', () => {
     await expect(api.frame({ layer: 'xray' }, new Uint8Array(128 * 128 * 4))).rejects.toThrow(/layer: "xray" is not allowed; allowed: surface/);
     await expect(api.advance({ toHour: 5, exact: true, extra: 1 })).rejects.toThrow(/unknown field "extra"/);
     await expect(api.init({ ...setup, skin: { region: 'knee', phototype: 3 } })).rejects.toThrow(/skin\.region: "knee" is not allowed/);
-    expect(await api.advance({ toHour: 5, exact: true })).toBe(5);
+    await expect(api.applyPass({ atHour: 0, needleMm: 1.5, pressure: 1, passIndex: 3 })).rejects.toThrow(/unknown field "passIndex"/);
+    expect((await api.advance({ toHour: 5, exact: true })).hour).toBe(5);
   });
 
   it('blocks strokes over a blocking contraindication unless overridden', async () => {
@@ -77,7 +79,7 @@ describe('stroke → punctures at the view/worker boundary', () => {
     a.init(setup);
     const buf = new Uint8Array(128 * 128 * 4);
     a.applyStrokes({ atHour: 0, strokes: [{ x0Mm: -5, y0Mm: 12, x1Mm: 45, y1Mm: 14, needleMm: 1.5, pressure: 1.2 }] });
-    a.rollPass({ atHour: 0, needleMm: 1.5, pressure: 1, passIndex: 0 });
+    a.applyPass({ atHour: 0, needleMm: 1.5, pressure: 1 });
     for (const h of [1, 2, 5, 9, 30, 31, 47]) a.frame({ layer: 'surface', toHour: h }, buf);
     a.applyStrokes({ atHour: 50, strokes: [{ x0Mm: 20.123, y0Mm: -3, x1Mm: 21, y1Mm: 43, needleMm: 2 }] });
     for (const h of [60, 100, 200, 333]) a.frame({ layer: 'erythema', toHour: h }, buf);
@@ -88,8 +90,9 @@ describe('stroke → punctures at the view/worker boundary', () => {
     b.replay({ setup, ops: log.ops, hour: 500 });
     const fa = a.frame({ layer: 'surface' }, new Uint8Array(128 * 128 * 4));
     const fb = b.frame({ layer: 'surface' }, new Uint8Array(128 * 128 * 4));
-    expect(fb.hour).toBe(fa.hour);
-    expect(fb.means).toEqual(fa.means);
+    expect(fb.snapshot.hour).toBe(fa.snapshot.hour);
+    expect(fb.snapshot.means).toEqual(fa.snapshot.means);
+    expect(b.stateHash()).toEqual(a.stateHash());
     for (const [ix, iy] of [[10, 12], [32, 32], [50, 3]] as const) {
       expect(b.inspect({ ix, iy }).state).toEqual(a.inspect({ ix, iy }).state);
     }
@@ -98,7 +101,8 @@ describe('stroke → punctures at the view/worker boundary', () => {
 
   it('refuses a corrupted saved session with a clear message', () => {
     const api = createEngineApi();
-    expect(() => api.replay({ setup, ops: [{ op: 'strokes', hour: 0, flat: [1, 2, 3] }], hour: 0 })).toThrow(/truncated/);
+    expect(() => api.replay({ setup, ops: [{ op: 'strokes', hour: 0, flat: [1, 2, 3] }], hour: 0 })).toThrow(/saved session: ops\[0\]\.flat: a stroke record is truncated/);
+    expect(() => api.replay({ setup, ops: [{ op: 'strokes', hour: 0, flat: [0, 0, 5, 0, 9, 1, 0] }], hour: 0 })).toThrow(/ops\[0\]: a stroke is out of range/);
     expect(() => api.replay({ setup, ops: [{ op: 'jump', hour: 0 }], hour: 0 })).toThrow(/saved session: ops\[0\]/);
   });
 });

@@ -1,0 +1,59 @@
+import type { SeriesValues } from '../engine/index';
+
+/** Series the live chart plots. */
+export const CHART_SERIES = ['collagenGain', 'erythema', 'capillaryIntegrity', 'edema', 'telangiectasia'] as const;
+export type ChartSeries = (typeof CHART_SERIES)[number];
+
+/** Chart points at most this often in simulated time, hours (finer points come only around injuries). */
+export const SAMPLE_EVERY_HOURS = 6;
+
+/** Chart points not yet handed to the UI; `epoch` changes whenever the history starts over. */
+export interface ChartSamples {
+  epoch: number;
+  hours: number[];
+  values: Record<ChartSeries, number[]>;
+}
+
+function emptyValues(): Record<ChartSeries, number[]> {
+  return { collagenGain: [], erythema: [], capillaryIntegrity: [], edema: [], telangiectasia: [] };
+}
+
+/**
+ * The chart's sampling rule: a point when at least SAMPLE_EVERY_HOURS passed since the last one, and
+ * forced points just before and just after an injury (the session shows as a vertical step). Points
+ * wait here until the next snapshot drains them; a new skin, a replay or an undo starts a new epoch,
+ * and the UI replaces its history with the points of that epoch.
+ */
+export class ChartSampler {
+  private pending: ChartSamples = { epoch: 0, hours: [], values: emptyValues() };
+  private lastHour = Number.NEGATIVE_INFINITY;
+
+  get epoch(): number {
+    return this.pending.epoch;
+  }
+
+  /** Forgets every point and starts a new epoch. */
+  restart(): void {
+    this.pending = { epoch: this.pending.epoch + 1, hours: [], values: emptyValues() };
+    this.lastHour = Number.NEGATIVE_INFINITY;
+  }
+
+  /** Whether a regular point is due at `hour`. */
+  due(hour: number): boolean {
+    return hour - this.lastHour >= SAMPLE_EVERY_HOURS;
+  }
+
+  /** Appends a point (a due one, or a forced one around an injury). */
+  push(hour: number, m: SeriesValues): void {
+    this.pending.hours.push(hour);
+    for (const name of CHART_SERIES) this.pending.values[name].push(m[name]);
+    this.lastHour = hour;
+  }
+
+  /** Hands over the points since the last call. */
+  drain(): ChartSamples {
+    const out = this.pending;
+    this.pending = { epoch: out.epoch, hours: [], values: emptyValues() };
+    return out;
+  }
+}

@@ -1,0 +1,397 @@
+import {
+  BLOCKING_CONDITIONS,
+  SkinSimulation,
+  StrokeSchema,
+  type CellReport,
+  type ModelParams,
+  type ModelWarning,
+  type SeriesValues,
+  type SessionSummary,
+  type SimulationEvent,
+  type Stroke,
+} from '../engine/index';
+import type { CrossSectionInput } from '../shading/crossSection';
+import { ChartSampler, type ChartSamples } from './ChartSampler';
+import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
+import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
+import type { LogOp, Setup } from './schemas';
+import { SessionLog, type LogDelta } from './SessionLog';
+import { SessionWarnings } from './SessionWarnings';
+import { stateHash } from './stateHash';
+
+/** What the UI needs to know about a patch once, when it is set up. */
+export interface SetupInfo {
+  cells: number;
+  patchMm: number;
+  pitchMm: number;
+  texturePx: number;
+  anatomy: { epidermisMm: number; capillaryLoopsMm: number; plexusMm: number; dermisMm: number };
+  /**
+   * The model parameters after the condition hooks: the UI takes the drum size from here and the
+   * needle reach from the engine's penetrationMm with these, never from copies of its own.
+   */
+  params: ModelParams;
+  /** The setup's own warnings (conditions); every warning of the session is in the snapshot. */
+  warnings: ModelWarning[];
+  blocked: boolean;
+  bleedingFactor: number;
+  /** Depth shown by the cross-section, mm: the whole dermis and a little fat below it. */
+  crossDepthMm: number;
+  /** Patch means of the untreated skin (day 0): what a condition brings along before any session. */
+  baseline: SeriesValues;
+}
+
+/** Everything the UI shows about the session at one moment (handed over with each frame). */
+export interface SessionSnapshot {
+  hour: number;
+  means: SeriesValues;
+  /** The session in progress (within the session gap of the last injury), with its mean coverage passes. */
+  current: SessionSummary | null;
+  /** Whole passes rolled by "Roll one pass" / P in the session in progress; 0 when none is open. */
+  passesThisSession: number;
+  sessionsStarted: number;
+  /** Sessions that ended, in order. */
+  sessions: SessionSummary[];
+  /** Every warning so far, one per code, first occurrence first. */
+  warnings: ModelWarning[];
+  /** Warnings added since the last snapshot (to announce), none after a replay. */
+  newWarnings: ModelWarning[];
+  /** Engine events since the last snapshot (to announce), none after a replay. */
+  events: SimulationEvent[];
+  /** Chart points since the last snapshot; a new epoch replaces the chart's history. */
+  samples: ChartSamples;
+  /** Undo would take something back now. */
+  canUndo: boolean;
+  logLength: number;
+}
+
+/** The answer to an injury or an advance. */
+export interface OpResult {
+  accepted: boolean;
+  /** Why an injury was refused (for the user). */
+  reason?: string;
+  punctures: number;
+  hour: number;
+  /** Whole passes rolled by applyPass in the session in progress (for "Pass 3 rolled"). */
+  passesThisSession: number;
+  log: LogDelta;
+}
+
+/** Error whose message is meant for the user (names what is wrong). */
+export class SessionError extends Error {
+  override name = 'SessionError';
+}
+
+const BLOCKED_REASON = 'A contraindication blocks the session; tick the override to simulate it anyway.';
+/** Events kept for the UI between snapshots; older ones are dropped (only announcements use them). */
+const MAX_PENDING_EVENTS = 200;
+const HOURS_PER_DAY = 24;
+
+/**
+ * The interactive session's rules, pure and Node-tested (no DOM, no worker): one SkinSimulation, the
+ * log that replays it exactly, the quantisation of what the user did, the chart's sampling, the
+ * sessions and warnings seen so far, Undo, and the cross-section slice. The worker only adapts it.
+ *
+ * Exactness: every operation that changes the state is logged (injuries, exact advances that move the
+ * clock); non-exact advances (frames while playing) never change the engine's step sequence, so
+ * replaying the log and advancing to the same hour rebuilds every bit of the state.
+ */
+export class InteractiveSession {
+  private sim!: SkinSimulation;
+  private log = new SessionLog();
+  private sampler = new ChartSampler();
+  private warnings!: SessionWarnings;
+  private sessions: SessionSummary[] = [];
+  private events: SimulationEvent[] = [];
+  private newWarnings: ModelWarning[] = [];
+  private baseline!: SeriesValues;
+
+  private constructor(readonly setup: Setup) {
+    this.rebuild();
+  }
+
+  /** A fresh patch for `setup`. */
+  static create(setup: Setup): InteractiveSession {
+    return new InteractiveSession(setup);
+  }
+
+  /**
+   * Rebuilds a session exactly: the setup, every logged operation (parsed by the caller with
+   * LogSchema), then the clock (not exact, as the frames left it). Injuries in the log are replayed
+   * even on a blocked setup: they are history, not new input.
+   */
+  static replay(setup: Setup, ops: readonly LogOp[], hour: number): InteractiveSession {
+    const s = new InteractiveSession(setup);
+    s.replayOps(ops, hour);
+    return s;
+  }
+
+  get simulation(): SkinSimulation {
+    return this.sim;
+  }
+
+  get hour(): number {
+    return this.sim.hour;
+  }
+
+  get blocked(): boolean {
+    return !this.setup.override && this.setup.skin.conditions.some((c) => (BLOCKING_CONDITIONS as readonly string[]).includes(c));
+  }
+
+  get ops(): readonly LogOp[] {
+    return this.log.ops;
+  }
+
+  info(): SetupInfo {
+    const s = this.sim;
+    return {
+      cells: s.grid.cells,
+      patchMm: s.grid.patchMm,
+      pitchMm: s.grid.pitchMm,
+      texturePx: this.setup.texturePx,
+      anatomy: {
+        epidermisMm: s.anatomy.epidermisMm,
+        capillaryLoopsMm: s.anatomy.capillaryLoopsMm,
+        plexusMm: s.anatomy.plexusMm,
+        dermisMm: s.anatomy.dermisMm,
+      },
+      params: s.params,
+      warnings: [...s.setupWarnings],
+      blocked: this.blocked,
+      bleedingFactor: s.bleedingFactor,
+      crossDepthMm: crossDepthMm(s.anatomy),
+      baseline: { ...this.baseline },
+    };
+  }
+
+  /** "Start over": fresh skin, same setup; the log and the history start again. */
+  startOver(): void {
+    this.rebuild();
+  }
+
+  /** Roller strokes at `atHour` (the engine is first brought exactly there). */
+  applyStrokes(atHour: number, strokes: readonly Stroke[], gesture?: number): OpResult {
+    if (this.blocked) return this.refused();
+    const before = this.log.length;
+    this.bringTo(atHour);
+    const q = strokes.map(quantiseStroke);
+    this.sampleNow();
+    let punctures = 0;
+    for (const st of q) punctures += this.sim.applyStroke(st);
+    this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
+    this.afterInjury();
+    return this.result(true, punctures, before);
+  }
+
+  /** One whole-patch pass at `atHour`, through the engine's own pass policy (as the CLI rolls them). */
+  applyPass(atHour: number, needleMm: number, pressure: number): OpResult {
+    if (this.blocked) return this.refused();
+    const before = this.log.length;
+    this.bringTo(atHour);
+    const spec = { needleMm: quantise(needleMm), pressure: quantise(pressure) };
+    this.sampleNow();
+    const punctures = this.sim.applyPass(spec);
+    this.log.append({ op: 'pass', hour: this.sim.hour, ...spec });
+    this.afterInjury();
+    return this.result(true, punctures, before);
+  }
+
+  /**
+   * Advances the clock. Exact (Step, Pause): lands on `toHour` and is logged. Not exact (frames while
+   * playing): stops before a step that would overshoot and is not logged, since it cannot change the
+   * step sequence.
+   */
+  advance(toHour: number, exact: boolean): OpResult {
+    const before = this.log.length;
+    const from = this.sim.hour;
+    this.advanceTo(toHour, exact);
+    if (exact && this.sim.hour !== from) this.log.append({ op: 'advance', hour: this.sim.hour });
+    return this.result(true, 0, before);
+  }
+
+  /** Undo is possible while the log ends with an injury at the engine's current hour. */
+  canUndo(): boolean {
+    return this.log.undoStart(this.sim.hour) !== null;
+  }
+
+  /**
+   * Takes back the last pass or drag while time has not moved on: the session is rebuilt from the log
+   * without it and brought back to the same hour, so the state is exactly as if it never happened
+   * (the seeded puncture stream included).
+   */
+  undo(): { undone: boolean; reason?: string; hour: number; log: LogDelta } {
+    const hour = this.sim.hour;
+    const start = this.log.undoStart(hour);
+    if (start === null) {
+      const reason = this.log.length === 0 ? 'Nothing to undo.' : 'Nothing to undo: time has moved on since the last pass or stroke.';
+      return { undone: false, reason, hour, log: this.log.since(this.log.length) };
+    }
+    const keep = this.log.ops.slice(0, start);
+    this.rebuild();
+    this.replayOps(keep, hour);
+    return { undone: true, hour: this.sim.hour, log: this.log.since(this.log.length) };
+  }
+
+  /** Everything the UI shows now; hands over the events, new warnings and chart points since the last call. */
+  snapshot(): SessionSnapshot {
+    const means = this.sim.means();
+    this.observe(means);
+    const events = this.events;
+    const newWarnings = this.newWarnings;
+    this.events = [];
+    this.newWarnings = [];
+    return {
+      hour: this.sim.hour,
+      means,
+      current: this.sim.currentSession(),
+      passesThisSession: this.sim.passesThisSession,
+      sessionsStarted: this.sim.sessionsStarted,
+      sessions: this.sessions.map((s) => ({ ...s })),
+      warnings: this.warnings.list(),
+      newWarnings,
+      events,
+      samples: this.sampler.drain(),
+      canUndo: this.canUndo(),
+      logLength: this.log.length,
+    };
+  }
+
+  crossSection(row: number): CrossSectionInput {
+    return crossSectionSlice(this.sim, row, this.setup.skin.phototype);
+  }
+
+  inspect(ix: number, iy: number): CellReport {
+    return this.sim.inspect(ix, iy);
+  }
+
+  /** Hash of the skin's state (tests, crash-recovery checks). */
+  stateHash(): string {
+    return stateHash(this.sim.fields);
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  private rebuild(): void {
+    const s = this.setup;
+    this.sim = new SkinSimulation({
+      seed: s.seed,
+      region: s.skin.region,
+      phototype: s.skin.phototype,
+      conditions: s.skin.conditions,
+      primed: s.skin.primed ?? false,
+      grid: { cells: s.gridCells },
+    });
+    this.baseline = this.sim.means();
+    this.log = new SessionLog();
+    this.sampler.restart();
+    this.warnings = new SessionWarnings(this.sim, s.skin.phototype, this.baseline);
+    this.sessions = [];
+    this.events = [];
+    this.newWarnings = [];
+    this.sampler.push(0, this.baseline);
+  }
+
+  private replayOps(ops: readonly LogOp[], hour: number): void {
+    ops.forEach((op, k) => {
+      if (op.hour < this.sim.hour) throw new SessionError(`saved session: ops[${k}]: hour ${op.hour} is before the hour the log had reached (${this.sim.hour})`);
+      if (op.op === 'advance') {
+        this.advanceTo(op.hour, true);
+        this.log.append(op);
+        return;
+      }
+      this.bringTo(op.hour);
+      this.sampleNow();
+      if (op.op === 'pass') {
+        this.sim.applyPass({ needleMm: op.needleMm, pressure: op.pressure });
+      } else {
+        const strokes = unflattenStrokes(op.flat);
+        if (strokes === null) throw new SessionError(`saved session: ops[${k}]: a stroke record is truncated`);
+        for (const st of strokes) {
+          if (!StrokeSchema.safeParse(st).success) throw new SessionError(`saved session: ops[${k}]: a stroke is out of range`);
+          this.sim.applyStroke(st);
+        }
+      }
+      this.log.append(op);
+      this.afterInjury();
+    });
+    this.advanceTo(hour, false);
+    // The history was already seen: the first snapshot lists it but announces nothing.
+    this.events = [];
+    this.newWarnings = [];
+  }
+
+  private refused(): OpResult {
+    return { ...this.result(false, 0, this.log.length), reason: BLOCKED_REASON };
+  }
+
+  private result(accepted: boolean, punctures: number, logBefore: number): OpResult {
+    return { accepted, punctures, hour: this.sim.hour, passesThisSession: this.sim.passesThisSession, log: this.log.since(logBefore) };
+  }
+
+  /** Brings the engine exactly to `atHour` before an injury (logged, so a replay lands there too). */
+  private bringTo(atHour: number): void {
+    if (atHour <= this.sim.hour) return;
+    this.advanceTo(atHour, true);
+    this.log.append({ op: 'advance', hour: this.sim.hour });
+  }
+
+  /**
+   * Advances in sample-sized, non-exact chunks, then (if `exact`) lands on the hour. A chunk that
+   * cannot move (the next step is longer than the sampling interval: 24-h steps far from any injury)
+   * is widened, first to a day, then to the whole way; the engine picks its steps from the events
+   * alone, so how the way is chunked never changes the state.
+   */
+  private advanceTo(toHour: number, exact: boolean): void {
+    const s = this.sim;
+    while (s.hour < toHour) {
+      const before = s.hour;
+      for (const target of [Math.floor(before / 6) * 6 + 6, before + HOURS_PER_DAY, toHour]) {
+        s.advanceTo(Math.min(toHour, target), false);
+        if (s.hour !== before) break;
+      }
+      if (s.hour === before) break;
+      this.afterTime();
+    }
+    if (exact && s.hour < toHour) {
+      s.advanceTo(toHour, true);
+      this.afterTime();
+    }
+  }
+
+  private afterTime(): void {
+    this.collectEvents();
+    if (this.sampler.due(this.sim.hour)) {
+      const m = this.sim.means();
+      this.sampler.push(this.sim.hour, m);
+      this.observe(m);
+    }
+  }
+
+  private afterInjury(): void {
+    this.collectEvents();
+    this.sampleNow();
+  }
+
+  /** A forced chart point now (before and after an injury). */
+  private sampleNow(): void {
+    const m = this.sim.means();
+    this.sampler.push(this.sim.hour, m);
+    this.observe(m);
+  }
+
+  private observe(m: SeriesValues): void {
+    for (const w of this.warnings.observe(this.sim.hour, m)) this.newWarnings.push(w);
+  }
+
+  private collectEvents(): void {
+    for (const ev of this.sim.drainEvents()) {
+      if (ev.type === 'session-end') this.sessions.push(ev.summary);
+      else if (ev.type === 'warning') {
+        const stamped = { ...ev.warning, day: ev.hour / HOURS_PER_DAY };
+        if (this.warnings.add(stamped)) this.newWarnings.push(stamped);
+      }
+      this.events.push(ev);
+    }
+    if (this.events.length > MAX_PENDING_EVENTS) this.events.splice(0, this.events.length - MAX_PENDING_EVENTS);
+  }
+}

@@ -1,0 +1,133 @@
+import type { CrossSectionView } from '../../view/crossSectionView';
+import type { SkinView } from '../../view/skinView';
+import { speedHoursPerSecond } from '../settings';
+import { RateMeter } from '../rateMeter';
+import type { SessionContext } from './context';
+import { CROSS_H, CROSS_W } from './skinStage';
+
+/** The depth view costs the worker 3–6 ms: shade it at most this often, ms. */
+const CROSS_EVERY_MS = 200;
+
+export interface FrameStats {
+  framesDrawn: number;
+  /** Mean ms per animation frame in the app loop, per frame in the worker, and for rendering (benchmarks). */
+  loopMs: number;
+  workerMs: number;
+  renderMs: number;
+}
+
+/**
+ * The animation-frame loop: moves the clock by wall time (held to the skin on screen), measures the
+ * speed reached, asks the engine for a frame when something it shows changed, and renders. What
+ * "changed" means is said by subscriptions (engine state, layer, cut, clock hour), not by keys.
+ */
+export function startFrameLoop({ store, engine, clock }: SessionContext, skin: SkinView, cross: CrossSectionView) {
+  const stats: FrameStats = { framesDrawn: 0, loopMs: 0, workerMs: 0, renderMs: 0 };
+  const meter = new RateMeter();
+  let frameDue = true;
+  let crossDue = true;
+  let lastCross = 0;
+  const due = (): void => {
+    frameDue = true;
+    crossDue = true;
+  };
+  store.engineVersion.subscribe(due);
+  store.setup.subscribe(due);
+  let lastLayer = store.settings.get().layer;
+  let lastCut = '';
+  store.settings.subscribe((s) => {
+    if (s.layer !== lastLayer) {
+      lastLayer = s.layer;
+      frameDue = true;
+    }
+    const cut = `${s.crossVisible}|${s.crossRowMm}`;
+    if (cut !== lastCut) {
+      lastCut = cut;
+      crossDue = true;
+    }
+  });
+  let lastWholeHour = clock.wholeHour();
+  store.clockHours.subscribe(() => {
+    if (clock.wholeHour() !== lastWholeHour) {
+      lastWholeHour = clock.wholeHour();
+      due();
+    }
+  });
+  store.playing.subscribe(() => meter.reset());
+
+  const ema = (old: number, x: number): number => (old === 0 ? x : old * 0.9 + x * 0.1);
+
+  const requestFrame = (now: number): void => {
+    const s = store.settings.get();
+    const crossWanted = s.crossVisible && crossDue;
+    if (!frameDue && !crossWanted) return;
+    const crossNow = crossWanted && now - lastCross >= CROSS_EVERY_MS;
+    if (!frameDue && !crossNow) return;
+    const setup = store.setup.get();
+    if (setup === null) return;
+    const row = Math.min(setup.cells - 1, Math.floor(s.crossRowMm / setup.pitchMm));
+    const wasFrameDue = frameDue;
+    frameDue = false;
+    if (crossNow) {
+      crossDue = false;
+      lastCross = now;
+    }
+    engine
+      .frame(s.layer, clock.wholeHour(), crossNow ? { row, widthPx: CROSS_W, heightPx: CROSS_H } : null)
+      .then((f) => {
+        if (f === null) {
+          // Not run (an intent is waiting, or a frame is in flight): ask again next time.
+          frameDue ||= wasFrameDue;
+          crossDue ||= crossNow;
+          return;
+        }
+        const old = skin.showFrame(f.pixels);
+        const oldCross = f.crossSection ? cross.show(f.crossSection) : null;
+        engine.release(old, oldCross);
+        stats.framesDrawn++;
+        stats.workerMs = ema(stats.workerMs, f.workerMs);
+        // The engine may stop a step short of the clock; a later hour is due again.
+        if (f.snapshot.hour < clock.wholeHour() && clock.playing) frameDue = true;
+      })
+      .catch((err: unknown) => {
+        frameDue = true;
+        console.error(err);
+      });
+  };
+
+  let lastTime = performance.now();
+  // While another tab (Compare) is shown, the skin is neither shaded nor drawn: the worker and the GPU stay free.
+  const panel = document.getElementById('session-view');
+  const loop = (now: number): void => {
+    const started = performance.now();
+    const dt = (now - lastTime) / 1000;
+    lastTime = now;
+    const shown = store.snapshot.get()?.hour ?? 0;
+    clock.speed = store.settings.get().speed;
+    clock.tick(dt, shown);
+    store.clockHours.set(clock.hours);
+    if (clock.playing) {
+      meter.sample(now / 1000, clock.hours);
+      const eff = clock.effectiveSpeed();
+      const reached = meter.rate();
+      const behind = !eff.slowed && meter.behind(eff.hoursPerSecond) !== null;
+      store.rate.set({ chosenHoursPerSecond: speedHoursPerSecond(clock.speed), reachedHoursPerSecond: reached, slowed: eff.slowed, behind });
+    }
+    if (panel?.hidden !== true) {
+      requestFrame(now);
+      const renderStart = performance.now();
+      skin.renderIfNeeded();
+      if (store.settings.get().crossVisible) cross.renderIfNeeded();
+      stats.renderMs = ema(stats.renderMs, performance.now() - renderStart);
+    }
+    stats.loopMs = ema(stats.loopMs, performance.now() - started);
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+
+  return {
+    stats,
+    /** Nothing queued or in flight, and the view shows the current state. */
+    settled: (): boolean => engine.settled && !frameDue && !(crossDue && store.settings.get().crossVisible),
+  };
+}

@@ -1,0 +1,53 @@
+import { Controls } from '../controls';
+import { byId } from '../dom';
+import { DEFAULT_SETTINGS, setupOf, skinChanged, type Settings } from '../settings';
+import { mountChart } from './chartView';
+import type { SessionContext } from './context';
+import { startFrameLoop } from './frameLoop';
+import { mountInspector } from './inspectorView';
+import { mountNotices } from './noticesView';
+import { mountReadouts } from './readoutsView';
+import { mountSessions } from './sessionsView';
+import { mountSkinInput } from './skinInput';
+import { mountSkinStage, TEXTURE_PX } from './skinStage';
+import { mountTimeControls } from './timeControls';
+
+/** Engine grid cells per side for the interactive patch. */
+export const GRID_CELLS = 160;
+
+/**
+ * The session view: mounts every part on the markup of index.html (#session-view) and wires them to
+ * the store and the engine. Each part subscribes to the atoms it shows and sends intents to the
+ * engine; none reaches into another. Returns what the test hook reads.
+ */
+export async function mountSessionView(ctx: SessionContext) {
+  const { store, engine, clock } = ctx;
+
+  const changeSettings = (next: Settings): void => {
+    const before = store.settings.get();
+    store.settings.set(next);
+    clock.speed = next.speed;
+    if (skinChanged(before, next)) void engine.changeSkin(setupOf(next, GRID_CELLS, TEXTURE_PX));
+  };
+  const controls = new Controls(store.settings.get(), { onChange: changeSettings });
+  store.settings.subscribe((s) => {
+    if (s !== controls.current) controls.write(s);
+  });
+
+  byId('start-over').addEventListener('click', () => void engine.startOver());
+  byId('reset').addEventListener('click', () => {
+    store.settings.set(DEFAULT_SETTINGS);
+    void engine.reset(setupOf(DEFAULT_SETTINGS, GRID_CELLS, TEXTURE_PX)).then(() => store.announce.emit('Reset: settings and skin back to defaults.'));
+  });
+
+  mountNotices(store);
+  mountReadouts(store);
+  mountTimeControls(ctx);
+  mountChart(store);
+  mountSessions(ctx);
+  mountInspector(ctx);
+  const { skin, cross } = await mountSkinStage(ctx);
+  mountSkinInput(ctx, skin);
+  const loop = startFrameLoop(ctx, skin, cross);
+  return { skin, loop };
+}

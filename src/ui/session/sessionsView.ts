@@ -1,0 +1,42 @@
+import { courseScenario } from '../../session/index';
+import { byId, setText } from '../dom';
+import { dayLabel, sessionAnnouncement } from '../format';
+import type { SessionContext } from './context';
+import { showWarnings } from './warningsView';
+
+/** The sessions list, the warnings, and "Repeat as a course". */
+export function mountSessions({ store }: SessionContext): void {
+  const list = byId('session-list');
+  store.sessions.watch((sessions) => {
+    list.replaceChildren(
+      ...sessions.map((s) => {
+        const li = document.createElement('li');
+        li.textContent = `${dayLabel(s.startHour)}: ${sessionAnnouncement(s).replace(/^Session \d+ done: /, '')}`;
+        return li;
+      }),
+    );
+  });
+
+  const warningList = byId('warning-list');
+  store.warnings.watch((w) => showWarnings(warningList, w));
+
+  const button = byId<HTMLButtonElement>('repeat-course');
+  const note = byId('course-note');
+  const rolled = () => {
+    const snap = store.snapshot.get();
+    return snap ? [...snap.sessions, ...(snap.current ? [snap.current] : [])] : [];
+  };
+  store.snapshot.watch(() => {
+    button.disabled = rolled().length === 0;
+  });
+  let id = 0;
+  button.addEventListener('click', () => {
+    const settings = store.settings.get();
+    const sessions = rolled();
+    const scenario = courseScenario({ seed: settings.seed, skin: settings.skin }, sessions, store.clockHours.get(), `Session view, seed ${settings.seed}`);
+    if (scenario === null) return setText(note, 'Roll a session first: there is nothing to repeat yet.');
+    store.courseRequests.set({ id: ++id, scenario });
+    const days = sessions.map((s) => (s.startHour / 24).toFixed(0)).join(', ');
+    setText(note, `Course ready for Compare: ${sessions.length} session${sessions.length > 1 ? 's' : ''} on day${sessions.length > 1 ? 's' : ''} ${days}, read out on day ${scenario.days}.`);
+  });
+}

@@ -1,0 +1,129 @@
+import { penetrationMm } from '../../engine/index';
+import type { SetupInfo } from '../../session/index';
+import { crossSectionLabels } from '../../shading/crossSection';
+import { legendFor } from '../../shading/legends';
+import { CrossSectionView } from '../../view/crossSectionView';
+import { SkinView } from '../../view/skinView';
+import { byId, setText } from '../dom';
+import { renderLegend } from '../legendView';
+import type { Settings } from '../settings';
+import type { SessionContext } from './context';
+
+/** Canvas and texture sizes of the skin view, px (the canvas is scaled by CSS to its column). */
+export const CANVAS_PX = 640;
+export const TEXTURE_PX = 640;
+export const CROSS_W = 640;
+export const CROSS_H = 220;
+
+/** What the needles reach, in words, from the engine's own penetration rule and the region's anatomy. */
+export function crossSectionText(info: SetupInfo, s: Settings): string {
+  const a = info.anatomy;
+  const reach = penetrationMm(info.params, s.needleMm, s.pressure, 1, 0);
+  return (
+    `Depth view ${s.crossRowMm} mm from the top of the patch. Epidermis ${a.epidermisMm.toFixed(2)} mm, capillary loops at ${a.capillaryLoopsMm.toFixed(2)} mm, ` +
+    `superficial plexus at ${a.plexusMm.toFixed(2)} mm, dermis ${a.dermisMm.toFixed(2)} mm thick. ` +
+    `${s.needleMm} mm needles reach about ${reach.toFixed(2)} mm${reach > a.capillaryLoopsMm ? ', past the capillary loops (pinpoint bleeding)' : ', not reaching the capillary loops'}.`
+  );
+}
+
+/** Split slider text: which part shows which day. */
+export function splitText(split: number, day: number): string {
+  if (split === 0) return 'off: the whole patch shows today';
+  return `${split} % of the patch on the left shows the skin before any session (day 0); the rest shows day ${day}`;
+}
+
+/**
+ * The play area's pictures: the Pixi skin view (texture, day-0 half, roller, hover, cut line), the
+ * depth view, the split labels, the legend and the texts that describe them. Everything follows the
+ * store; the frame loop hands in the pixels.
+ */
+export async function mountSkinStage({ store }: SessionContext): Promise<{ skin: SkinView; cross: CrossSectionView }> {
+  const firstSetup = store.setup.get();
+  if (firstSetup === null) throw new Error('the skin stage needs the engine setup first');
+  const p = firstSetup.params;
+  const skin = await SkinView.create({
+    host: byId('skin-canvas-host'),
+    sizePx: CANVAS_PX,
+    texturePx: TEXTURE_PX,
+    patchMm: firstSetup.patchMm,
+    drumWidthMm: p.drumWidthMm,
+    drumDiameterMm: p.drumDiameterMm,
+    needleRows: p.needleRows,
+  });
+  const cross = await CrossSectionView.create(byId('cross-host'), CROSS_W, CROSS_H);
+
+  store.baselinePixels.watch((px) => {
+    if (px) skin.showBaseline(px);
+  });
+  store.roller.watch((r) => skin.setRoller(r.xMm, r.yMm, r.heading, r.rolling, r.visible));
+  store.hoverCell.watch((c) => {
+    const pitch = store.setup.get()?.pitchMm ?? 0;
+    skin.setHover(c ? (c.ix + 0.5) * pitch : null, c ? (c.iy + 0.5) * pitch : null);
+  });
+
+  const crossHost = byId('cross-host');
+  const crossDesc = byId('cross-desc');
+  const describeCross = (): void => {
+    const info = store.setup.get();
+    if (info) setText(crossDesc, crossSectionText(info, store.settings.get()));
+  };
+  const cutInput = byId<HTMLInputElement>('cross-row');
+  store.setup.watch((info) => {
+    if (info) {
+      cross.setLabels(crossSectionLabels(info.anatomy, info.crossDepthMm));
+      // The cut runs across the engine's patch; its size is the engine's, not a copy in the markup.
+      cutInput.max = String(info.patchMm);
+    }
+    describeCross();
+  });
+
+  const legend = byId('legend');
+  const blockedOverlay = byId('blocked-overlay');
+  const rollPass = byId<HTMLButtonElement>('roll-pass');
+  store.setup.watch((info) => {
+    blockedOverlay.hidden = !(info?.blocked ?? false);
+    rollPass.disabled = info?.blocked ?? false;
+  });
+
+  // Before/after split: the labels say which half is which, and the day of each.
+  const labels = byId('split-labels');
+  const before = byId('split-before');
+  const after = byId('split-after');
+  const splitInput = byId<HTMLInputElement>('split');
+  const drawSplit = (): void => {
+    const split = store.settings.get().split;
+    const day = Math.floor((store.snapshot.get()?.hour ?? 0) / 24);
+    skin.setSplit(split / 100);
+    labels.hidden = split === 0;
+    before.hidden = split < 12;
+    after.hidden = split > 88;
+    before.style.maxWidth = `calc(${split}% - 12px)`;
+    setText(before, `Before · day 0`);
+    setText(after, `After · day ${day}`);
+    splitInput.setAttribute('aria-valuetext', splitText(split, day));
+  };
+
+  let lastLayer: string | null = null;
+  store.settings.watch((s) => {
+    if (s.layer !== lastLayer) {
+      lastLayer = s.layer;
+      renderLegend(legend, legendFor(s.layer));
+    }
+    crossHost.hidden = !s.crossVisible;
+    skin.setCutLine(s.crossVisible ? s.crossRowMm : null);
+    drawSplit();
+    describeCross();
+  });
+  store.snapshot.subscribe(drawSplit);
+
+  // The screen-reader summary of the patch follows the roller and the session.
+  const summary = byId('skin-summary');
+  const describe = (): void => {
+    const r = store.roller.get();
+    const passes = store.snapshot.get()?.current?.meanPasses ?? 0;
+    setText(summary, `Roller at ${r.xMm.toFixed(0)} mm across, ${r.yMm.toFixed(0)} mm down. ${passes.toFixed(1)} passes this session.`);
+  };
+  store.roller.subscribe(describe);
+  store.snapshot.watch(describe);
+  return { skin, cross };
+}

@@ -1,0 +1,19 @@
+import type { ModelWarning } from '../../engine/index';
+
+/**
+ * THE place where model warnings are displayed (issue 7: the app shows every warning the engine
+ * gives). It takes the engine's ModelWarning objects as they are; the list comes from the session
+ * (src/session/SessionWarnings.ts, which asks the engine). When the engine's single warnings module
+ * lands, only SessionWarnings changes; this function stays.
+ */
+export function showWarnings(host: HTMLElement, warnings: readonly ModelWarning[]): void {
+  const items = warnings.map((w) => {
+    const li = document.createElement('li');
+    li.dataset.code = w.code;
+    li.className = `warning warning-${w.severity ?? 'warning'}`;
+    const when = w.day !== undefined ? `Day ${Math.floor(w.day)}: ` : '';
+    li.textContent = `${when}${w.message}`;
+    return li;
+  });
+  host.replaceChildren(...items);
+}

@@ -1,0 +1,43 @@
+import type { AppStore } from '../appStore';
+import type { SessionEngine } from '../engine/SessionEngine';
+import { SAVED_STATE_VERSION, type SavedState } from './savedState';
+import type { StateStorage } from './StateStorage';
+
+/** Quiet time before a save, ms (a drag sends many batches; one save after it is enough). */
+const DEBOUNCE_MS = 300;
+/** While playing, the clock is saved at most this often, ms. */
+const PLAYING_EVERY_MS = 1000;
+
+/**
+ * Saves the session whenever what a reload must restore changed: the log (mirrored from the worker),
+ * the settings, the clock. Start it only once the saved session was restored, so an empty start can
+ * never overwrite it. Saves run one after another, never overlapping.
+ */
+export function startAutosave(store: AppStore, engine: SessionEngine, storage: StateStorage): { flush(): Promise<void> } {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let chain: Promise<void> = Promise.resolve();
+  let lastClockSave = 0;
+  const save = (): Promise<void> => {
+    if (timer !== null) clearTimeout(timer);
+    timer = null;
+    const state: SavedState = { version: SAVED_STATE_VERSION, settings: store.settings.get(), ops: [...engine.ops], clockHours: store.clockHours.get() };
+    chain = chain.then(() => storage.save(state)).catch((err: unknown) => console.error(err));
+    return chain;
+  };
+  const schedule = (): void => {
+    if (timer !== null) clearTimeout(timer);
+    timer = setTimeout(() => void save(), DEBOUNCE_MS);
+  };
+  store.logLength.subscribe(schedule);
+  store.settings.subscribe(schedule);
+  store.playing.subscribe(schedule);
+  store.clockHours.subscribe(() => {
+    const now = performance.now();
+    if (store.playing.get() ? now - lastClockSave > PLAYING_EVERY_MS : true) {
+      lastClockSave = now;
+      schedule();
+    }
+  });
+  addEventListener('pagehide', () => void save());
+  return { flush: save };
+}

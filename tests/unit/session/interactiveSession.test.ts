@@ -1,0 +1,242 @@
+import { describe, expect, it } from 'vitest';
+import { parseScenario, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
+import { InteractiveSession, LogSchema, SetupSchema, stateHash, type SetupInput } from '../../../src/session/index';
+
+const setupInput: SetupInput = { seed: 7, skin: { region: 'cheek', phototype: 3, conditions: [] }, gridCells: 64, texturePx: 128 };
+const setup = SetupSchema.parse(setupInput);
+const withSkin = (skin: SetupInput['skin'], extra: Partial<SetupInput> = {}) => SetupSchema.parse({ ...setupInput, skin, ...extra });
+const stroke = (y: number, needleMm = 1.5) => ({ x0Mm: -5, y0Mm: y, x1Mm: 45, y1Mm: y + 0.3, needleMm, pressure: 1, trackOffsetMm: 0 });
+
+describe('InteractiveSession: exact replay', () => {
+  it('replaying the log on the same setup rebuilds every bit, however frames chunked time', () => {
+    const a = InteractiveSession.create(setup);
+    a.applyStrokes(0, [{ ...stroke(12), x0Mm: -5.123456, pressure: 1.2345 }]);
+    a.applyPass(0, 1.5, 1);
+    for (const h of [1, 2, 5, 9, 30, 31, 47]) a.advance(h, false);
+    a.applyStrokes(50, [stroke(20, 2)], 3);
+    for (const h of [60, 100, 200, 333]) a.advance(h, false);
+    a.advance(340, true);
+    a.applyPass(340, 1, 0.9);
+    a.advance(500, false);
+    const ops = LogSchema.parse(JSON.parse(JSON.stringify(a.ops)));
+    const b = InteractiveSession.replay(setup, ops, 500);
+    expect(b.hour).toBe(a.hour);
+    expect(b.stateHash()).toBe(a.stateHash());
+    const sa = a.snapshot();
+    const sb = b.snapshot();
+    expect(sb.means).toEqual(sa.means);
+    expect(sb.sessions).toEqual(sa.sessions);
+    expect(sb.warnings).toEqual(sa.warnings);
+    expect(sb.passesThisSession).toBe(sa.passesThisSession);
+    expect(b.ops).toEqual(a.ops);
+  });
+
+  it('quantises what the user did to 10 µm, so a JSON round trip of the log changes nothing', () => {
+    const a = InteractiveSession.create(setup);
+    a.applyStrokes(0, [{ ...stroke(10), x1Mm: 33.337777, needleMm: 1.5049 }]);
+    const op = a.ops[0]!;
+    expect(op.op).toBe('strokes');
+    if (op.op === 'strokes') {
+      expect(op.flat[2]).toBe(33.34);
+      expect(op.flat[4]).toBe(1.5);
+    }
+  });
+
+  it('refuses a log that goes back in time, naming the operation', () => {
+    expect(() =>
+      InteractiveSession.replay(setup, [{ op: 'advance', hour: 30 }, { op: 'pass', hour: 10, needleMm: 1.5, pressure: 1 }], 40),
+    ).toThrow(/ops\[1\]: hour 10 is before/);
+  });
+
+  it('rejects a truncated stroke record at the schema', () => {
+    const r = LogSchema.safeParse([{ op: 'strokes', hour: 0, flat: [1, 2, 3] }]);
+    expect(r.success).toBe(false);
+  });
+});
+
+describe('InteractiveSession: time', () => {
+  it('moves far from any injury, where the engine takes day-long steps (frames asked for less than a day)', () => {
+    const s = InteractiveSession.create(setup);
+    for (let h = 1; h <= 100; h += 1) s.advance(h, false);
+    // Day-long steps land on whole days: at most one step short of the clock.
+    expect(s.hour).toBe(96);
+    s.advance(100, true);
+    expect(s.hour).toBe(100);
+  });
+
+  it('gives the same skin for the same events, whether the clock moved in small frames or in one jump', () => {
+    const a = InteractiveSession.create(setup);
+    const b = InteractiveSession.create(setup);
+    a.applyPass(0, 1.5, 1);
+    b.applyPass(0, 1.5, 1);
+    for (let h = 1; h <= 24 * 9; h += 3) a.advance(h, false);
+    b.advance(24 * 9, false);
+    a.advance(24 * 9, true);
+    b.advance(24 * 9, true);
+    expect(a.stateHash()).toBe(b.stateHash());
+  });
+});
+
+describe('InteractiveSession: passes follow the engine policy, as in the CLI', () => {
+  it('15 passes at hour 0 give the same series as the CLI running a single 15-pass session with the same seed', () => {
+    const scenario = parseScenario({
+      version: 1,
+      seed: 7,
+      skin: { region: 'cheek', phototype: 3, conditions: [] },
+      grid: { cells: 64 },
+      sessions: [{ day: 0, needleMm: 1.5, passes: 15 }],
+      days: 2,
+    });
+    const cli = runSinglePatient(scenario).result;
+    const app = InteractiveSession.create(setup);
+    for (let k = 0; k < 15; k++) app.applyPass(0, 1.5, 1);
+    expect(app.snapshot().passesThisSession).toBe(15);
+    for (const [k, hour] of [0, 24, 48].entries()) {
+      app.advance(hour, true);
+      const m = app.snapshot().means;
+      for (const name of SERIES) expect(roundValue(m[name]), `${name} at hour ${hour}`).toBe(cli.series[name][k]);
+    }
+    // And bit for bit against the engine's own session call.
+    const sim = new SkinSimulation({ seed: 7, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 64 } });
+    sim.applySession({ needleMm: 1.5, pressure: 1, passes: 15 });
+    sim.advanceTo(48);
+    expect(app.stateHash()).toBe(stateHash(sim.fields));
+  });
+});
+
+describe('InteractiveSession: passes this session follow the state', () => {
+  it('counts the open session and drops to 0 once it has ended; the ended session is listed', () => {
+    const s = InteractiveSession.create(setup);
+    expect(s.snapshot().passesThisSession).toBe(0);
+    for (let k = 0; k < 3; k++) s.applyPass(0, 1.5, 1);
+    let snap = s.snapshot();
+    expect(snap.passesThisSession).toBe(3);
+    expect(snap.current?.meanPasses).toBeCloseTo(3, 1);
+    s.advance(24, true);
+    snap = s.snapshot();
+    expect(snap.passesThisSession).toBe(0);
+    expect(snap.current).toBeNull();
+    expect(snap.sessions).toHaveLength(1);
+    expect(snap.sessions[0]!.meanPasses).toBeCloseTo(3, 1);
+    s.applyPass(24, 1.5, 1);
+    expect(s.snapshot().passesThisSession).toBe(1);
+  });
+});
+
+describe('InteractiveSession: undo', () => {
+  it('takes back the last pass exactly: as if it never happened, seeded stream included', () => {
+    const a = InteractiveSession.create(setup);
+    const b = InteractiveSession.create(setup);
+    for (let k = 0; k < 3; k++) a.applyPass(0, 1.5, 1);
+    for (let k = 0; k < 2; k++) b.applyPass(0, 1.5, 1);
+    expect(a.canUndo()).toBe(true);
+    const r = a.undo();
+    expect(r.undone).toBe(true);
+    expect(r.log.length).toBe(2);
+    expect(a.stateHash()).toBe(b.stateHash());
+    expect(a.snapshot().passesThisSession).toBe(2);
+    // The next pass is the one that was taken back.
+    a.applyPass(0, 1.5, 1);
+    b.applyPass(0, 1.5, 1);
+    expect(a.stateHash()).toBe(b.stateHash());
+  });
+
+  it('takes back every batch of the last drag, and only that drag', () => {
+    const a = InteractiveSession.create(setup);
+    const b = InteractiveSession.create(setup);
+    for (const s of [a, b]) s.applyStrokes(0, [stroke(8)], 1);
+    a.applyStrokes(0, [stroke(20)], 2);
+    a.applyStrokes(0, [stroke(22)], 2);
+    a.applyStrokes(0, [stroke(24)], 2);
+    a.undo();
+    expect(a.ops).toHaveLength(1);
+    expect(a.stateHash()).toBe(b.stateHash());
+  });
+
+  it('refuses once time has moved on, and says why', () => {
+    const a = InteractiveSession.create(setup);
+    expect(a.undo()).toMatchObject({ undone: false, reason: 'Nothing to undo.' });
+    a.applyPass(0, 1.5, 1);
+    a.advance(3, false);
+    expect(a.canUndo()).toBe(false);
+    const r = a.undo();
+    expect(r.undone).toBe(false);
+    expect(r.reason).toMatch(/time has moved on/);
+    expect(a.ops).toHaveLength(1);
+  });
+
+  it('keeps the clock where it was when the pass came after playing', () => {
+    const a = InteractiveSession.create(setup);
+    a.advance(30, false);
+    const hour = a.hour;
+    a.applyPass(hour, 1.5, 1);
+    a.undo();
+    expect(a.hour).toBe(hour);
+    const fresh = InteractiveSession.create(setup);
+    fresh.advance(30, false);
+    expect(a.stateHash()).toBe(fresh.stateHash());
+  });
+});
+
+describe('InteractiveSession: chart, warnings, blocking', () => {
+  it('samples before and after an injury at the same hour and starts a new epoch on undo', () => {
+    const s = InteractiveSession.create(setup);
+    s.snapshot();
+    s.applyPass(0, 1.5, 1);
+    const first = s.snapshot().samples;
+    expect(first.hours).toEqual([0, 0]);
+    expect(first.values.capillaryIntegrity[1]!).toBeLessThan(first.values.capillaryIntegrity[0]!);
+    const epoch = first.epoch;
+    s.undo();
+    const after = s.snapshot().samples;
+    expect(after.epoch).not.toBe(epoch);
+    expect(after.hours).toEqual([0]);
+  });
+
+  it('lists every warning the engine raises, once, with the day of session events', () => {
+    const s = InteractiveSession.create(withSkin({ region: 'periorbital', phototype: 5, conditions: [] }));
+    s.applyPass(0, 3, 1);
+    const codes = s.snapshot().warnings.map((w) => w.code);
+    expect(codes).toContain('pih-risk');
+    expect(codes).toContain('needle-too-long-for-region');
+    const needle = s.snapshot().warnings.find((w) => w.code === 'needle-too-long-for-region');
+    expect(needle?.day).toBe(0);
+    s.applyPass(0, 3, 1);
+    expect(s.snapshot().warnings.filter((w) => w.code === 'needle-too-long-for-region')).toHaveLength(1);
+  });
+
+  it('does not blame the user for vessels a condition brings along (rosacea, no session)', () => {
+    const s = InteractiveSession.create(withSkin({ region: 'cheek', phototype: 3, conditions: ['rosacea'] }, { override: true }));
+    expect(s.info().baseline.telangiectasia).toBeGreaterThan(0.05);
+    s.advance(24 * 10, true);
+    expect(s.snapshot().warnings.map((w) => w.code)).not.toContain('telangiectasia-visible');
+  });
+
+  it('refuses injuries over a blocking contraindication unless overridden', () => {
+    const blocked = InteractiveSession.create(withSkin({ region: 'cheek', phototype: 3, conditions: ['herpes'] }));
+    expect(blocked.blocked).toBe(true);
+    const r = blocked.applyPass(0, 1.5, 1);
+    expect(r.accepted).toBe(false);
+    expect(r.reason).toMatch(/override/);
+    expect(blocked.ops).toHaveLength(0);
+    const allowed = InteractiveSession.create(withSkin({ region: 'cheek', phototype: 3, conditions: ['herpes'] }, { override: true }));
+    expect(allowed.applyPass(0, 1.5, 1).punctures).toBeGreaterThan(0);
+  });
+
+  it('slices the fields along a row and the recent punctures near it for the depth view', () => {
+    const s = InteractiveSession.create(setup);
+    s.applyStrokes(0, [{ x0Mm: -5, y0Mm: 20, x1Mm: 45, y1Mm: 20, needleMm: 1.5, pressure: 1, trackOffsetMm: 0 }]);
+    const pitch = s.info().pitchMm;
+    // Needles sit on discs along the drum: some rows of the band are cut by punctures, not every one.
+    const cuts = Array.from({ length: 64 }, (_, row) => s.crossSection(row));
+    const hit = cuts.filter((c) => c.punctures.count > 0);
+    expect(hit.length).toBeGreaterThan(3);
+    for (const [row, cut] of cuts.entries()) {
+      expect(cut.columns.W.length).toBe(64);
+      if (cut.punctures.count > 0) expect(Math.abs((row + 0.5) * pitch - 20)).toBeLessThan(10.5);
+      for (let k = 0; k < cut.punctures.count; k++) expect(cut.punctures.depthMm[k]!).toBeGreaterThan(0);
+    }
+    const far = s.crossSection(2);
+    expect(far.punctures.count).toBe(0);
+  });
+});
