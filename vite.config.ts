@@ -28,9 +28,54 @@ function presetsPlugin(): Plugin {
   };
 }
 
+/**
+ * Content-Security-Policy of the built app (issue 9; docs/security.md). Everything comes from the app's
+ * own origin; nothing runs that is not a script file of the build: no inline script, no eval (Pixi's
+ * generated shader/uniform code is replaced by its static polyfills, `pixi.js/unsafe-eval`, imported by
+ * the views; zod runs `jitless`, src/zodJitless.ts), no inline style (Pixi and uPlot style elements
+ * through the CSSOM, which CSP allows). `data:` images only for the empty favicon
+ * (`<link rel="icon" href="data:,">`, which saves a request; Chromium checks it against img-src).
+ * A meta tag cannot carry `frame-ancestors`, `report-to` or `sandbox`: a host that wants them sends the
+ * policy as an HTTP header (docs/security.md lists it).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+/**
+ * Puts the policy first in <head> of the built index.html, and refuses a build whose HTML the policy
+ * would break (an inline script, style or event handler). Build only: the dev server injects its own client.
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'skinsim-content-security-policy',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html) {
+        const inlineScript = /<script\b(?![^>]*\bsrc=)[^>]*>/i.exec(html);
+        if (inlineScript) throw new Error(`index.html has an inline script, which the CSP blocks: ${inlineScript[0]}`);
+        const inlineStyle = /<style\b|\sstyle=["']|\son[a-z]+=["']/i.exec(html);
+        if (inlineStyle) throw new Error(`index.html has an inline style or event handler, which the CSP blocks: ${inlineStyle[0]}`);
+        return [{ tag: 'meta', attrs: { 'http-equiv': 'Content-Security-Policy', content: CONTENT_SECURITY_POLICY }, injectTo: 'head-prepend' }];
+      },
+    },
+  };
+}
+
 export default defineConfig({
   base: './',
-  plugins: [presetsPlugin()],
+  plugins: [presetsPlugin(), contentSecurityPolicy()],
   worker: { format: 'es' },
   // Pre-bundle the worker's dependencies so a cold dev server does not reload the page (stack.md).
   optimizeDeps: { include: ['comlink', 'zod', 'seedrandom', 'pixi.js', 'uplot', 'idb-keyval', 'lz-string'] },

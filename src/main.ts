@@ -1,3 +1,5 @@
+// First: no eval-based fast paths in zod under the CSP (must run before any schema is built).
+import './zodJitless';
 import './ui/styles.css';
 import './ui/compare/compare.css';
 import { startApp } from './ui/app';

@@ -1,3 +1,5 @@
+// First: no eval-based fast paths in zod under a CSP (must run before any schema is built).
+import '../src/zodJitless';
 import { expose } from 'comlink';
 import { createEngineApi } from './engineApi';
 

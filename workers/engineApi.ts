@@ -65,9 +65,9 @@ export function createEngineApi() {
   const adopt = (next: InteractiveSession): SetupInfo => {
     session = next;
     const s = next.setup;
-    const key = JSON.stringify([s.seed, s.texturePx, s.gridCells, s.skin.conditions]);
+    const key = JSON.stringify([s.seed, s.texturePx, s.gridCells, s.skin.conditions, s.skin.region]);
     if (key !== textureKey || texture === null) {
-      texture = makeSkinTexture({ seed: s.seed, sizePx: s.texturePx, patchMm: next.simulation.grid.patchMm, conditions: s.skin.conditions });
+      texture = makeSkinTexture({ seed: s.seed, sizePx: s.texturePx, patchMm: next.simulation.grid.patchMm, conditions: s.skin.conditions, region: s.skin.region });
       textureKey = key;
       baselineFields = null;
     }
@@ -136,6 +136,7 @@ export function createEngineApi() {
         phototype: s.setup.skin.phototype,
         hour: sim.hour,
         bleedingFactor: sim.bleedingFactor,
+        anatomy: sim.anatomy,
       }, pixels);
       let cross: Uint8Array | null = null;
       const c = req.crossSection;

@@ -15,7 +15,10 @@ export const StrokeBatchSchema = z
   .object({
     /** Simulated hour at which the strokes happen; the engine is brought exactly there first. */
     atHour: hourSchema,
-    strokes: z.array(StrokeSchema).min(1).max(MAX_STROKES_PER_BATCH),
+    strokes: z
+      .array(StrokeSchema)
+      .min(1)
+      .max(MAX_STROKES_PER_BATCH, { error: `too many strokes; the limit is ${MAX_STROKES_PER_BATCH} strokes per message` }),
     /** Groups the batches of one drag, so Undo takes the whole drag back. */
     gesture: bounded(0, Number.MAX_SAFE_INTEGER, '', { int: true }).optional(),
   })

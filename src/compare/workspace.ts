@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bounded, formatIssues, oneOf } from '../engine/bounded';
+import { MAX_COURSES } from '../engine/limits';
 import { MAX_DAYS, ScenarioSchema, scenarioSessions, type Scenario } from '../engine/scenario';
 
 /**
@@ -8,8 +9,7 @@ import { MAX_DAYS, ScenarioSchema, scenarioSessions, type Scenario } from '../en
  * the saved state carry; one zod schema validates all of them.
  */
 
-/** Courses side by side in one comparison: six colour-blind-safe colours and dash patterns (palette.ts). */
-export const MAX_COURSES = 6;
+export { MAX_COURSES } from '../engine/limits';
 
 export const TIME_UNITS = ['days', 'weeks', 'months'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { bounded } from './bounded';
+import { GRID_CELLS_MAX, GRID_CELLS_MIN } from './limits';
 
 /**
  * The patch: a square of `cells` × `cells` over `patchMm` × `patchMm` of skin surface.
@@ -8,7 +9,7 @@ import { bounded } from './bounded';
  */
 export const GridSchema = z
   .object({
-    cells: bounded(32, 512, 'cells per side', { int: true }).default(160),
+    cells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(160),
     patchMm: bounded(10, 100, 'mm').default(40),
   })
   .strict();

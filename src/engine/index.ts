@@ -28,6 +28,25 @@ export { STATE_FIELDS, type FieldArray, type Precision, type SkinFields, type St
 export { GridSchema, makeGrid, type Grid, type GridSpec } from './grid';
 export { MAX_NEEDLE_MM_BY_REGION, MAX_USUAL_PASSES, MIN_INTERVAL_DAYS_DERMAL, needleWarning, phototypeWarning } from './guidance';
 export { injuryFactors, logistic, type InjuryFactors } from './injury';
+export {
+  checkJsonValue,
+  checkTextLength,
+  checkTextSize,
+  JsonInputError,
+  readJsonText,
+  RESERVED_KEYS,
+  scanJson,
+  type JsonReadOptions,
+} from './jsonInput';
+export {
+  GRID_CELLS_MAX,
+  GRID_CELLS_MIN,
+  MAX_COURSES,
+  MAX_INPUT_BYTES,
+  MAX_JSON_DEPTH,
+  MAX_SHARE_FRAGMENT_CHARS,
+  MAX_STROKES_PER_MESSAGE,
+} from './limits';
 export { cascadeWeight, decayWeights, type DecayWeights } from './integrator';
 export { cellOutputs, patchMeans, SERIES, SERIES_INFO, VISIBLE, zeroSeries, type Evidence, type SeriesInfo, type SeriesName, type SeriesValues } from './outputs';
 export { DEFAULT_PARAMS, ModelParamsSchema, parseParams, REGIONS, type ModelParams, type ModelParamsInput, type Region } from './params';
@@ -62,6 +81,7 @@ export {
   type ScenarioInput,
   type SessionSpec,
 } from './scenario';
+export { parseScenarioList, parseScenarioListText } from './scenarioList';
 export { passStrokes, strokeMarginMm, type PassSpec } from './session';
 export { resultToCsv } from './resultCsv';
 export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';

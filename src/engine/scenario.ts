@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { bounded, formatIssues, oneOf, shortJson } from './bounded';
 import { CONDITIONS } from './conditions';
+import { JsonInputError, readJsonText } from './jsonInput';
+import { GRID_CELLS_MAX, GRID_CELLS_MIN, MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES, MAX_SESSIONS } from './limits';
 import { REGIONS } from './params';
 import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from './roller';
 
@@ -9,10 +11,9 @@ import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from './roll
  * Keep every field's meaning; extend only with optional fields. Documented in docs/scenario-format.md.
  */
 
-export const SCENARIO_MAX_BYTES = 1_000_000;
-export const MAX_DAYS = 3650;
-export const MAX_SESSIONS = 200;
-export const MAX_PASSES = 50;
+/** The limits live in limits.ts; these names stay exported here for existing importers. */
+export { MAX_DAYS, MAX_PASSES, MAX_SESSIONS };
+export const SCENARIO_MAX_BYTES = MAX_INPUT_BYTES;
 export const MAX_PATIENTS = 200;
 
 const needleMm = bounded(NEEDLE_MM_MIN, NEEDLE_MM_MAX, 'mm');
@@ -64,11 +65,15 @@ export const ScenarioSchema = z
     description: z.string().max(2000).optional(),
     skin: SkinSchema,
     grid: z
-      .object({ cells: bounded(32, 512, 'cells per side', { int: true }) })
+      .object({ cells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }) })
       .strict()
       .optional(),
     protocol: ProtocolSchema.optional(),
-    sessions: z.array(SessionSpecSchema).min(1).max(MAX_SESSIONS).optional(),
+    sessions: z
+      .array(SessionSpecSchema, { error: (iss) => `must be a list of sessions, got ${shortJson(iss.input)}` })
+      .min(1, { error: 'lists no session; give at least 1' })
+      .max(MAX_SESSIONS, { error: (iss) => `lists ${Array.isArray(iss.input) ? iss.input.length : 'too many'} sessions; the limit is ${MAX_SESSIONS} sessions per scenario` })
+      .optional(),
     days: bounded(1, MAX_DAYS, 'days'),
     sampleEveryDays: bounded(1 / 24, MAX_DAYS, 'days (a whole number of hours)').default(1),
     cohort: z
@@ -104,7 +109,10 @@ export type SessionSpec = z.infer<typeof SessionSpecSchema>;
 
 export class ScenarioError extends Error {
   constructor(readonly problems: string[]) {
-    super(`invalid scenario:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    // A hostile file can have thousands of problems; the first 20 are enough to act on.
+    const shown = problems.slice(0, 20).map((p) => `  - ${p}`);
+    if (problems.length > 20) shown.push(`  - … and ${problems.length - 20} more problems`);
+    super(`invalid scenario:\n${shown.join('\n')}`);
     this.name = 'ScenarioError';
   }
 }
@@ -116,22 +124,21 @@ export function parseScenario(value: unknown): Scenario {
   return result.data;
 }
 
-/** Validates scenario text (a file's contents): size, JSON syntax, then the schema. */
+/**
+ * Validates scenario text (a file's contents, an Import): the bounded JSON reader (size, nesting depth,
+ * reserved and duplicate keys, syntax; src/engine/jsonInput.ts), then the schema. Throws ScenarioError
+ * and nothing else.
+ */
 export function parseScenarioText(text: string): Scenario {
-  const bytes = new TextEncoder().encode(text).length;
-  if (bytes > SCENARIO_MAX_BYTES) {
-    throw new ScenarioError([
-      `the file is ${(bytes / 1e6).toFixed(1)} MB; a scenario may be at most ${SCENARIO_MAX_BYTES / 1e6} MB`,
-    ]);
-  }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    value = readJsonText(text);
   } catch (err) {
-    throw new ScenarioError([`not valid JSON: ${(err as Error).message}`]);
+    if (err instanceof JsonInputError) throw new ScenarioError(err.problems);
+    throw err;
   }
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new ScenarioError([`expected a JSON object ({ "version": 1, ... }), got ${shortJson(value)}`]);
+    throw new ScenarioError([`(document): expected a JSON object ({ "version": 1, ... }), got ${shortJson(value)}`]);
   }
   return parseScenario(value);
 }

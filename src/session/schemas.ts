@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bounded, MAX_DAYS, StrokeSchema } from '../engine/index';
+import { bounded, GRID_CELLS_MAX, GRID_CELLS_MIN, MAX_DAYS, MAX_STROKES_PER_MESSAGE, StrokeSchema } from '../engine/index';
 import { SkinSchema } from '../engine/scenario';
 import { STROKE_STRIDE } from './quantise';
 
@@ -19,7 +19,7 @@ export const SetupSchema = z
     skin: SkinSchema,
     /** The user has explicitly overridden a blocking contraindication (issue #4). */
     override: z.boolean({ error: 'must be true or false' }).default(false),
-    gridCells: bounded(32, 512, 'cells per side', { int: true }).default(160),
+    gridCells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(160),
     /** Texture pixels per side for the skin view. */
     texturePx: bounded(64, 1024, 'px', { int: true }).default(640),
   })
@@ -28,7 +28,7 @@ export type Setup = z.infer<typeof SetupSchema>;
 export type SetupInput = z.input<typeof SetupSchema>;
 
 /** At most this many strokes per batch (a frame of dragging carries a handful). */
-export const MAX_STROKES_PER_BATCH = 5000;
+export const MAX_STROKES_PER_BATCH = MAX_STROKES_PER_MESSAGE;
 /** At most this many operations in a log (a 30-minute drag at 60 batches a second is ≈ 100 000). */
 export const MAX_LOG_OPS = 200_000;
 

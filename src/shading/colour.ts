@@ -1,5 +1,5 @@
 /**
- * The skin colour model of science.md §11 (Tsumura 2003 style): Beer–Lambert in optical density of
+ * The skin colour model of docs/appearance.md §1 (Tsumura 2003 style): Beer–Lambert in optical density of
  * linear sRGB. OD = −ln(rgbLinear); OD_total = OD_base(phototype) + h·HB + m·MEL; rgbLinear = exp(−OD).
  * Exact functions for tests and the legend; lookup tables for the pixel loop.
  */
@@ -17,10 +17,10 @@ export const MEL: readonly [number, number, number] = [0.39, 0.56, 1.0];
  */
 export const HB_DEOXY: readonly [number, number, number] = [0.3, 0.9, 0.55];
 
-/** Erythema: h = 0.5·I (§11; I = 0.15 then gives Δa* ≈ 2.5, COLIPA minimal perceptible erythema). */
+/** Erythema: h = 0.5·I (docs/appearance.md §1; I = 0.15 then gives Δa* ≈ 2.5, COLIPA minimal perceptible erythema). */
 export const H_PER_INFLAMMATION = 0.5;
 /**
- * PIH: m = PIGMENT_K·Pg. Chosen so that the visible threshold Pg = 0.028 (§6) gives ΔE*ab ≈ 2.3 on
+ * PIH: m = PIGMENT_K·Pg. Chosen so that the visible threshold Pg = 0.028 (docs/model.md §7) gives ΔE*ab ≈ 2.3 on
  * phototype IV (the types at risk of PIH): the just-noticeable difference of Sharma's Digital Color
  * Imaging Handbook (ΔE ≈ 2.3, Mahy 1994) [D]. Checked in tests/unit/shading/colour.test.ts.
  */

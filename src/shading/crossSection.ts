@@ -1,13 +1,15 @@
 import { BASE_HEX, parseHex, phototypeIndex, skinColour } from './colour';
 import { COL, sampleColumns, scratchFor } from './crossSectionColumns';
 import { drawChannels, drawVessels } from './crossSectionOverlays';
+import { depthToY, drawDepthScale, SURFACE_FRACTION } from './crossSectionScale';
 import { hash01 } from './texture/noise';
 
 /**
  * A depth view along one row of the patch (a schematic histology section, not a micrograph): layers
- * from the anatomy of the region (science.md §2), their state from the engine fields along the row,
+ * from the anatomy of the region (docs/model.md §2), their state from the engine fields along the row,
  * and the needle channels of the punctures near the row. Depth runs down; the top SURFACE_FRACTION of
- * the picture is air, so swelling can raise the surface. Pure; per-size buffers are cached, so a call
+ * the picture is air, so swelling can raise the surface. A depth scale in mm runs down the right edge,
+ * with the tip depth of the roller as set now (crossSectionScale.ts). Pure; per-size buffers are cached, so a call
  * allocates only a few small arrays (RGBA bytes, row-major).
  *
  * Drawn: epidermis (thickness e·(1 + Ep), tone by phototype, darker basal melanin line, undulating
@@ -55,6 +57,13 @@ export interface CrossSectionInput {
   };
   /** Optional zoom: the stretch of the row shown, mm (default the whole row). */
   readonly xRangeMm?: readonly [number, number];
+  /**
+   * Real depth of the needle tip for the roller as set now (the engine's penetrationMm for the chosen
+   * needle and pressure, without jitter), mm: drawn as a dashed line with its depth. Omit to hide.
+   */
+  readonly needleTipMm?: number;
+  /** Draw the depth scale in mm down the right edge (default true). */
+  readonly depthScale?: boolean;
 }
 
 export interface CrossSectionLabel {
@@ -66,9 +75,9 @@ export interface CrossSectionLabel {
   readonly depthMm: number;
 }
 
-/** Fraction of the height above the skin surface (air). */
-export const SURFACE_FRACTION = 0.08;
 export { CHANNEL_LIFE_H } from './crossSectionOverlays';
+export { SURFACE_FRACTION } from './crossSectionScale';
+export { crossSectionScale, depthToY, type DepthScale, type DepthTick } from './crossSectionScale';
 
 const AIR = parseHex('#eef3f7');
 const CORNEUM = parseHex('#e8d6b0');
@@ -202,6 +211,7 @@ export function shadeCrossSection(input: CrossSectionInput, out: Uint8Array, wid
   }
   drawVessels(out, W, H, c, a, y0, mmPerPy);
   drawChannels(out, W, H, c, input, xa, mmPerPx, y0, mmPerPy);
+  if (input.depthScale !== false) drawDepthScale(out, W, H, input.depthRangeMm, input.needleTipMm);
 }
 
 /**
@@ -220,7 +230,7 @@ export function crossSectionLabels(anatomy: CrossSectionAnatomy, depthRangeMm: n
     { text: 'Reticular dermis', depthMm: (anatomy.plexusMm + Math.min(end, depthRangeMm)) / 2 },
     { text: 'Hypodermis (fat)', depthMm: (end + depthRangeMm) / 2 },
   ];
-  const toY = (d: number): number => SURFACE_FRACTION + (d / depthRangeMm) * (1 - SURFACE_FRACTION);
+  const toY = (d: number): number => depthToY(d, depthRangeMm);
   const labels: CrossSectionLabel[] = [];
   let last = -Infinity;
   for (const it of items) {

@@ -10,12 +10,25 @@ export const LOOK = Object.freeze({
   blotchM: 0.07,
   /** Fine grain as relative OD. */
   grainAlb: 0.018,
-  /** plasticLook evens the albedo by up to 80 % and flattens micro-relief by up to 90 % (§11: 50–90 %). */
+  /** plasticLook evens the albedo by up to 80 % and flattens micro-relief by up to 90 % (docs/appearance.md §4: 50–90 %). */
   plasticEven: 0.8,
   plasticFlatten: 0.9,
   /** …and makes it waxy: up to 20 % less saturated and 4 % lighter (a translucent, doll-like surface). */
-  plasticDesat: 0.2,
+  plasticDesat: 0.1,
   plasticLighten: 0.04,
+  /**
+   * What a course's gain does to the relief (docs/appearance.md §6; docs/model.md §7: scarSeverity = −g·collagenGain,
+   * g = 0.77, Dogra 2014 [V]). Scars and stretch marks keep depth × (1 − g·(C3 + C1)), the same rule as
+   * the readout; wrinkles × (1 − g·C1): they respond to mature collagen I only [I]. The fine
+   * micro-relief (pores, furrows) gets finer with mature collagen I and a thicker epidermis:
+   * depth × max(reliefMinGain, 1 − reliefPerC1·C1 − reliefPerEp·Ep) [I mapping; D constants, chosen so
+   * that Lotfi 2013's endpoint (C1 ≈ 0.3, Ep ≈ 0.5) leaves ≈ 70 % of the relief: finer, not gone].
+   */
+  scarFillPerGain: 0.77,
+  wrinkleFillPerC1: 0.77,
+  reliefPerC1: 0.6,
+  reliefPerEp: 0.2,
+  reliefMinGain: 0.55,
   /** Oedema at E ≥ 1: 12 % lighter, 30 % less saturated, pores and furrows 35 % shallower. */
   edemaLighten: 0.12,
   edemaDesat: 0.3,
@@ -51,7 +64,7 @@ export const LOOK = Object.freeze({
    * slope, narrower than the distance of a flat surface from it, so a flat patch keeps exactly its base
    * colour. Plastic skin: a strong broad sheen and brighter glints (lower roughness) on a flatter relief.
    */
-  sheenPlastic: 0.05,
+  sheenPlastic: 0.06,
   sheenEdema: 0.01,
   sheenWet: 0.01,
   /** Extra weight of the micro-relief's light change in the sheen (pores break up a highlight). */
@@ -60,8 +73,12 @@ export const LOOK = Object.freeze({
   glintPlastic: 0.1,
   /** Lobe radius as a fraction of the flat surface's distance from the mirror slope. */
   glintWidth: 0.8,
-  /** Telangiectasia: a vessel fades in over ΔT = 0.1 above its threshold. */
+  /**
+   * Telangiectasia: a vessel fades in over ΔT = 0.1 above its threshold, from its axis (this share of
+   * its width, at half strength) to its full width and strength.
+   */
   vesselFadeIn: 10,
+  vesselAxisShare: 0.35,
   /** Wider vessels look purple (venous blood): deoxy share per unit h above 0.8. */
   vesselPurple: 0.85,
   /** Train tracks: relative lightening of a full-strength dot, gated by T from 0.15 to 0.5. */

@@ -29,7 +29,7 @@ export interface LayerRamp {
 
 export type DataLayer = Exclude<Layer, 'surface'>;
 
-/** Passes over a spot in one session that give the usual clinical dose (≈ 15 × 15.3 ≈ 250 /cm², §1). */
+/** Passes over a spot in one session that give the usual clinical dose (≈ 15 × 15.3 ≈ 250 /cm², docs/model.md §3). */
 export const TARGET_PASSES = 15;
 
 export const RAMPS: Record<DataLayer, LayerRamp> = {
@@ -46,7 +46,7 @@ export const RAMPS: Record<DataLayer, LayerRamp> = {
       { value: 1.5, color: '#67000d' },
     ],
     marks: [{ value: 0.15, label: 'visible' }],
-    note: 'Inflammation index I; redness is visible above 0.15. One 1.5 mm session peaks near 0.7.',
+    note: 'Erythema index: inflammation I plus the flare right after rolling; redness is visible above 0.15. One 1.5 mm session peaks near 0.7.',
   },
   edema: {
     title: 'Oedema (swelling)',

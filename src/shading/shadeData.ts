@@ -1,7 +1,7 @@
 import { GAMMA_LUT, GAMMA_LUT_SIZE, hexToLinear } from './colour';
 import { LOOK } from './look';
 import { buildRampLut, RAMP_LUT_SIZE, RAMPS, TARGET_LINE_HEX, TARGET_PASSES, type DataLayer, type RampLut } from './ramps';
-import { interpolateRow, NEUTRAL, SLOT, SLOTS, type ShadeScratch } from './shadeScratch';
+import { interpolateRow, NEUTRAL, SLOT, SLOTS, type CellBox, type PixelRect, type ShadeScratch } from './shadeScratch';
 import { staticShading } from './staticShading';
 
 /** Stand-in for absent optional maps (see shadeSkin.ts). */
@@ -43,9 +43,8 @@ function rampLuts(layer: DataLayer): { a: RampLut; mix: Float32Array | null } {
  * light), a desaturated copy of the skin that keeps pores, scars and texture recognisable. Flat
  * untextured skin gives a factor of 1, so the pixel shows the legend colour exactly.
  */
-export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, out: Uint8Array): void {
-  const tex = sc.texture;
-  const S = tex.sizePx;
+export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, out: Uint8Array, rect: PixelRect, ext: PixelRect, box: CellBox): void {
+  const S = sc.texture.sizePx;
   const statics = staticShading(sc, pIndex);
   const lum = statics.luminance;
   const active = sc.active;
@@ -57,10 +56,18 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
   const vV = vr[SLOT.value]!;
   const vShare = vr[SLOT.share]!;
   const colW = sc.colW;
-  const spans = sc.spans;
   const spanCell = sc.spanCell;
   const spanFrom = sc.spanFrom;
   const spanTo = sc.spanTo;
+  // `ext` may start a pixel left of and above `rect` (coverage: its neighbours are computed, not written).
+  const sFirst = sc.colSpan[ext.x0]!;
+  const sLast = sc.colSpan[ext.x1 - 1]!;
+  const x0 = ext.x0;
+  const x1 = ext.x1;
+  const wx0 = rect.x0;
+  const wy0 = rect.y0;
+  const c0 = box.ix0;
+  const c1 = box.ix1;
   const none = EMPTY;
   const relief = statics.relief;
   const hasScars = statics.scars !== null;
@@ -84,10 +91,10 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
   const gammaLut = GAMMA_LUT;
   const gMax = GAMMA_LUT_SIZE;
 
-  for (let py = 0; py < S; py++) {
+  for (let py = ext.y0; py < ext.y1; py++) {
     for (let k = 0; k < SLOTS; k++) {
       if (active[k] === 1) {
-        interpolateRow(sc, k, py);
+        interpolateRow(sc, k, py, c0, c1);
         neutral[k] = 0;
       } else if (neutral[k] === 0) {
         vr[k]!.fill(NEUTRAL[k]!);
@@ -96,7 +103,7 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
     }
     const row = py * S;
     let bandLeft = 0;
-    for (let s = 0; s < spans; s++) {
+    for (let s = sFirst; s <= sLast; s++) {
       const i = spanCell[s]!;
       const aRf = vRf[i]!;
       const dRf = vRf[i + 1]! - aRf;
@@ -108,8 +115,10 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
       const dV = vV[i + 1]! - aV;
       const aShare = vShare[i]!;
       const dShare = vShare[i + 1]! - aShare;
-      const end = spanTo[s]!;
-      for (let px = spanFrom[s]!; px < end; px++) {
+      const from = spanFrom[s]!;
+      const to = spanTo[s]!;
+      const end = to < x1 ? to : x1;
+      for (let px = from > x0 ? from : x0; px < end; px++) {
         const w = colW[px]!;
         const k = row + px;
         const k2 = 2 * k;
@@ -148,6 +157,7 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
             cb = line[2];
             ratio = 1;
           }
+          if (px < wx0 || py < wy0) continue;
         }
         let gr = (cr * ratio * gMax + 0.5) | 0;
         let gg = (cg * ratio * gMax + 0.5) | 0;

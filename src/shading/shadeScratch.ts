@@ -50,6 +50,8 @@ export interface ShadeScratch {
   readonly spanCell: Int32Array;
   readonly spanFrom: Int32Array;
   readonly spanTo: Int32Array;
+  /** Span of each pixel column (so a rectangle starts at the right span). */
+  readonly colSpan: Int32Array;
   readonly rowCell: Int32Array;
   readonly rowW: Float32Array;
   /** Per-cell derived quantities, cells² each. */
@@ -70,6 +72,8 @@ export interface ShadeScratch {
    * deriveCells folds it into the sheen slot and the pixel loop reads no extra map.
    */
   readonly cellSheen: Float32Array;
+  /** The texture's waxy-film pattern (plastic look) sampled at cell centres, like cellSheen. */
+  readonly cellWax: Float32Array;
   /** Train-track scars: faint dot map of punctures older than a week (null until needed). */
   track: Float32Array | null;
   /** Absolute puncture index (0 … total) up to which `track` holds dots; and a fingerprint of the last one. */
@@ -109,6 +113,7 @@ export function scratchFor(texture: SkinTexture, cells: number): ShadeScratch {
   const spanCell = new Int32Array(s);
   const spanFrom = new Int32Array(s);
   const spanTo = new Int32Array(s);
+  const colSpan = new Int32Array(s);
   let spans = 0;
   for (let p = 0; p < s; p++) {
     if (p === 0 || colCell[p] !== colCell[p - 1]) {
@@ -117,6 +122,7 @@ export function scratchFor(texture: SkinTexture, cells: number): ShadeScratch {
       spans++;
     }
     spanTo[spans - 1] = p + 1;
+    colSpan[p] = spans - 1;
   }
   const scratch: ShadeScratch = {
     texture,
@@ -127,6 +133,7 @@ export function scratchFor(texture: SkinTexture, cells: number): ShadeScratch {
     spanCell,
     spanFrom,
     spanTo,
+    colSpan,
     rowCell: colCell.slice(),
     rowW: colW.slice(),
     cell: NEUTRAL.map((v) => new Float32Array(cells * cells).fill(v)),
@@ -135,6 +142,7 @@ export function scratchFor(texture: SkinTexture, cells: number): ShadeScratch {
     neutral: new Uint8Array(SLOTS).fill(1),
     prevBand: new Uint8Array(s),
     cellSheen: sampleAtCells(texture.sheen, s, cells),
+    cellWax: sampleAtCells(texture.wax, s, cells),
     statics: hit?.statics ?? null,
     staticPhototype: hit?.staticPhototype ?? -1,
     track: hit?.track ?? null,
@@ -161,8 +169,11 @@ function sampleAtCells(map: Float32Array, sizePx: number, cells: number): Float3
   return out;
 }
 
-/** Interpolates slot `k` of the grid vertically to pixel row `py` (into vrow[k]). */
-export function interpolateRow(sc: ShadeScratch, k: number, py: number): void {
+/**
+ * Interpolates slot `k` of the grid vertically to pixel row `py` (into vrow[k]), for the cell columns
+ * c0 … c1 (inclusive; the pixel loop of a rectangle reads no others). Column `cells` repeats the last.
+ */
+export function interpolateRow(sc: ShadeScratch, k: number, py: number, c0: number, c1: number): void {
   const cells = sc.cells;
   const src = sc.cell[k]!;
   const vrow = sc.vrow[k]!;
@@ -170,9 +181,41 @@ export function interpolateRow(sc: ShadeScratch, k: number, py: number): void {
   const r0 = i0 * cells;
   const r1 = (i0 < cells - 1 ? i0 + 1 : i0) * cells;
   const wy = sc.rowW[py]!;
-  for (let i = 0; i < cells; i++) {
+  const hi = c1 < cells - 1 ? c1 : cells - 1;
+  for (let i = c0; i <= hi; i++) {
     const a = src[r0 + i]!;
     vrow[i] = a + (src[r1 + i]! - a) * wy;
   }
-  vrow[cells] = vrow[cells - 1]!;
+  if (hi === cells - 1) vrow[cells] = vrow[cells - 1]!;
+}
+
+/** A pixel rectangle of the frame, half-open: columns x0 … x1 − 1, rows y0 … y1 − 1. */
+export interface PixelRect {
+  readonly x0: number;
+  readonly y0: number;
+  readonly x1: number;
+  readonly y1: number;
+}
+
+/** Inclusive box of grid cells. */
+export interface CellBox {
+  ix0: number;
+  iy0: number;
+  ix1: number;
+  iy1: number;
+}
+
+/**
+ * The cells whose derived values the pixels of `rect` read (bilinear: the cell centres either side of
+ * each pixel), written into `box`.
+ */
+export function cellsReadBy(sc: ShadeScratch, rect: PixelRect, box: CellBox): CellBox {
+  const last = sc.cells - 1;
+  const cx1 = sc.colCell[rect.x1 - 1]! + 1;
+  const cy1 = sc.rowCell[rect.y1 - 1]! + 1;
+  box.ix0 = sc.colCell[rect.x0]!;
+  box.iy0 = sc.rowCell[rect.y0]!;
+  box.ix1 = cx1 < last ? cx1 : last;
+  box.iy1 = cy1 < last ? cy1 : last;
+  return box;
 }

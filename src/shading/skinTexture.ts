@@ -1,8 +1,10 @@
 import { Rng } from '../engine/rng';
 import { addAcneScars, addStretchMarks, addWrinkles, type TintMaps } from './texture/atrophic';
 import { addFbm, addValueNoise, subSeed } from './texture/noise';
+import type { Region } from '../engine/params';
+import { REGION_RELIEF } from './texture/regions';
 import { addMicroRelief } from './texture/relief';
-import { makeSheenMap } from './texture/sheen';
+import { makeSheenMaps } from './texture/sheen';
 import { addActiveAcne, addMacules, addRash, addRosacea } from './texture/tint';
 import { addVesselNetwork, allocateVesselMaps, VESSEL_NONE, type VesselMaps } from './texture/vessels';
 
@@ -17,6 +19,8 @@ export interface SkinTextureSpec {
   readonly patchMm: number;
   /** Condition names (src/engine/conditions.ts); unknown names are ignored. */
   readonly conditions: readonly string[];
+  /** Body region: pore density and furrow depth and spacing (texture/regions.ts). Default 'cheek'. */
+  readonly region?: Region;
 }
 
 /**
@@ -36,6 +40,7 @@ export interface SkinTexture {
   readonly patchMm: number;
   readonly mmPerPx: number;
   readonly conditions: readonly string[];
+  readonly region: Region;
   /** Natural blotchiness, ≈ −1…1 over 3–10 mm (blood and melanin vary together) [D]. */
   readonly blotch: Float32Array;
   /** Fine albedo grain, ≈ −1…1 at ≈ 0.2 mm. */
@@ -52,6 +57,8 @@ export interface SkinTexture {
   readonly tint: TintMaps | null;
   /** Broad specular pattern of a shiny film (plastic look, oedema, wet skin), mean 1 (texture/sheen.ts). */
   readonly sheen: Float32Array;
+  /** Even waxy-film pattern of the plastic look, mean 1, varying gently (texture/sheen.ts). */
+  readonly wax: Float32Array;
   /** Telangiectasia network (and the always-visible vessels of rosacea). */
   readonly vessels: VesselMaps;
   /** Lowest vessel threshold in the texture (below it no vessel can show). */
@@ -84,10 +91,13 @@ export function makeSkinTexture(spec: SkinTextureSpec): SkinTexture {
   addFbm(grain, sizePx, 0.35 / mmPerPx, 2, 0.6, 1.4, rng('grain'));
 
   const height = new Float32Array(n);
-  counts.pores = addMicroRelief(height, frame, seeds.relief);
+  const region = spec.region ?? 'cheek';
+  const regionRelief = REGION_RELIEF[region];
+  if (regionRelief === undefined) throw new RangeError(`region must be one of ${Object.keys(REGION_RELIEF).join(', ')}, got ${String(region)}`);
+  counts.pores = addMicroRelief(height, { ...frame, region: regionRelief }, seeds.relief);
 
   const vessels = allocateVesselMaps(sizePx);
-  counts.vessels = addVesselNetwork(vessels, { sizePx, mmPerPx, rootsPerMm2: 1 / 30, minThreshold: 0.1, thresholdSpread: 0.55 }, rng('vessels'));
+  counts.vessels = addVesselNetwork(vessels, { sizePx, mmPerPx, rootsPerMm2: 1 / 36, minThreshold: 0.1, thresholdSpread: 0.55 }, rng('vessels'));
 
   const needsEdge = has('pigmentation') || has('active-acne') || has('rosacea') || has('rash');
   const edge = needsEdge ? new Float32Array(n) : null;
@@ -124,8 +134,8 @@ export function makeSkinTexture(spec: SkinTextureSpec): SkinTexture {
     }
   }
 
-  const relief = pack(height, 1, sizePx, mmPerPx);
-  const sheen = makeSheenMap(sizePx, mmPerPx, rng('sheen'));
+  const packed = pack(height, 1, sizePx, mmPerPx);
+  const { sheen, wax } = makeSheenMaps(sizePx, mmPerPx, rng('sheen'));
 
   let minVesselThreshold = VESSEL_NONE;
   for (let k = 0; k < n; k++) if (vessels.threshold[k]! < minVesselThreshold) minVesselThreshold = vessels.threshold[k]!;
@@ -136,13 +146,15 @@ export function makeSkinTexture(spec: SkinTextureSpec): SkinTexture {
     patchMm,
     mmPerPx,
     conditions: [...spec.conditions],
+    region,
     blotch,
     grain,
-    relief,
+    relief: packed,
     scars,
     scarPale,
     wrinkles,
     sheen,
+    wax,
     tint,
     vessels,
     minVesselThreshold,

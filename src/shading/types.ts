@@ -60,6 +60,6 @@ export interface Legend {
   readonly primaryLabel?: string;
   /** A second ramp on the same value axis (collagen: the collagen III-rich end). */
   readonly secondary?: { readonly label: string; readonly stops: readonly { value: number; color: string }[] };
-  /** Evidence behind the layer: published data or our hypothesis (science.md tags). */
+  /** Evidence behind the layer: published data or our hypothesis (docs/model.md §12). */
   readonly evidence?: 'data' | 'hypothesis';
 }

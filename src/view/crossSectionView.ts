@@ -1,4 +1,6 @@
 import { Application, BufferImageSource, Sprite, Text, Texture, Container } from 'pixi.js';
+// Pixi's static shader/uniform sync instead of generated code: the app's CSP has no 'unsafe-eval' (docs/security.md).
+import 'pixi.js/unsafe-eval';
 
 export interface CrossSectionLabel {
   text: string;

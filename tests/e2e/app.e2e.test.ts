@@ -168,7 +168,8 @@ describe('SkinSim in headless Chromium', () => {
 
   it('has no serious accessibility violations (axe-core)', async () => {
     const require = createRequire(import.meta.url);
-    await page.addScriptTag({ content: readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8') });
+    // Evaluated through the DevTools protocol: an injected <script> would be an inline script, which the app's CSP blocks.
+    await page.evaluate(readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8'));
     const violations = await page.evaluate(async () => {
       const axe = (window as unknown as { axe: { run(ctx?: unknown, opts?: unknown): Promise<{ violations: { id: string; impact: string; nodes: unknown[] }[] }> } }).axe;
       const result = await axe.run(document, { resultTypes: ['violations'] });

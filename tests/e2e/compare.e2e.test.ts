@@ -143,7 +143,7 @@ describe('Compare view in headless Chromium', () => {
     const chooser = page.waitForEvent('filechooser');
     await ui.button('Import').click();
     await (await chooser).setFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(bad) });
-    await page.getByText(/course 1\.protocol\.needleMm: 7 is above the maximum/).waitFor({ state: 'visible' });
+    await page.getByText(/\[0\]\.protocol\.needleMm: 7 is above the maximum/).waitFor({ state: 'visible' });
     expect(await page.evaluate(() => window.__skinsimCompare!.workspace())).toEqual(before);
   });
 

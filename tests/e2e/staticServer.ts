@@ -14,10 +14,32 @@ const TYPES: Record<string, string> = {
   '.wasm': 'application/wasm',
 };
 
+export interface ServeOptions {
+  /** Added to every response (the security test sends the CSP as a header, as a host would). */
+  headers?: Record<string, string>;
+  /** Collects the bodies POSTed to /csp-report (the policy's report-uri), from the page and its workers. */
+  cspReports?: string[];
+}
+
 /** Serves the built app (dist/) on loopback, as `vite preview` would, without a second toolchain process. */
-export async function serveDist(root = resolve('dist')): Promise<{ url: string; close(): Promise<void> }> {
+export async function serveDist(root = resolve('dist'), options: ServeOptions = {}): Promise<{ url: string; close(): Promise<void> }> {
   const server: Server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      res.writeHead(400).end();
+      return;
+    }
+    if (req.method === 'POST' && path === '/csp-report' && options.cspReports) {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
+      req.on('end', () => {
+        options.cspReports!.push(body);
+        res.writeHead(204).end();
+      });
+      return;
+    }
     let file = normalize(join(root, path));
     if (!file.startsWith(root)) {
       res.writeHead(403).end();
@@ -30,7 +52,7 @@ export async function serveDist(root = resolve('dist')): Promise<{ url: string; 
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
+    res.writeHead(200, { ...options.headers, 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' });
     createReadStream(file).pipe(res);
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));

@@ -1,10 +1,11 @@
 import { Rng } from '../../engine/rng';
 import { addValueNoise, hash01, noise1, subSeed } from './noise';
+import type { RegionRelief } from './regions';
 import { stampDome, MIN_RADIUS_PX } from './stamp';
 
 /**
- * Normal skin micro-relief as a height map in mm (negative = below the mean surface).
- * Numbers are typical facial values, [S] unless noted:
+ * Normal skin micro-relief as a height map in mm (negative = below the mean surface), scaled per body
+ * region by texture/regions.ts. Numbers below are the cheek's (the default), [S] unless noted:
  * - pores: follicular orifices ≈ 0.08–0.22 mm wide (cheek pores are among the widest of the face),
  *   ≈ 200/cm² on the face (Otberg 2004: forehead 292/cm², cheek fewer) [S]; each a narrow deep
  *   orifice 0.03–0.055 mm deep inside a shallow funnel about 2.5× wider [D];
@@ -16,11 +17,11 @@ import { stampDome, MIN_RADIUS_PX } from './stamp';
  * Grooves and pores take the deeper of what is already there (a pore in a furrow is not the sum of
  * both), so nothing but a scar goes deeper than ≈ 0.06 mm.
  */
-const PORES_PER_MM2 = 2.0;
-
 export interface ReliefSpec {
   readonly sizePx: number;
   readonly mmPerPx: number;
+  /** The region's relief (texture/regions.ts). */
+  readonly region: RegionRelief;
 }
 
 /** Adds pores, the furrow network and grain to `height` (mm); returns the number of pores. */
@@ -48,8 +49,8 @@ export function addMicroRelief(height: Float32Array, spec: ReliefSpec, seed: num
  * dot with a soft shadow on its upper-left rim.
  */
 function addPores(height: Float32Array, spec: ReliefSpec, rng: Rng): number {
-  const { sizePx, mmPerPx } = spec;
-  const spacingMm = 1 / Math.sqrt(PORES_PER_MM2);
+  const { sizePx, mmPerPx, region } = spec;
+  const spacingMm = 1 / Math.sqrt(region.poresPerMm2);
   const patchMm = sizePx * mmPerPx;
   const n = Math.ceil(patchMm / spacingMm);
   let count = 0;
@@ -58,8 +59,8 @@ function addPores(height: Float32Array, spec: ReliefSpec, rng: Rng): number {
       const x = (i + 0.1 + 0.8 * rng.uniform()) * spacingMm;
       const y = (j + 0.1 + 0.8 * rng.uniform()) * spacingMm;
       const u = rng.uniform();
-      const diameterMm = 0.08 + 0.14 * u * u;
-      const depthMm = 0.035 + 0.02 * rng.uniform();
+      const diameterMm = (0.08 + 0.14 * u * u) * region.poreSize;
+      const depthMm = (0.035 + 0.02 * rng.uniform()) * region.poreDepth;
       if (x >= patchMm || y >= patchMm) continue;
       const cx = x / mmPerPx;
       const cy = y / mmPerPx;
@@ -85,21 +86,21 @@ function stampPit(map: Float32Array, sizePx: number, cx: number, cy: number, rPx
  * (rad) bisecting the two families (the mesh stretches along it).
  */
 function addFurrows(height: Float32Array, spec: ReliefSpec, warpX: Float32Array, warpY: Float32Array, rng: Rng): number {
-  const { sizePx, mmPerPx } = spec;
+  const { sizePx, mmPerPx, region } = spec;
   // Warp in mm: lines wander ≈ 0.1 mm over a few mm (straight-ish, as on replicas).
   addValueNoise(warpX, sizePx, 3 / mmPerPx, 0.16, rng);
   addValueNoise(warpY, sizePx, 3 / mmPerPx, 0.16, rng);
   addValueNoise(warpX, sizePx, 1 / mmPerPx, 0.06, rng);
   addValueNoise(warpY, sizePx, 1 / mmPerPx, 0.06, rng);
   const axis = rng.uniform() * Math.PI;
-  const halfCross = (0.5 * (55 + 20 * rng.uniform()) * Math.PI) / 180;
+  const halfCross = (0.5 * (region.crossDeg + region.crossSpreadDeg * rng.uniform()) * Math.PI) / 180;
   for (let k = 0; k < 2; k++) {
     const theta = axis + (k === 0 ? -halfCross : halfCross) + (rng.uniform() - 0.5) * 0.1;
     const c = Math.cos(theta);
     const s = Math.sin(theta);
-    const spacing = 0.75 + 0.35 * rng.uniform();
-    const depth = 0.035 + 0.02 * rng.uniform();
-    const halfWidth = 0.05;
+    const spacing = region.furrowSpacingMm * (0.81 + 0.38 * rng.uniform());
+    const depth = (0.035 + 0.02 * rng.uniform()) * region.furrowDepth * (k === 0 ? 1 : region.secondFamily);
+    const halfWidth = region.furrowHalfWidthMm;
     const wEff = Math.max(halfWidth, MIN_RADIUS_PX * mmPerPx);
     const amp = (depth * halfWidth) / wEff;
     const segmentMm = 1 + rng.uniform();
@@ -139,8 +140,8 @@ function addFurrows(height: Float32Array, spec: ReliefSpec, warpX: Float32Array,
  * bend the edges a little (shared with the primary lines).
  */
 function addMesh(height: Float32Array, spec: ReliefSpec, axis: number, warpX: Float32Array, warpY: Float32Array, rng: Rng): void {
-  const { sizePx, mmPerPx } = spec;
-  const cellMm = 0.42;
+  const { sizePx, mmPerPx, region } = spec;
+  const cellMm = region.meshCellMm;
   const stretch = 1.4;
   const c = Math.cos(axis);
   const s = Math.sin(axis);
@@ -185,7 +186,7 @@ function addMesh(height: Float32Array, spec: ReliefSpec, axis: number, warpX: Fl
   const wMm = Math.max(0.03, MIN_RADIUS_PX * mmPerPx);
   const w = wMm * kv;
   const invW2 = 1 / (w * w);
-  const amp = (0.022 * 0.03) / wMm;
+  const amp = (0.022 * 0.03 * region.meshDepth) / wMm;
   // (u, v) per pixel: linear in the pixel position plus the warp.
   const uX = c * ku;
   const uY = s * ku;

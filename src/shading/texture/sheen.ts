@@ -6,14 +6,18 @@ import { addFbm } from './noise';
 const COARSE = 4;
 
 /**
- * Where a shiny film (waxy "plastic" skin, oedema, wet skin) reflects the light: a broad specular
- * pattern per pixel, mean 1. The cheek is a gently convex surface (modelled as a dome of radius
- * ≈ 1.0–1.3 patch widths) with low undulations (slopes ± 0.1 over 1.5–6 mm); the specular lobe of a
- * smooth film around the mirror slope then falls as a broad, irregular highlight on part of the patch,
- * and a low floor of sheen everywhere else [D]. Multiplied by the per-cell sheen, so untreated skin
- * (sheen 0) is unchanged.
+ * Where a shiny film reflects the light, per pixel, mean 1 each. The cheek is a gently convex surface
+ * (modelled as a dome of radius ≈ 1.0–1.3 patch widths) with low undulations (slopes ± 0.1 over
+ * 1.5–6 mm) [D]. Two patterns share that geometry:
+ * - `sheen`, a wet or swollen surface: the specular lobe of a smooth film around the mirror slope falls
+ *   as a broad, irregular, soft highlight on part of the patch (no hard glare core: it read as a white
+ *   blob on dark skin), with a floor of sheen elsewhere;
+ * - `wax`, the over-treated "plastic" look: a waxy film scatters its specular light over a much wider
+ *   lobe (rougher than water, smoother than skin), so it lies as an even sheen over the whole treated
+ *   area, varying only gently (≈ ±30 %) with the undulations: no glare spot [D].
+ * Both are multiplied by per-cell sheen amounts, so untreated skin (sheen 0) is unchanged.
  */
-export function makeSheenMap(sizePx: number, mmPerPx: number, rng: Rng): Float32Array {
+export function makeSheenMaps(sizePx: number, mmPerPx: number, rng: Rng): { sheen: Float32Array; wax: Float32Array } {
   const patchMm = sizePx * mmPerPx;
   // Coarse grid: node (i, j) at ((i − 0.5)·cMm, (j − 0.5)·cMm), one node beyond each edge.
   const nc = Math.ceil(sizePx / COARSE) + 2;
@@ -29,10 +33,13 @@ export function makeSheenMap(sizePx: number, mmPerPx: number, rng: Rng): Float32
   const hy = (0.25 + 0.2 * rng.uniform()) * patchMm;
   const cx = hx + R * HALF_SLOPE;
   const cy = hy + R * HALF_SLOPE;
-  // Two lobes in slope space: a broad gloss (σ 0.12) and the sharper core of a smooth film (σ 0.04).
-  const invBroad = 1 / (2 * 0.12 * 0.12);
-  const invCore = 1 / (2 * 0.04 * 0.04);
+  // Wet film: a broad gloss (σ 0.15) and a faint sharper core of a smooth film (σ 0.05) in slope space.
+  const invBroad = 1 / (2 * 0.15 * 0.15);
+  const invCore = 1 / (2 * 0.05 * 0.05);
+  // Waxy film: a wider lobe (σ 0.15) on a floor; the undulations (× 3) break it into soft patches.
+  const invWax = 1 / (2 * 0.15 * 0.15);
   const coarse = new Float32Array(nc * nc);
+  const coarseWax = new Float32Array(nc * nc);
   for (let j = 0; j < nc; j++) {
     const y = (j - 0.5) * cMm;
     for (let i = 0; i < nc; i++) {
@@ -41,10 +48,17 @@ export function makeSheenMap(sizePx: number, mmPerPx: number, rng: Rng): Float32
       const sx = -(x - cx) / R + ux[k]! - HALF_SLOPE;
       const sy = -(y - cy) / R + uy[k]! - HALF_SLOPE;
       const d2 = sx * sx + sy * sy;
-      coarse[k] = 0.15 + 0.9 * Math.exp(-d2 * invBroad) + 2.5 * Math.exp(-d2 * invCore);
+      coarse[k] = 0.25 + 0.9 * Math.exp(-d2 * invBroad) + 0.5 * Math.exp(-d2 * invCore);
+      const wx = -(x - cx) / R + 3 * ux[k]! - HALF_SLOPE;
+      const wy = -(y - cy) / R + 3 * uy[k]! - HALF_SLOPE;
+      coarseWax[k] = 0.4 + 0.6 * Math.exp(-(wx * wx + wy * wy) * invWax);
     }
   }
-  // Bilinear up to pixels, then normalise to mean 1.
+  return { sheen: upsample(coarse, nc, sizePx), wax: upsample(coarseWax, nc, sizePx) };
+}
+
+/** Bilinear from the coarse grid up to pixels, normalised to mean 1. */
+function upsample(coarse: Float32Array, nc: number, sizePx: number): Float32Array {
   const out = new Float32Array(sizePx * sizePx);
   let sum = 0;
   for (let py = 0; py < sizePx; py++) {

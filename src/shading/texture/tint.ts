@@ -57,7 +57,8 @@ export function addActiveAcne(tint: TintMaps, reliefHeight: Float32Array, edge: 
 
 /**
  * Rosacea (contraindication): diffuse central redness (h ≈ 0.3 at the centre, σ ≈ 35 % of the patch,
- * blotchy) plus a few always-visible fine vessels near the centre.
+ * blotchy) plus seven always-visible trees of fine vessels near the centre: the engine starts rosacea
+ * at T₀ = 0.1, the visible threshold, so the picture shows the vessels the readout reports.
  */
 export function addRosacea(tint: TintMaps, vessels: VesselMaps, edge: Float32Array, f: Frame, rng: Rng): number {
   const patchMm = f.sizePx * f.mmPerPx;
@@ -77,12 +78,13 @@ export function addRosacea(tint: TintMaps, vessels: VesselMaps, edge: Float32Arr
     {
       sizePx: f.sizePx,
       mmPerPx: f.mmPerPx,
-      rootsPerMm2: 5 / (0.25 * patchMm * patchMm * Math.PI),
+      // Seven trees over the central redness (a disc of a quarter of the patch width in radius).
+      rootsPerMm2: 7 / (Math.PI * (0.25 * patchMm) ** 2),
       minThreshold: -1,
       thresholdSpread: 0,
       centreMm: [cx, cy],
       radiusMm: 0.25 * patchMm,
-      widthScale: 0.6,
+      widthScale: 0.8,
     },
     rng,
   );

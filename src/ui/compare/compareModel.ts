@@ -116,10 +116,15 @@ export class CompareModel {
   }
 
   /** Import: an exported comparison replaces the courses, a single scenario is added; a bad file changes nothing. */
-  importText(text: string, readJson?: (text: string) => unknown): boolean {
-    const r = importCourses(text, this.workspace.get(), readJson);
+  importText(text: string): boolean {
+    const r = importCourses(text, this.workspace.get());
     if (!r.ok) {
-      this.notify('error', 'import', `Import failed, nothing was changed: ${r.problems.slice(0, 4).join('; ')}${r.problems.length > 4 ? ` (and ${r.problems.length - 4} more)` : ''}`);
+      const indexed = r.problems.some((p) => p.startsWith('['));
+      this.notify(
+        'error',
+        'import',
+        `Import failed, nothing was changed: ${r.problems.slice(0, 4).join('; ')}${r.problems.length > 4 ? ` (and ${r.problems.length - 4} more)` : ''}${indexed ? ' ([0] is the first course in the file)' : ''}`,
+      );
       return false;
     }
     this.workspace.set({ ...this.workspace.get(), courses: r.courses });

@@ -1,3 +1,4 @@
+import { MAX_INPUT_BYTES } from '../../engine/limits';
 import type { SeriesName } from '../../engine/outputs';
 import type { Scenario } from '../../engine/scenario';
 import { CHART_SERIES, chartColumns } from '../../compare/chartData';
@@ -270,7 +271,8 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     const file = importFile.files?.[0];
     importFile.value = '';
     if (!file) return;
-    if (file.size > 1_000_000) return model.notify('error', 'import', `Import failed, nothing was changed: the file is ${(file.size / 1e6).toFixed(1)} MB; at most 1 MB`);
+    // Refused before reading: a 1 GB file must not be loaded to be rejected (the reader checks the text again).
+    if (file.size > MAX_INPUT_BYTES) return model.notify('error', 'import', `Import failed, nothing was changed: the file is ${(file.size / 1e6).toFixed(1)} MB; the size limit is ${MAX_INPUT_BYTES / 1e6} MB`);
     void file.text().then((text) => model.importText(text));
   });
   shareButton.addEventListener('click', () => {
@@ -348,7 +350,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   }
 
   const openShared = async (hash: string): Promise<void> => {
-    const dec = decodeShareFragment(hash, (text) => JSON.parse(text) as unknown);
+    const dec = decodeShareFragment(hash);
     if (dec === null) return;
     options.onOpen();
     if (!dec.ok) return model.notify('error', 'share', `This share link could not be opened: ${dec.problem}. Your comparison is unchanged.`);

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { formatIssues } from '../../engine/bounded';
+import { checkJsonValue } from '../../engine/jsonInput';
 import { LogSchema, MAX_HOUR } from '../../session/index';
 import { SettingsSchema } from '../settings';
 
@@ -58,6 +59,9 @@ export function readSavedState(raw: unknown): ReadOutcome {
   if (typeof raw !== 'object' || raw === null || !('version' in raw) || typeof raw.version !== 'number') {
     return { state: null, refused: 'The saved session is not in a format SkinSim knows (no version); it was not loaded.' };
   }
+  // Depth and reserved keys first, without recursion: a damaged or planted store must not reach zod as a 6 000-level tree.
+  const shape = checkJsonValue(raw);
+  if (shape.length > 0) return { state: null, refused: `The saved session is damaged (${shape.slice(0, 2).join('; ')}); it was not loaded and is kept as a backup.` };
   const version = raw.version;
   if (version > SAVED_STATE_VERSION) {
     return {

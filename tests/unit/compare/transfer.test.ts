@@ -3,7 +3,8 @@ import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { importCourses, workspaceToJson } from '../../../src/compare/jsonTransfer';
-import { decodeShareFragment, encodeShareFragment, MAX_SHARE_CHARS } from '../../../src/compare/shareLink';
+import { decodeShareFragment, encodeShareFragment } from '../../../src/compare/shareLink';
+import { MAX_SHARE_FRAGMENT_CHARS } from '../../../src/engine/limits';
 import { emptyWorkspace, parseWorkspace, WorkspaceSchema, type Workspace } from '../../../src/compare/workspace';
 import { parseScenarioText } from '../../../src/engine/scenario';
 import { workspaceArb } from './arbitraries';
@@ -45,7 +46,7 @@ describe('Export JSON / Import', () => {
     const bad = JSON.parse(workspaceToJson(parseWorkspace({ version: 1, courses: presets.slice(0, 2) }))) as { protocol?: { needleMm: number } }[];
     bad[1]!.protocol!.needleMm = 7;
     const r = importCourses(JSON.stringify(bad), emptyWorkspace());
-    expect(r).toEqual({ ok: false, problems: [expect.stringMatching(/^course 2\.protocol\.needleMm: 7 is above the maximum; allowed 0\.25–3 mm$/)] });
+    expect(r).toEqual({ ok: false, problems: [expect.stringMatching(/^\[1\]\.protocol\.needleMm: 7 is above the maximum; allowed 0\.25–3 mm$/)] });
     expect(importCourses('{"version": 1,', emptyWorkspace())).toMatchObject({ ok: false, problems: [expect.stringMatching(/not valid JSON/)] });
     expect(importCourses('[]', emptyWorkspace())).toMatchObject({ ok: false });
     expect(importCourses('42', emptyWorkspace())).toMatchObject({ ok: false, problems: [expect.stringMatching(/scenario/)] });
@@ -53,7 +54,7 @@ describe('Export JSON / Import', () => {
 
   it('refuses more than six courses, by list or by adding to a full comparison', () => {
     const seven = JSON.stringify(Array.from({ length: 7 }, () => presets[0]));
-    expect(importCourses(seven, emptyWorkspace())).toMatchObject({ ok: false, problems: [expect.stringMatching(/7 courses; a comparison holds at most 6/)] });
+    expect(importCourses(seven, emptyWorkspace())).toMatchObject({ ok: false, problems: [expect.stringMatching(/lists 7 courses; the limit is 6 courses in a comparison/)] });
     const full = parseWorkspace({ version: 1, courses: Array.from({ length: 6 }, () => presets[0]) });
     expect(importCourses(JSON.stringify(presets[1]), full)).toMatchObject({ ok: false, problems: [expect.stringMatching(/already holds 6/)] });
   });
@@ -66,7 +67,7 @@ describe('share link', () => {
         const enc = encodeShareFragment(ws);
         fc.pre(enc.ok);
         if (!enc.ok) return;
-        expect(enc.fragment.length).toBeLessThanOrEqual(MAX_SHARE_CHARS);
+        expect(enc.fragment.length).toBeLessThanOrEqual(MAX_SHARE_FRAGMENT_CHARS);
         const dec = decodeShareFragment(enc.fragment);
         expect(dec).toEqual({ ok: true, workspace: ws });
       }),
@@ -85,7 +86,7 @@ describe('share link', () => {
     if (!enc.ok) throw new Error(enc.problem);
     expect(decodeShareFragment(enc.fragment.slice(0, enc.fragment.length / 2))).toMatchObject({ ok: false, problem: expect.stringMatching(/damaged|invalid/) });
     expect(decodeShareFragment('#compare=<script>')).toMatchObject({ ok: false, problem: expect.stringMatching(/damaged/) });
-    expect(decodeShareFragment(`#compare=${'A'.repeat(MAX_SHARE_CHARS)}`)).toMatchObject({ ok: false, problem: expect.stringMatching(/at most 16000/) });
+    expect(decodeShareFragment(`#compare=${'A'.repeat(MAX_SHARE_FRAGMENT_CHARS)}`)).toMatchObject({ ok: false, problem: expect.stringMatching(/the limit is 8000 characters/) });
     for (const text of [
       `{"version":1,"courses":[],"__proto__":{"polluted":true}}`,
       `{"version":1,"courses":[],"constructor":{"prototype":{"polluted":true}}}`,
@@ -93,7 +94,7 @@ describe('share link', () => {
       '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]]',
     ]) {
       const dec = decodeShareFragment(`#compare=${LZString.compressToEncodedURIComponent(text)}`);
-      expect(dec).toMatchObject({ ok: false, problem: expect.stringMatching(/invalid comparison: .+/) });
+      expect(dec).toMatchObject({ ok: false, problem: expect.stringMatching(/damaged \(.+\)|invalid comparison: .+/) });
     }
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   });

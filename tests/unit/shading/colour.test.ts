@@ -1,5 +1,5 @@
 /**
- * The colour model of science.md §11 as a pure function: base colours per phototype, erythema and
+ * The colour model of docs/appearance.md §1 as a pure function: base colours per phototype, erythema and
  * PIH calibration, and the lookup tables the pixel loop uses instead of exp and the sRGB curve.
  */
 import { describe, expect, it } from 'vitest';

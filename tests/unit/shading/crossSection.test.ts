@@ -1,6 +1,6 @@
 /** The depth view: needle channels at the right depth, layers where the anatomy puts them, labels. */
 import { describe, expect, it } from 'vitest';
-import { crossSectionLabels, shadeCrossSection, SURFACE_FRACTION, type CrossSectionInput } from '../../../src/shading/crossSection';
+import { crossSectionLabels, crossSectionScale, shadeCrossSection, SURFACE_FRACTION, type CrossSectionInput } from '../../../src/shading/crossSection';
 import { pixel } from './helpers';
 
 const W = 400;
@@ -113,5 +113,56 @@ describe('crossSectionLabels', () => {
   it('leaves out the hypodermis when the dermis fills the shown depth', () => {
     const labels = crossSectionLabels({ ...ANATOMY, dermisMm: 1.5 }, 1.2);
     expect(labels.some((l) => l.text.startsWith('Hypodermis'))).toBe(false);
+  });
+});
+
+describe('depth scale and needle tip (issue 10)', () => {
+  it('labels ticks every 0.25 mm when they fit, else every 0.5 or 1 mm with halfway ticks', () => {
+    // The app's view: 220 px for the cheek's 1.58 mm.
+    const cheek = crossSectionScale(1.58, 220);
+    expect(cheek.majorMm).toBe(0.25);
+    expect(cheek.ticks.filter((t) => t.major).map((t) => t.label)).toEqual(['0 mm', '0.25', '0.5', '0.75', '1.0', '1.25', '1.5']);
+    const small = crossSectionScale(2.5, 100);
+    expect(small.majorMm).toBe(1);
+    expect(small.minorMm).toBe(0.5);
+    expect(small.ticks.map((t) => t.depthMm)).toEqual([0, 0.5, 1, 1.5, 2, 2.5]);
+    expect(small.ticks.map((t) => t.label)).toEqual(['0 mm', '', '1.0', '', '2.0', '']);
+    const mid = crossSectionScale(2.5, 200);
+    expect(mid.majorMm).toBe(0.5);
+    expect(mid.minorMm).toBe(0.25);
+    for (const t of mid.ticks) expect(t.y).toBeCloseTo(SURFACE_FRACTION + (t.depthMm / 2.5) * (1 - SURFACE_FRACTION), 9);
+  });
+
+  it('draws the ticks on the right edge at their depths', () => {
+    const out = render(input([], 0));
+    const dark = (px: number, py: number): boolean => pixel(out, W, px, py).every((c) => c < 60);
+    // The axis runs 12 px from the right edge; each labelled tick reaches 7 px to its left.
+    for (const d of [0, 0.5, 1, 2]) {
+      const row = rowAt(d);
+      expect([row - 1, row, row + 1].some((r) => dark(W - 17, r))).toBe(true);
+    }
+    // Between ticks only the axis is dark.
+    expect(dark(W - 17, rowAt(0.625))).toBe(false);
+    expect(dark(W - 12, rowAt(0.625))).toBe(true);
+    const without = new Uint8Array(W * H * 4);
+    shadeCrossSection({ ...input([], 0), depthScale: false }, without, W, H);
+    expect(pixel(without, W, W - 12, rowAt(0.75)).every((c) => c < 60)).toBe(false);
+  });
+
+  it('marks the needle tip depth with a dashed line when given', () => {
+    const blue = (o: Uint8Array, px: number, py: number): boolean => {
+      const [r, g, b] = pixel(o, W, px, py);
+      return b > r + 80 && b > g + 40;
+    };
+    const tip = render({ ...input([], 0), needleTipMm: 0.75 });
+    const row = rowAt(0.75);
+    let onRow = 0;
+    for (let px = 0; px < 200; px++) if ([row, row + 1].some((r) => blue(tip, px, r))) onRow++;
+    // Dashes: 6 px on, 4 off.
+    expect(onRow).toBeGreaterThan(100);
+    expect(onRow).toBeLessThan(140);
+    for (let px = 0; px < 200; px++) expect(blue(tip, px, rowAt(0.5))).toBe(false);
+    const none = render(input([], 0));
+    for (let px = 0; px < 200; px++) expect(blue(none, px, row)).toBe(false);
   });
 });

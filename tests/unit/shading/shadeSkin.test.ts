@@ -3,7 +3,9 @@
  * 0.1–0.3 mm bleeding dot covers whole pixels) over a 40-cell grid.
  */
 import { describe, expect, it } from 'vitest';
+import { SkinSimulation } from '../../../src/engine/index';
 import { BASE_HEX, deltaE, parseHex } from '../../../src/shading/colour';
+import { shadeFieldsFromEngine } from '../../../src/shading/fromEngine';
 import { shadeSkin, type ShadeOptions } from '../../../src/shading/shadeSkin';
 import { makeSkinTexture, type SkinTexture } from '../../../src/shading/skinTexture';
 import type { PunctureView, ShadeFields } from '../../../src/shading/types';
@@ -152,19 +154,71 @@ describe('surface colour', () => {
     expect(at(1)).toBeLessThan(0.35 * plain);
   });
 
-  it('makes over-treated skin shiny: a bright, broad highlight of a waxy film', () => {
+  it('makes over-treated skin waxy: an even sheen over the whole treated area, not a glare spot', () => {
     const tex = macro([]);
-    const plain = sortedLightness(shadeMacro(tex, zeroFields(MACRO_CELLS)));
-    const waxy = sortedLightness(shadeMacro(tex, withFields((g) => g.C3.fill(1.2), MACRO_CELLS)));
-    const q = (l: number[], p: number): number => l[Math.floor(p * (l.length - 1))]!;
-    // The brightest percent is much brighter (a highlight)…
-    expect(q(waxy, 0.99)).toBeGreaterThan(q(plain, 0.99) + 8);
-    // …and it is broad: a good share of the patch is brighter than anything on plain skin.
-    const top = q(plain, 0.999);
-    expect(waxy.filter((l) => l > top).length / waxy.length).toBeGreaterThan(0.05);
-    // Untreated skin has no sheen at all (the highlight pattern only shows through a film).
-    const again = sortedLightness(shadeMacro(tex, zeroFields(MACRO_CELLS)));
-    expect(q(again, 0.99)).toBe(q(plain, 0.99));
+    const plain = shadeMacro(tex, zeroFields(MACRO_CELLS));
+    const waxy = shadeMacro(tex, withFields((g) => g.C3.fill(2), MACRO_CELLS));
+    // Lightness change per 1 mm block (16 × 16 px).
+    const B = 16;
+    const n = MACRO / B;
+    const gain: number[] = [];
+    for (let by = 0; by < n; by++) {
+      for (let bx = 0; bx < n; bx++) {
+        let d = 0;
+        for (let y = by * B; y < (by + 1) * B; y++) for (let x = bx * B; x < (bx + 1) * B; x++) {
+          const k = 4 * (y * MACRO + x);
+          d += lab([waxy[k]!, waxy[k + 1]!, waxy[k + 2]!])[0] - lab([plain[k]!, plain[k + 1]!, plain[k + 2]!])[0];
+        }
+        gain.push(d / (B * B));
+      }
+    }
+    const mean = gain.reduce((a, b) => a + b, 0) / gain.length;
+    expect(mean).toBeGreaterThan(2);
+    // Every millimetre of the treated skin carries the sheen, and none carries a glare spot.
+    expect(gain.filter((g) => g > 0.35 * mean).length / gain.length).toBeGreaterThan(0.95);
+    expect(Math.max(...gain)).toBeLessThan(2.2 * mean);
+    // Untreated skin has no sheen at all (the pattern only shows through a film).
+    expect(Buffer.from(shadeMacro(tex, zeroFields(MACRO_CELLS))).equals(Buffer.from(plain))).toBe(true);
+  });
+
+  it('evens the surface more the higher plasticLook: less lightness spread, far less fine texture', () => {
+    const tex = macro([]);
+    const ls = (out: Uint8Array): number[] => Array.from({ length: MACRO * MACRO }, (_, k) => lab([out[4 * k]!, out[4 * k + 1]!, out[4 * k + 2]!])[0]);
+    const spread = (l: number[]): number => {
+      const s = [...l].sort((a, b) => a - b);
+      return s[Math.floor(0.95 * s.length)]! - s[Math.floor(0.05 * s.length)]!;
+    };
+    // Mean standard deviation of L* inside 0.5 mm blocks: pores, furrows and grain, not the sheen's swell.
+    const local = (l: number[]): number => {
+      const B = 8;
+      let sum = 0;
+      let blocks = 0;
+      for (let by = 0; by < MACRO; by += B) {
+        for (let bx = 0; bx < MACRO; bx += B) {
+          let m = 0;
+          let m2 = 0;
+          for (let y = by; y < by + B; y++) for (let x = bx; x < bx + B; x++) {
+            const v = l[y * MACRO + x]!;
+            m += v;
+            m2 += v * v;
+          }
+          m /= B * B;
+          sum += Math.sqrt(Math.max(0, m2 / (B * B) - m * m));
+          blocks++;
+        }
+      }
+      return sum / blocks;
+    };
+    const at = (pl: number): number[] => ls(shadeMacro(tex, withFields((g) => g.C3.fill(2 * pl), MACRO_CELLS)));
+    const l = [0, 0.3, 0.6, 1].map(at);
+    const spreads = l.map(spread);
+    const locals = l.map(local);
+    for (let i = 1; i < l.length; i++) {
+      expect(spreads[i]!).toBeLessThan(spreads[i - 1]!);
+      expect(locals[i]!).toBeLessThan(locals[i - 1]!);
+    }
+    expect(spreads[3]!).toBeLessThan(0.8 * spreads[0]!);
+    expect(locals[3]!).toBeLessThan(0.5 * locals[0]!);
   });
 
   it('shows atrophic acne scars as pits lit from the upper left: shadowed upper-left walls, lit lower-right walls', () => {
@@ -361,5 +415,161 @@ describe('puncture marks', () => {
     // No overdoing (T = 0): nothing.
     const calm = pixelAtMm(shade(texture(), zeroFields(CELLS), old, { hour }), SIZE, MM, at.x, at.y);
     expect(calm).toEqual(pixelAtMm(shade(texture(), zeroFields(CELLS), null, { hour }), SIZE, MM, at.x, at.y));
+  });
+});
+
+describe('pinpoint bleeding follows the depth (issue 10)', () => {
+  /** 15 passes of a roller on a 16 mm cheek patch, shaded at 16 px/mm 12 minutes later. */
+  function session(needleMm: number): { out: Uint8Array; plain: Uint8Array; sim: SkinSimulation; size: number } {
+    const sim = new SkinSimulation({ seed: 21, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 64 } });
+    sim.applySession({ needleMm, passes: 15, pressure: 1 });
+    const size = 256;
+    const tex = makeSkinTexture({ seed: 21, sizePx: size, patchMm: sim.grid.patchMm, conditions: [] });
+    const o: ShadeOptions = { layer: 'surface', phototype: 3, hour: sim.hour + 0.2, anatomy: sim.anatomy, bleedingFactor: sim.bleedingFactor };
+    const fields = shadeFieldsFromEngine(sim.fields, 64);
+    const out = new Uint8Array(size * size * 4);
+    const plain = new Uint8Array(size * size * 4);
+    shadeSkin(tex, fields, sim.punctureLog, o, out);
+    shadeSkin(tex, fields, null, o, plain);
+    return { out, plain, sim, size };
+  }
+  /** Pixels that read as a blood dot: clearly red against the same skin without marks. */
+  function bloodPixels(s: { out: Uint8Array; plain: Uint8Array; size: number }): number[] {
+    const hits: number[] = [];
+    for (let k = 0; k < s.size * s.size; k++) {
+      const a: [number, number, number] = [s.out[4 * k]!, s.out[4 * k + 1]!, s.out[4 * k + 2]!];
+      const b: [number, number, number] = [s.plain[4 * k]!, s.plain[4 * k + 1]!, s.plain[4 * k + 2]!];
+      if (a[0] > 2 * a[1] && deltaE(a, b) > 20) hits.push(k);
+    }
+    return hits;
+  }
+
+  it('leaves no blood dots after a 0.25 mm roller (the needles stop at the capillary loops) and many after 1.5 mm', () => {
+    const home = session(0.25);
+    expect(home.sim.punctureLog.size).toBeGreaterThan(500);
+    expect(bloodPixels(home)).toHaveLength(0);
+    // …but the channels still leave faint marks.
+    let marked = 0;
+    for (let k = 0; k < home.size * home.size; k++) if (home.out[4 * k + 1] !== home.plain[4 * k + 1]) marked++;
+    expect(marked).toBeGreaterThan(500);
+    const clinic = session(1.5);
+    const dots = bloodPixels(clinic);
+    expect(dots.length).toBeGreaterThan(0.5 * clinic.sim.punctureLog.size);
+    // Every blood pixel lies on a puncture (within 0.3 mm).
+    const log = clinic.sim.punctureLog;
+    const mm = clinic.sim.grid.patchMm / clinic.size;
+    for (const k of dots.filter((_, n) => n % 25 === 0)) {
+      const x = ((k % clinic.size) + 0.5) * mm;
+      const y = (Math.floor(k / clinic.size) + 0.5) * mm;
+      let near = Infinity;
+      for (let i = 0; i < log.size; i++) near = Math.min(near, Math.hypot(log.xMm[i]! - x, log.yMm[i]! - y));
+      expect(near).toBeLessThan(0.3);
+    }
+  });
+
+  /** Dark-red pixels and the darkest L* of one puncture at `depth`. */
+  function dot(depth: number, o: Partial<ShadeOptions> = {}): { pixels: number; darkest: number } {
+    const at = { x: 5.02, y: 4.98 };
+    const out = shade(TEX, zeroFields(CELLS), punctureView([{ ...at, depth, bleeding: 1, hour: 10 }]), { hour: 10.2, ...o });
+    const plain = shade(TEX, zeroFields(CELLS), null, { hour: 10.2, ...o });
+    let pixels = 0;
+    let darkest = 100;
+    for (let k = 0; k < SIZE * SIZE; k++) {
+      const a = [out[4 * k]!, out[4 * k + 1]!, out[4 * k + 2]!];
+      const b = [plain[4 * k]!, plain[4 * k + 1]!, plain[4 * k + 2]!];
+      if (deltaE(a, b) < 3) continue;
+      if (a[0]! > 1.8 * a[1]!) pixels++;
+      darkest = Math.min(darkest, lab(a)[0]);
+    }
+    return { pixels, darkest };
+  }
+
+  it('draws bigger, darker dots the further the needle went past the capillary loops', () => {
+    const graze = dot(0.16);
+    const mid = dot(0.3);
+    const deep = dot(0.6);
+    expect(graze.pixels).toBeLessThan(mid.pixels);
+    expect(mid.pixels).toBeLessThan(deep.pixels);
+    expect(deep.darkest).toBeLessThan(mid.darkest);
+    expect(mid.darkest).toBeLessThan(graze.darkest);
+  });
+
+  it('takes the depth of the capillary loops from the anatomy it is given, and anticoagulants enlarge the dots', () => {
+    expect(dot(0.3).pixels).toBeGreaterThan(0);
+    expect(dot(0.3, { anatomy: { capillaryLoopsMm: 0.35 } }).pixels).toBe(0);
+    expect(dot(0.3, { bleedingFactor: 2 }).pixels).toBeGreaterThan(dot(0.3).pixels);
+  });
+});
+
+describe('flare: redness seen is I + R (issue 10)', () => {
+  it('draws the flare pool exactly like inflammation of the same size', () => {
+    const a = shade(TEX, withFields((g) => g.I.fill(0.3)), null);
+    const b = shade(TEX, withFields((g) => g.R.fill(0.3)), null);
+    const c = shade(TEX, withFields((g) => {
+      g.I.fill(0.1);
+      g.R.fill(0.2);
+    }), null);
+    expect(Buffer.from(a).equals(Buffer.from(b))).toBe(true);
+    expect(deltaE(meanRgb(a), meanRgb(c))).toBeLessThan(0.3);
+    expect(lab(meanRgb(b))[1]).toBeGreaterThan(lab(meanRgb(shade(TEX, zeroFields(CELLS), null)))[1] + 2);
+  });
+
+  it('shows redness along the path the roller has covered so far, and the erythema layer reads I + R', () => {
+    // A flare band where the drum has passed (rows 10–19 of 40 cells), nothing elsewhere yet.
+    const f = withFields((g) => {
+      for (let y = 10; y < 20; y++) for (let x = 0; x < CELLS; x++) g.R[y * CELLS + x] = 0.5;
+    });
+    const out = shade(TEX, f, null);
+    const rowRedness = (mmY: number): number => {
+      let s = 0;
+      for (let px = 0; px < SIZE; px++) s += lab(pixelAtMm(out, SIZE, MM, (px + 0.5) * MM, mmY))[1];
+      return s / SIZE;
+    };
+    const inside = rowRedness(3.7);
+    const outside = rowRedness(7.5);
+    expect(inside - outside).toBeGreaterThan(4);
+    const layer = shade(TEX, f, null, { layer: 'erythema' });
+    const plainLayer = shade(TEX, zeroFields(CELLS), null, { layer: 'erythema' });
+    expect(deltaE(pixelAtMm(layer, SIZE, MM, 5, 3.7), pixelAtMm(plainLayer, SIZE, MM, 5, 3.7))).toBeGreaterThan(10);
+    expect(pixelAtMm(layer, SIZE, MM, 5, 8)).toEqual(pixelAtMm(plainLayer, SIZE, MM, 5, 8));
+  });
+});
+
+describe('the gain of a course shows on the surface (issue 10: before/after split)', () => {
+  it('makes the fine relief finer with mature collagen I and a thicker epidermis, not with collagen III', () => {
+    const tex = macro([]);
+    const c = (set: (g: MutableFields) => void): number => fineContrast(shadeMacro(tex, withFields(set, MACRO_CELLS)), MACRO);
+    const before = c(() => undefined);
+    const some = c((g) => {
+      g.C1.fill(0.15);
+      g.Ep.fill(0.25);
+    });
+    const lotfi = c((g) => {
+      g.C1.fill(0.3);
+      g.Ep.fill(0.5);
+    });
+    expect(some).toBeLessThan(before);
+    expect(lotfi).toBeLessThan(some);
+    expect(lotfi).toBeLessThan(0.85 * before);
+    // Still skin: the relief is finer, not gone.
+    expect(lotfi).toBeGreaterThan(0.5 * before);
+    // Immature collagen III alone (below the plastic range) does not refine the texture.
+    expect(c((g) => g.C3.fill(0.1))).toBeGreaterThan(0.93 * before);
+  });
+
+  it('after a monthly course the after half has finer texture and shallower scars than day 0 (less fine contrast)', () => {
+    const sim = new SkinSimulation({ seed: 4, region: 'cheek', phototype: 3, conditions: ['acne-scars'], grid: { cells: 40 } });
+    for (let s = 0; s < 4; s++) {
+      sim.advanceTo(s * 30 * 24);
+      sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
+    }
+    sim.advanceTo(150 * 24);
+    const size = 160;
+    const tex = makeSkinTexture({ seed: 4, sizePx: size, patchMm: sim.grid.patchMm, conditions: ['acne-scars'] });
+    const after = new Uint8Array(size * size * 4);
+    const before = new Uint8Array(size * size * 4);
+    shadeSkin(tex, shadeFieldsFromEngine(sim.fields, 40), null, { layer: 'surface', phototype: 3, hour: sim.hour }, after);
+    shadeSkin(tex, zeroFields(40), null, { layer: 'surface', phototype: 3, hour: 0 }, before);
+    expect(fineContrast(after, size)).toBeLessThan(0.9 * fineContrast(before, size));
   });
 });

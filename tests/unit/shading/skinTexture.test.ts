@@ -121,6 +121,33 @@ describe('makeSkinTexture', () => {
     expect(make(['rosacea']).minVesselThreshold).toBeLessThan(0);
   });
 
+  it('varies the micro-relief by region: pores densest on the forehead, sparse on neck and body; body coarser, eyelids finer', () => {
+    const at = (region: 'forehead' | 'cheek' | 'periorbital' | 'neck' | 'body'): { pores: number; deep: number } => {
+      const t = makeSkinTexture({ seed: 4, sizePx: 400, patchMm: 20, conditions: [], region });
+      const d = Array.from({ length: 400 * 400 }, (_, k) => t.relief[3 * k + 2]!).sort((a, b) => a - b);
+      expect(t.region).toBe(region);
+      return { pores: t.counts.pores! / 400, deep: d[Math.floor(0.99 * d.length)]! };
+    };
+    const forehead = at('forehead');
+    const cheek = at('cheek');
+    const eye = at('periorbital');
+    const neck = at('neck');
+    const body = at('body');
+    // Otberg 2004: forehead 292 follicles/cm²; trunk 22–29.
+    expect(forehead.pores).toBeGreaterThan(2.5);
+    expect(forehead.pores).toBeGreaterThan(cheek.pores);
+    expect(cheek.pores).toBeGreaterThan(2 * neck.pores);
+    expect(neck.pores).toBeGreaterThan(body.pores);
+    expect(body.pores).toBeLessThan(0.5);
+    expect(eye.pores).toBeLessThan(cheek.pores / 2);
+    // Furrow depth: the body's net is the deepest, the thin eyelid skin's the shallowest.
+    expect(body.deep).toBeGreaterThan(cheek.deep);
+    expect(eye.deep).toBeLessThan(cheek.deep);
+    // Without a region the texture is the cheek's.
+    expect(same(make([], 4, 400, 20).relief, makeSkinTexture({ seed: 4, sizePx: 400, patchMm: 20, conditions: [], region: 'cheek' }).relief)).toBe(true);
+    expect(() => makeSkinTexture({ seed: 1, sizePx: 64, patchMm: 20, conditions: [], region: 'elbow' as never })).toThrow(/region/);
+  });
+
   it('rejects bad sizes', () => {
     expect(() => makeSkinTexture({ seed: 1, sizePx: 0, patchMm: 40, conditions: [] })).toThrow(RangeError);
     expect(() => makeSkinTexture({ seed: 1, sizePx: 64, patchMm: 0, conditions: [] })).toThrow(RangeError);
