@@ -81,7 +81,7 @@ export {
   type ScenarioInput,
   type SessionSpec,
 } from './scenario';
-export { parseScenarioList, parseScenarioListText, parseShareFragment } from './scenarioList';
+export { parseScenarioList, parseScenarioListText } from './scenarioList';
 export { passStrokes, strokeMarginMm, type PassSpec } from './session';
 export { resultToCsv } from './resultCsv';
 export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';

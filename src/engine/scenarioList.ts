@@ -1,14 +1,15 @@
 import { formatIssues, shortJson } from './bounded';
-import { checkTextLength, JsonInputError, readJsonText } from './jsonInput';
-import { MAX_COURSES, MAX_SHARE_FRAGMENT_CHARS } from './limits';
+import { JsonInputError, readJsonText } from './jsonInput';
+import { MAX_COURSES } from './limits';
 import { ScenarioError, ScenarioSchema, type Scenario } from './scenario';
 
 /**
  * The readers of a comparison (issue 7): Import takes a single scenario file or an array of up to
  * MAX_COURSES scenarios, the share link carries the same array compressed. Both go through the bounded
  * JSON reader and the scenario schema, and throw ScenarioError (problems as "path: message", the path
- * starting with the course's index, e.g. "[2].protocol.needleMm") and nothing else, so the caller can
- * show the message and leave the workspace as it was.
+ * starting with the course's index, e.g. "[2].protocol.needleMm", as the JSON reader names paths) and nothing else, so the caller can
+ * show the message and leave the workspace as it was. The share link carries a whole workspace
+ * (src/compare/shareLink.ts) through the same bounded reader.
  */
 
 /** Validates a parsed value: one scenario object, or an array of 1 … MAX_COURSES of them. */
@@ -46,22 +47,4 @@ export function parseScenarioListText(text: string, what = 'the file'): Scenario
     throw err;
   }
   return parseScenarioList(value);
-}
-
-/**
- * A share link's fragment (without the `#`): length checked before decompression, the decompressed text
- * then read like a file. `decompress` is the caller's codec (lz-string's decompressFromEncodedURIComponent
- * in the app), which returns null or '' for text it cannot decode; the engine itself stays free of it.
- */
-export function parseShareFragment(fragment: string, decompress: (encoded: string) => string | null): Scenario[] {
-  let text: string | null;
-  try {
-    checkTextLength(fragment, MAX_SHARE_FRAGMENT_CHARS, 'the share link');
-    text = decompress(fragment);
-  } catch (err) {
-    if (err instanceof JsonInputError) throw new ScenarioError(err.problems);
-    text = null;
-  }
-  if (text === null || text === '') throw new ScenarioError(['(document): the share link is damaged (it does not decompress); ask for a new link']);
-  return parseScenarioListText(text, 'the shared comparison');
 }

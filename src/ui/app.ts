@@ -1,5 +1,5 @@
 import { mountAnnouncer } from './announcer';
-import { createAppStore, notify } from './appStore';
+import { createAppStore, notify, type AppStore } from './appStore';
 import { SimClock } from './clock';
 import { byId } from './dom';
 import { SessionEngine } from './engine/SessionEngine';
@@ -18,11 +18,11 @@ import { installTestHook } from './testHook';
  * The composition root: one store, one engine (worker host + intent queue), storage, and the views.
  * Data flows one way: UI intent → queue → worker → session/engine → snapshot → store → views.
  *
- * Another view (Compare, issue 7) plugs in here: it gets the same store (it reads
- * `store.courseRequests`), mounts into its own tab panel next to #session-view, and runs its courses
- * in its own workers; the session view stays as it is.
+ * The Compare view (issue 7) is started by src/main.ts in its own tab panel next to #session-view,
+ * runs its courses in its own worker pool, and receives "Repeat as a course" through
+ * `store.courseRequests`; the session view stays as it is.
  */
-export async function startApp(): Promise<void> {
+export async function startApp(): Promise<{ store: AppStore }> {
   setupGuide();
   const { params, problems } = readQueryParameters(location.search);
   // The store needs the restored settings, so storage speaks before the store exists: hold its words.
@@ -57,6 +57,7 @@ export async function startApp(): Promise<void> {
   const view = await mountSessionView(ctx);
   installTestHook(store, engine, host, clock, { rendererName: view.skin.rendererName, stats: view.loop.stats, settled: view.loop.settled });
   document.body.dataset.ready = 'true';
+  return { store };
 }
 
 export function fatal(err: unknown): void {

@@ -3,44 +3,12 @@ import { needleWarning } from '../engine/guidance';
 import { REGIONS, type Region } from '../engine/params';
 import { LAYERS, type Layer } from '../shading/types';
 import { byId, option } from './dom';
+import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from './labels';
 import { SettingsSchema, SPEEDS, type Settings } from './settings';
 import { formatIssues } from '../engine/bounded';
 
-export const REGION_LABELS: Record<Region, string> = {
-  forehead: 'Forehead',
-  cheek: 'Cheek',
-  perioral: 'Around the mouth',
-  periorbital: 'Around the eyes',
-  neck: 'Neck',
-  body: 'Body (stretch marks)',
-};
-
-const PHOTOTYPE_LABELS = [
-  'I — very fair, always burns',
-  'II — fair, usually burns',
-  'III — medium, sometimes burns',
-  'IV — olive, rarely burns',
-  'V — brown, very rarely burns',
-  'VI — dark brown to black',
-];
 /** §11 base colours per phototype (mid-class ITA°), for the swatch next to the select. */
 const PHOTOTYPE_SWATCH = ['#c2a596', '#b89783', '#ac8a73', '#9f7d65', '#86634d', '#63473a'];
-
-const CONDITION_LABELS: Record<Condition, string> = {
-  'acne-scars': 'Acne scars',
-  wrinkles: 'Wrinkles',
-  laxity: 'Loose skin',
-  pigmentation: 'Dark spots',
-  'stretch-marks': 'Stretch marks',
-  'active-acne': 'Active acne',
-  rosacea: 'Rosacea',
-  rash: 'Rash / eczema',
-  herpes: 'Herpes (cold sore)',
-  'keloid-tendency': 'Keloid tendency',
-  isotretinoin: 'Isotretinoin (last 6 months)',
-  anticoagulants: 'Anticoagulants',
-  pregnancy: 'Pregnancy',
-};
 
 export const LAYER_LABELS: Record<Layer, string> = {
   surface: 'Surface (mirror)',

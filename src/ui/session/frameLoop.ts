@@ -96,6 +96,8 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
   };
 
   let lastTime = performance.now();
+  // While another tab (Compare) is shown, the skin is neither shaded nor drawn: the worker and the GPU stay free.
+  const panel = document.getElementById('session-view');
   const loop = (now: number): void => {
     const started = performance.now();
     const dt = (now - lastTime) / 1000;
@@ -111,11 +113,13 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
       const behind = !eff.slowed && meter.behind(eff.hoursPerSecond) !== null;
       store.rate.set({ chosenHoursPerSecond: speedHoursPerSecond(clock.speed), reachedHoursPerSecond: reached, slowed: eff.slowed, behind });
     }
-    requestFrame(now);
-    const renderStart = performance.now();
-    skin.renderIfNeeded();
-    if (store.settings.get().crossVisible) cross.renderIfNeeded();
-    stats.renderMs = ema(stats.renderMs, performance.now() - renderStart);
+    if (panel?.hidden !== true) {
+      requestFrame(now);
+      const renderStart = performance.now();
+      skin.renderIfNeeded();
+      if (store.settings.get().crossVisible) cross.renderIfNeeded();
+      stats.renderMs = ema(stats.renderMs, performance.now() - renderStart);
+    }
     stats.loopMs = ema(stats.loopMs, performance.now() - started);
     requestAnimationFrame(loop);
   };

@@ -4,7 +4,6 @@
  * names the limit and the field, and nothing ever throws anything but the documented error.
  */
 import { readFileSync } from 'node:fs';
-import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
 import { shortJson } from '../../../src/engine/bounded';
 import {
@@ -13,9 +12,7 @@ import {
   MAX_COURSES,
   MAX_INPUT_BYTES,
   MAX_JSON_DEPTH,
-  MAX_SHARE_FRAGMENT_CHARS,
   parseScenarioListText,
-  parseShareFragment,
   readJsonText,
   ScenarioError,
 } from '../../../src/engine/index';
@@ -156,12 +153,4 @@ describe('comparison readers (Import, share link)', () => {
     expect(problemsOf(() => parseScenarioListText(JSON.stringify(bad)))[0]).toMatch(/^\[1\]\.skin\.region: "elbow" is not allowed/);
   });
 
-  it('a share fragment round-trips through lz-string; an over-long or damaged one is refused with a message', () => {
-    const fragment = LZString.compressToEncodedURIComponent(JSON.stringify([scenario, scenario]));
-    expect(parseShareFragment(fragment, LZString.decompressFromEncodedURIComponent)).toHaveLength(2);
-    expect(problemsOf(() => parseShareFragment('A'.repeat(MAX_SHARE_FRAGMENT_CHARS + 1), LZString.decompressFromEncodedURIComponent))[0]).toContain(
-      `the limit is ${MAX_SHARE_FRAGMENT_CHARS} characters`,
-    );
-    expect(problemsOf(() => parseShareFragment('%%%', LZString.decompressFromEncodedURIComponent))[0]).toMatch(/damaged|not valid JSON/);
-  });
 });

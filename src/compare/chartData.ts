@@ -1,0 +1,85 @@
+import { SERIES, SERIES_INFO, type SeriesName } from '../engine/outputs';
+import { scenarioSessions, type Scenario } from '../engine/scenario';
+import type { ShownRun } from './shownRun';
+import { toUnit } from './timeAxis';
+import { courseName, readoutDayOf, type TimeUnit } from './workspace';
+
+/**
+ * The columns of one Compare chart (uPlot's columnar data), pure so that what a chart draws, its data
+ * table and its legend are computed once and unit-tested: a shared x axis (the union of the courses'
+ * sample times, in the chosen time unit) and per course its values (null where it has no sample), plus a
+ * cohort's 10–90 % band. Fractions are shown in percent.
+ */
+
+/** The measures charted, one chart each, in the order the issue lists them (open channels are left out: hours-long). */
+export const CHART_SERIES: readonly SeriesName[] = SERIES.filter((s) => s !== 'barrierOpen');
+
+export interface ChartCourse {
+  index: number;
+  name: string;
+  values: (number | null)[];
+  p10: (number | null)[] | null;
+  p90: (number | null)[] | null;
+  /** Session days and read-out day, in the time unit. */
+  sessions: number[];
+  readout: number;
+}
+
+export interface ChartColumns {
+  series: SeriesName;
+  /** "%" for changes against baseline, "% level" for capillary integrity, "" for indices. */
+  unit: '%' | '' | '% level';
+  x: number[];
+  courses: ChartCourse[];
+}
+
+/**
+ * Display scale of a series: fractions as %, indices as they are. Changes against baseline are signed
+ * (+12 %); capillary integrity is a level (1 = intact), shown unsigned (97 %).
+ */
+export function displayScale(series: SeriesName): { factor: number; unit: '%' | '' | '% level' } {
+  if (SERIES_INFO[series].unit !== 'fraction') return { factor: 1, unit: '' };
+  return { factor: 100, unit: series === 'capillaryIntegrity' ? '% level' : '%' };
+}
+
+export function chartColumns(
+  series: SeriesName,
+  items: readonly { index: number; course: Scenario; run: ShownRun }[],
+  timeUnit: TimeUnit,
+  workspaceReadoutDay: number | null,
+): ChartColumns {
+  const { factor, unit } = displayScale(series);
+  const xs = new Set<number>();
+  for (const { run } of items) for (let t = 0; t < run.days.length; t++) xs.add(run.days[t]!);
+  const daysSorted = [...xs].sort((a, b) => a - b);
+  const position = new Map(daysSorted.map((d, k) => [d, k]));
+  const courses = items.map(({ index, course, run }): ChartCourse => {
+    const fill = (src: ArrayLike<number>): (number | null)[] => {
+      const out: (number | null)[] = new Array<number | null>(daysSorted.length).fill(null);
+      for (let t = 0; t < run.days.length; t++) out[position.get(run.days[t]!)!] = src[t]! * factor;
+      return out;
+    };
+    return {
+      index,
+      name: courseName(course, index),
+      values: fill(run.value[series]),
+      p10: run.band ? fill(run.band.p10[series]) : null,
+      p90: run.band ? fill(run.band.p90[series]) : null,
+      sessions: scenarioSessions(course)
+        .filter((s) => s.day <= course.days)
+        .map((s) => toUnit(s.day, timeUnit)),
+      readout: toUnit(readoutDayOf(course, workspaceReadoutDay), timeUnit),
+    };
+  });
+  return { series, unit, x: daysSorted.map((d) => toUnit(d, timeUnit)), courses };
+}
+
+/** A value for legends and tables: "+12.3 %", "0.42"; "—" where a course has no sample. */
+export function formatChartValue(v: number | null | undefined, unit: string): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '—';
+  // Decays leave values like 1e-20 long after an effect is gone: below display resolution they read as zero.
+  if (Math.abs(v) < 5e-5) v = 0;
+  if (unit === '% level') return `${v.toFixed(1)} %`;
+  if (unit === '%') return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)} %`;
+  return Math.abs(v) < 0.01 && v !== 0 ? v.toPrecision(2) : v.toFixed(2);
+}

@@ -1,0 +1,79 @@
+import { ScenarioSchema, type Scenario } from '../engine/scenario';
+import { READOUT_WEEKS_AFTER_LAST_SESSION, type DoseMapSettings } from './workspace';
+
+/**
+ * The dose map: session interval (days) × needle length (mm) for a fixed number of sessions, each cell
+ * one simulated course read 8 weeks after its last session. Pure: the axes, the scenario of a cell,
+ * the order cells are computed in (coarse first, so the whole picture appears early and sharpens),
+ * and the outline of the region where capillary damage becomes visible.
+ */
+
+/** Intervals from daily to two-monthly; the usual course is 28–42 days (Harris 2015). */
+export const DOSE_MAP_INTERVALS_DAYS = [1, 2, 3, 5, 7, 10, 14, 21, 28, 42, 56] as const;
+/** Needle lengths on sale, 0.25–3.0 mm (docs/model.md §1). */
+export const DOSE_MAP_NEEDLES_MM = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
+/** Cells run on a coarse grid: patch means agree with 160² (see the cohort grid test), at a fraction of the cost. */
+export const DOSE_MAP_GRID_CELLS = 32;
+
+export interface DoseCell {
+  /** Index into DOSE_MAP_INTERVALS_DAYS (columns) and DOSE_MAP_NEEDLES_MM (rows). */
+  col: number;
+  row: number;
+}
+
+/** The scenario of one cell: the skin and seed of `like`, `settings.sessions` sessions at the cell's interval and needle. */
+export function doseCellScenario(like: Pick<Scenario, 'seed' | 'skin'>, settings: DoseMapSettings, cell: DoseCell): Scenario {
+  const intervalDays = DOSE_MAP_INTERVALS_DAYS[cell.col]!;
+  const needleMm = DOSE_MAP_NEEDLES_MM[cell.row]!;
+  const last = (settings.sessions - 1) * intervalDays;
+  return ScenarioSchema.parse({
+    version: 1,
+    seed: like.seed,
+    name: `${needleMm} mm every ${intervalDays} d × ${settings.sessions}`,
+    skin: like.skin,
+    grid: { cells: DOSE_MAP_GRID_CELLS },
+    protocol: { needleMm, passes: settings.passes, intervalDays, sessions: settings.sessions, startDay: 0 },
+    days: last + READOUT_WEEKS_AFTER_LAST_SESSION * 7,
+    sampleEveryDays: 1,
+  });
+}
+
+/**
+ * Every cell once, coarse to fine: first a sparse lattice spread over the map, then the cells between,
+ * so a cancelled or half-done map already shows the whole picture at low resolution.
+ */
+export function doseCellOrder(cols = DOSE_MAP_INTERVALS_DAYS.length, rows = DOSE_MAP_NEEDLES_MM.length): DoseCell[] {
+  const seen = new Uint8Array(cols * rows);
+  const order: DoseCell[] = [];
+  for (let stride = 4; stride >= 1; stride >>= 1) {
+    for (let row = 0; row < rows; row += stride) {
+      for (let col = 0; col < cols; col += stride) {
+        const i = row * cols + col;
+        if (seen[i]) continue;
+        seen[i] = 1;
+        order.push({ col, row });
+      }
+    }
+  }
+  return order;
+}
+
+/**
+ * The boundary between cells where `flag` is true (capillary damage visible) and cells where it is
+ * false, as unit segments on the cell lattice: (x0, y0) → (x1, y1) in cell units, x along the columns,
+ * y along the rows. Unknown cells (null) draw no boundary, so a partial map outlines only what it knows.
+ */
+export function outlineSegments(flags: readonly (boolean | null)[], cols: number, rows: number): [number, number, number, number][] {
+  const at = (c: number, r: number): boolean | null => (c < 0 || r < 0 || c >= cols || r >= rows ? false : (flags[r * cols + c] ?? null));
+  const out: [number, number, number, number][] = [];
+  for (let r = 0; r < rows; r++) {
+    for (let c = 0; c < cols; c++) {
+      if (at(c, r) !== true) continue;
+      if (at(c - 1, r) === false) out.push([c, r, c, r + 1]);
+      if (at(c + 1, r) === false) out.push([c + 1, r, c + 1, r + 1]);
+      if (at(c, r - 1) === false) out.push([c, r, c + 1, r]);
+      if (at(c, r + 1) === false) out.push([c, r + 1, c + 1, r + 1]);
+    }
+  }
+  return out;
+}

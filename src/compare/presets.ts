@@ -1,0 +1,8 @@
+import raw from 'virtual:skinsim-presets';
+import { ScenarioSchema, type Scenario } from '../engine/scenario';
+
+/** The presets of public/scenarios/, parsed with the scenario schema (a broken file is left out, never half-used). */
+export const PRESETS: readonly { file: string; scenario: Scenario }[] = raw.flatMap((p) => {
+  const r = ScenarioSchema.safeParse(p.scenario);
+  return r.success ? [{ file: p.file, scenario: r.data }] : [];
+});

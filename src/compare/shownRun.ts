@@ -1,0 +1,45 @@
+import type { Band, CohortResult } from '../engine/cohort';
+import type { ModelWarning } from '../engine/conditions';
+import { SERIES, type SeriesName } from '../engine/outputs';
+import type { ScenarioResult } from '../engine/runScenario';
+
+/**
+ * What the Compare view shows of one finished course: the central value of every series (the run
+ * itself, or a cohort's median) and, for a cohort, its 10–90 % band. Charts, the CSV export and the
+ * summary table all read this one shape, so they cannot disagree.
+ */
+export interface ShownRun {
+  readonly days: ArrayLike<number>;
+  readonly value: Readonly<Record<SeriesName, ArrayLike<number>>>;
+  readonly band: { readonly p10: Readonly<Record<SeriesName, ArrayLike<number>>>; readonly p90: Readonly<Record<SeriesName, ArrayLike<number>>> } | null;
+  readonly warnings: readonly ModelWarning[];
+  /** Cohort only: share of patients with a visible adverse effect (engine §9 definitions). */
+  readonly incidence: { readonly pih: number; readonly telangiectasia: number; readonly prolongedErythema: number } | null;
+  readonly patients: number | null;
+  readonly seed: number;
+}
+
+export function shownFromResult(r: ScenarioResult | CohortResult): ShownRun {
+  if ('incidence' in r) {
+    const pick = (k: keyof Band): Record<SeriesName, readonly number[]> => {
+      const out = {} as Record<SeriesName, readonly number[]>;
+      for (const name of SERIES) out[name] = r.series[name][k];
+      return out;
+    };
+    return { days: r.days, value: pick('median'), band: { p10: pick('p10'), p90: pick('p90') }, warnings: r.warnings, incidence: r.incidence, patients: r.patients, seed: r.seed };
+  }
+  return { days: r.days, value: r.series, band: null, warnings: r.warnings, incidence: null, patients: null, seed: r.seed };
+}
+
+/** Value of a series at `day` (the last sample at or before it); NaN before the first sample. */
+export function valueAtDay(days: ArrayLike<number>, values: ArrayLike<number>, day: number): number {
+  let lo = 0;
+  let hi = days.length - 1;
+  if (hi < 0 || days[0]! > day) return Number.NaN;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (days[mid]! <= day + 1e-9) lo = mid;
+    else hi = mid - 1;
+  }
+  return values[lo]!;
+}

@@ -1,0 +1,70 @@
+import { SERIES_INFO, VISIBLE, type SeriesName } from '../engine/outputs';
+import type { Scenario } from '../engine/scenario';
+import type { ShownRun } from './shownRun';
+import { valueAtDay } from './shownRun';
+import { courseName, readoutDayOf } from './workspace';
+
+/**
+ * One row of the "Course summary" table: what a course gives at its read-out day and what it cost on
+ * the way. Values are fractions/indices as the engine reports them (the view formats them); a cohort
+ * is summarised by its median curves plus the incidence of visible side effects.
+ */
+export interface CourseSummary {
+  name: string;
+  readoutDay: number;
+  collagenGain: number;
+  epidermisGain: number;
+  /** Change of scar severity, or null when the skin has no scars to change. */
+  scarChange: number | null;
+  peakErythema: number;
+  /** Days on which the (median) patch erythema was visible (> the engine's threshold). */
+  visibleRednessDays: number;
+  lowestCapillaryIntegrity: number;
+  peakTelangiectasia: number;
+  telangiectasiaVisible: boolean;
+  /** Cohort only: shares of patients with each visible side effect. */
+  incidence: ShownRun['incidence'];
+  patients: number | null;
+  /** Series behind the numbers that rest on our hypotheses, not on data (the engine's evidence tags). */
+  hypotheses: string[];
+}
+
+const SUMMARY_SERIES: readonly SeriesName[] = ['collagenGain', 'epidermisGain', 'scarSeverity', 'erythema', 'capillaryIntegrity', 'telangiectasia'];
+
+export function summariseCourse(course: Scenario, run: ShownRun, index: number, workspaceReadoutDay: number | null): CourseSummary {
+  const readoutDay = readoutDayOf(course, workspaceReadoutDay);
+  const v = run.value;
+  const days = run.days;
+  let peakErythema = 0;
+  let lowestV = 1;
+  let peakT = 0;
+  let redDays = 0;
+  for (let t = 0; t < days.length; t++) {
+    const e = v.erythema[t]!;
+    if (e > peakErythema) peakErythema = e;
+    if (e > VISIBLE.erythema) redDays += (days[t + 1] ?? days[t]! + sampleStep(days)) - days[t]!;
+    lowestV = Math.min(lowestV, v.capillaryIntegrity[t]!);
+    peakT = Math.max(peakT, v.telangiectasia[t]!);
+  }
+  const hasScars = course.skin.conditions.includes('acne-scars') || course.skin.conditions.includes('stretch-marks');
+  const hypotheses = SUMMARY_SERIES.filter((name) => SERIES_INFO[name].evidence === 'hypothesis').map((name) => SERIES_INFO[name].label);
+  return {
+    name: courseName(course, index),
+    readoutDay,
+    collagenGain: valueAtDay(days, v.collagenGain, readoutDay),
+    epidermisGain: valueAtDay(days, v.epidermisGain, readoutDay),
+    scarChange: hasScars ? valueAtDay(days, v.scarSeverity, readoutDay) : null,
+    peakErythema,
+    visibleRednessDays: redDays,
+    lowestCapillaryIntegrity: lowestV,
+    peakTelangiectasia: peakT,
+    telangiectasiaVisible: peakT > VISIBLE.telangiectasia,
+    incidence: run.incidence,
+    patients: run.patients,
+    hypotheses,
+  };
+}
+
+function sampleStep(days: ArrayLike<number>): number {
+  return days.length > 1 ? days[1]! - days[0]! : 1;
+}

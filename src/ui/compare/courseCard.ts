@@ -1,0 +1,267 @@
+import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, applyConditions, type Condition, type ModelWarning } from '../../engine/conditions';
+import { needleWarning, phototypeWarning } from '../../engine/guidance';
+import { DEFAULT_PARAMS, REGIONS } from '../../engine/params';
+import { scenarioSessions, type Scenario } from '../../engine/scenario';
+import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
+import { courseStyle } from '../../compare/palette';
+import { courseKey, courseName } from '../../compare/workspace';
+import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from '../labels';
+import type { RunState } from './compareModel';
+import { el, lineSample, nextId } from './dom';
+
+export interface CourseCardEvents {
+  change(index: number, course: Scenario): void;
+  remove(index: number): void;
+  cancel(index: number): void;
+}
+
+/**
+ * One course in the Compare view: a fieldset named after the course, with the controls of the public
+ * contract ("Needle length (mm)", "Passes", "Interval (days)", "Sessions", "Cohort size"), its colour
+ * and dash, warnings, and a progress bar with Cancel. An edit that does not validate stays in its
+ * input, marked invalid with the schema's message next to it; nothing runs until it is valid.
+ */
+export class CourseCard {
+  readonly root: HTMLFieldSetElement;
+  /** Key of the scenario the controls show: an outside change (import, link) re-renders, an own edit does not. */
+  shownKey = '';
+  private index: number;
+  private readonly legendName = el('span', { className: 'course-name' });
+  private readonly swatch = el('span', { className: 'course-swatch' });
+  private readonly inputs = new Map<CourseFormField, HTMLInputElement | HTMLSelectElement>();
+  private readonly errors = new Map<CourseFormField | 'course', HTMLElement>();
+  private readonly conditionBoxes = new Map<Condition, HTMLInputElement>();
+  private readonly regularBox = el('div', { className: 'course-regular' });
+  private readonly explicitBox = el('div', { className: 'course-explicit' });
+  private readonly warnings = el('ul', { className: 'warning-list course-warnings' });
+  private readonly progress = el('progress', { attrs: { max: '1', value: '0' } });
+  private readonly status = el('span', { className: 'course-status' });
+  private readonly cancelButton = el('button', { text: 'Cancel', className: 'secondary small', attrs: { type: 'button' } });
+  private course: Scenario;
+
+  constructor(index: number, course: Scenario, private readonly events: CourseCardEvents) {
+    this.index = index;
+    this.course = course;
+    this.root = el('fieldset', { className: 'course-card' });
+    const legend = el('legend', {}, [this.swatch, this.legendName]);
+    this.root.append(legend);
+    this.build();
+    this.show(index, course);
+  }
+
+  private field(name: CourseFormField, label: string, input: HTMLInputElement | HTMLSelectElement, hint?: string): HTMLElement {
+    const id = nextId(`course-${name}`);
+    input.id = id;
+    const error = el('p', { className: 'inline-warning', attrs: { id: `${id}-error` } });
+    error.hidden = true;
+    this.errors.set(name, error);
+    this.inputs.set(name, input);
+    input.addEventListener('change', () => this.commit());
+    const children: (Node | string)[] = [el('label', { text: label, attrs: { for: id } }), input];
+    if (hint) children.push(el('span', { className: 'hint', text: hint }));
+    children.push(error);
+    return el('div', { className: 'field' }, children);
+  }
+
+  private number(min: number, max: number, step: number): HTMLInputElement {
+    return el('input', { attrs: { type: 'number', min: String(min), max: String(max), step: String(step), inputmode: 'decimal' } });
+  }
+
+  private build(): void {
+    const name = el('input', { attrs: { type: 'text', maxlength: '200', autocomplete: 'off' } });
+    const mode = el('select');
+    mode.append(new Option('Every few days (regular)', 'regular'), new Option('On listed days', 'explicit'));
+    const region = el('select');
+    for (const r of REGIONS) region.append(new Option(REGION_LABELS[r], r));
+    const phototype = el('select');
+    PHOTOTYPE_LABELS.forEach((label, k) => phototype.append(new Option(label, String(k + 1))));
+    this.regularBox.append(
+      this.field('intervalDays', 'Interval (days)', this.number(0.25, 365, 0.25)),
+      this.field('sessions', 'Sessions', this.number(1, 200, 1)),
+      this.field('startDay', 'Start day', this.number(0, 3650, 1)),
+    );
+    this.explicitBox.append(this.field('sessionDays', 'Session days', el('input', { attrs: { type: 'text', autocomplete: 'off' } }), 'e.g. 0, 14, 42'));
+    const conditions = el('details', { className: 'course-conditions' }, [el('summary', { text: 'Conditions' })]);
+    const groups: [string, readonly Condition[]][] = [
+      ['Indications', INDICATIONS],
+      ['Contraindications', CONTRAINDICATIONS],
+    ];
+    for (const [title, list] of groups) {
+      const box = el('div', { className: 'checks', attrs: { role: 'group', 'aria-label': title } }, [el('span', { className: 'checks-title', text: title })]);
+      for (const c of list) {
+        const input = el('input', { attrs: { type: 'checkbox' } });
+        input.addEventListener('change', () => this.commit());
+        this.conditionBoxes.set(c, input);
+        box.append(el('label', { className: 'check' }, [input, ` ${CONDITION_LABELS[c]}`]));
+      }
+      conditions.append(box);
+    }
+    const cohortToggle = el('input', { attrs: { type: 'checkbox' } });
+    cohortToggle.addEventListener('change', () => {
+      const size = this.inputs.get('cohortPatients') as HTMLInputElement;
+      size.disabled = !cohortToggle.checked;
+      if (cohortToggle.checked && !(Number(size.value) > 0)) size.value = '30';
+      this.commit();
+    });
+    this.cohortToggle = cohortToggle;
+    const remove = el('button', { text: 'Remove course', className: 'secondary small', attrs: { type: 'button' } });
+    remove.addEventListener('click', () => this.events.remove(this.index));
+    this.cancelButton.addEventListener('click', () => this.events.cancel(this.index));
+    const generalError = el('p', { className: 'inline-warning' });
+    generalError.hidden = true;
+    this.errors.set('course', generalError);
+    this.root.append(
+      this.field('name', 'Course name', name),
+      el('div', { className: 'course-grid' }, [
+        this.field('needleMm', 'Needle length (mm)', this.number(0.25, 3, 0.25)),
+        this.field('passes', 'Passes', this.number(1, 50, 1)),
+        this.field('mode', 'Schedule', mode),
+      ]),
+      this.regularBox,
+      this.explicitBox,
+      el('div', { className: 'course-grid' }, [
+        this.field('region', 'Region', region),
+        this.field('phototype', 'Phototype', phototype),
+        this.field('days', 'Duration (days)', this.number(1, 3650, 1)),
+      ]),
+      conditions,
+      el('div', { className: 'course-cohort' }, [
+        el('label', { className: 'check' }, [cohortToggle, ' Virtual cohort']),
+        this.field('cohortPatients', 'Cohort size', this.number(1, 1000, 1)),
+      ]),
+      generalError,
+      this.warnings,
+      el('div', { className: 'course-run' }, [this.progress, this.status, this.cancelButton]),
+      remove,
+    );
+  }
+
+  private cohortToggle!: HTMLInputElement;
+
+  /** Shows a course at a position (colour and dash follow the position). */
+  show(index: number, course: Scenario): void {
+    this.index = index;
+    this.course = course;
+    this.shownKey = courseKey(course);
+    const style = courseStyle(index);
+    const name = courseName(course, index);
+    this.legendName.textContent = name;
+    this.swatch.replaceChildren(lineSample(style.colour, style.dash));
+    this.root.style.setProperty('--course-colour', style.colour);
+    this.root.setAttribute('aria-label', name);
+    this.progress.setAttribute('aria-label', `Progress of ${name}`);
+    const form = formFromScenario(course);
+    for (const [key, input] of this.inputs) {
+      const value = form[key as keyof CourseForm];
+      if (key === 'cohortPatients') {
+        input.value = form.cohortPatients > 0 ? String(form.cohortPatients) : '30';
+        (input as HTMLInputElement).disabled = form.cohortPatients === 0;
+      } else input.value = String(value);
+    }
+    this.cohortToggle.checked = form.cohortPatients > 0;
+    for (const [c, box] of this.conditionBoxes) box.checked = form.conditions.includes(c);
+    this.showMode(form.mode);
+    this.showErrors({});
+    if (form.mixedSessions) this.showErrors({ course: 'These sessions differ in needle or passes (from a file); editing needle or passes here makes them all the same.' });
+    this.showWarnings(null);
+  }
+
+  private showMode(mode: CourseForm['mode']): void {
+    this.regularBox.hidden = mode !== 'regular';
+    this.explicitBox.hidden = mode !== 'explicit';
+  }
+
+  private read(): CourseForm {
+    const v = (k: CourseFormField): string => this.inputs.get(k)!.value;
+    const num = (k: CourseFormField): number => (v(k).trim() === '' ? Number.NaN : Number(v(k)));
+    const mode = v('mode') === 'explicit' ? 'explicit' : 'regular';
+    const conditions = [...this.conditionBoxes].filter(([, box]) => box.checked).map(([c]) => c);
+    return {
+      name: v('name'),
+      seed: this.course.seed,
+      region: v('region') as CourseForm['region'],
+      phototype: num('phototype'),
+      conditions,
+      primed: this.course.skin.primed ?? false,
+      needleMm: num('needleMm'),
+      passes: num('passes'),
+      pressure: formFromScenario(this.course).pressure,
+      mode,
+      intervalDays: num('intervalDays'),
+      sessions: num('sessions'),
+      startDay: num('startDay'),
+      sessionDays: v('sessionDays'),
+      days: num('days'),
+      cohortPatients: this.cohortToggle.checked ? num('cohortPatients') : 0,
+    };
+  }
+
+  private commit(): void {
+    const form = this.read();
+    this.showMode(form.mode);
+    if (form.mode === 'explicit' && this.inputs.get('sessionDays')!.value.trim() === '') {
+      (this.inputs.get('sessionDays') as HTMLInputElement).value = scenarioSessions(this.course).map((s) => s.day).join(', ');
+      form.sessionDays = this.inputs.get('sessionDays')!.value;
+    }
+    const r = scenarioFromForm(form, this.course);
+    if (!r.ok) {
+      this.showErrors(r.errors);
+      return;
+    }
+    this.showErrors({});
+    this.course = r.scenario;
+    this.shownKey = courseKey(r.scenario);
+    const name = courseName(r.scenario, this.index);
+    this.legendName.textContent = name;
+    this.root.setAttribute('aria-label', name);
+    this.events.change(this.index, r.scenario);
+  }
+
+  private showErrors(errors: CourseFormErrors): void {
+    for (const [field, p] of this.errors) {
+      const message = errors[field];
+      p.hidden = message === undefined;
+      p.textContent = message ?? '';
+      const input = field === 'course' ? null : this.inputs.get(field);
+      if (input) {
+        if (message) {
+          input.setAttribute('aria-invalid', 'true');
+          input.setAttribute('aria-describedby', p.id);
+        } else {
+          input.removeAttribute('aria-invalid');
+          input.removeAttribute('aria-describedby');
+        }
+      }
+    }
+  }
+
+  /** Warnings before a run (contraindications, needle for the region, phototype) and those the run found. */
+  showWarnings(runWarnings: readonly ModelWarning[] | null): void {
+    const c = this.course;
+    const list: ModelWarning[] = [...applyConditions(DEFAULT_PARAMS, c.skin.conditions, c.skin.primed ?? false).warnings];
+    const needle = needleWarning(c.skin.region, Math.max(...scenarioSessions(c).map((s) => s.needleMm)));
+    if (needle) list.push(needle);
+    const pih = phototypeWarning(c.skin.phototype);
+    if (pih) list.push(pih);
+    if (c.skin.conditions.some((x) => BLOCKING_CONDITIONS.includes(x as never))) {
+      list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });
+    }
+    for (const w of runWarnings ?? []) list.push(w);
+    const seen = new Set<string>();
+    this.warnings.replaceChildren(
+      ...list
+        .filter((w) => !seen.has(w.code) && seen.add(w.code))
+        .map((w) => el('li', { text: w.message, attrs: { 'data-code': w.code, 'data-severity': w.severity ?? 'info' } })),
+    );
+  }
+
+  showRun(state: RunState | null): void {
+    const running = state?.status === 'running' || state?.status === 'queued';
+    this.progress.value = state?.status === 'done' ? 1 : (state?.progress ?? 0);
+    this.progress.hidden = !running && state?.status !== 'done';
+    this.cancelButton.disabled = !running;
+    this.status.textContent =
+      state === null ? 'Not run yet: press Run.' : running ? `Running… ${Math.round((state.progress ?? 0) * 100)} %` : state.status === 'done' ? 'Done.' : state.status === 'cancelled' ? 'Cancelled: press Run to run it again.' : `Failed: ${state.error ?? 'unknown error'}`;
+    this.showWarnings(state?.result?.warnings ?? null);
+  }
+}

@@ -1,0 +1,32 @@
+import type { CohortResult } from '../../engine/cohort';
+import { shownFromResult, type ShownRun } from '../../compare/shownRun';
+import { createWebPool } from '../../pool/webPool';
+import { runCohortInPool, runCourseArrays, type JobPool } from '../../pool/scenarioJobs';
+import { toScenarioResult } from '../../pool/jobs';
+import type { CourseRunner } from './compareModel';
+import type { DoseCellRunner } from './doseMapModel';
+
+/**
+ * The Compare view's runners over one pool of Web Workers (one per core, at least 2): a course is one
+ * job, a cohort one job per patient aggregated in patient order (the same bytes as the CLI), a dose-map
+ * cell one job. Results arrive as Transferables (one Float64Array per series).
+ */
+export function createCompareRunners(pool: JobPool = createWebPool()): { course: CourseRunner; dose: DoseCellRunner; pool: JobPool } {
+  const course: CourseRunner = {
+    async run(scenario, { onProgress, signal }): Promise<ShownRun> {
+      if (scenario.cohort !== undefined) {
+        const result: CohortResult = await runCohortInPool(pool, scenario, { onProgress, signal });
+        return shownFromResult(result);
+      }
+      return shownFromResult(toScenarioResult(await runCourseArrays(pool, scenario, { onProgress, signal })));
+    },
+  };
+  const dose: DoseCellRunner = {
+    async run(cell, signal) {
+      const r = await pool.submit({ kind: 'dose-cell', ...cell }, { signal }).promise;
+      if (r.kind !== 'dose-cell') throw new Error(`expected a dose-map cell, got ${r.kind}`);
+      return { collagenGain: r.collagenGain, telangiectasiaPeak: r.telangiectasiaPeak, capillaryIntegrityMin: r.capillaryIntegrityMin, damageVisible: r.capillaryDamageVisible };
+    },
+  };
+  return { course, dose, pool };
+}

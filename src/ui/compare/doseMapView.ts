@@ -1,0 +1,176 @@
+import { SERIES_INFO } from '../../engine/outputs';
+import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, outlineSegments } from '../../compare/doseMap';
+import { signedPercent } from '../format';
+import type { DoseMapState } from './doseMapModel';
+import { download, el } from './dom';
+
+const COLS = DOSE_MAP_INTERVALS_DAYS.length;
+const ROWS = DOSE_MAP_NEEDLES_MM.length;
+/** Viridis (van der Walt & Smith 2015): perceptually uniform and readable with colour-vision deficiencies. */
+const VIRIDIS = ['#440154', '#482878', '#3e4989', '#31688e', '#26828e', '#1f9e89', '#35b779', '#6ece58', '#b5de2b', '#fde725'];
+
+/** Colour of a collagen gain on the map's scale [0, max]. */
+export function viridisAt(t: number): string {
+  const x = Math.min(1, Math.max(0, t)) * (VIRIDIS.length - 1);
+  const k = Math.min(VIRIDIS.length - 2, Math.floor(x));
+  const f = x - k;
+  const a = hex(VIRIDIS[k]!);
+  const b = hex(VIRIDIS[k + 1]!);
+  return `rgb(${Math.round(a[0] + (b[0] - a[0]) * f)}, ${Math.round(a[1] + (b[1] - a[1]) * f)}, ${Math.round(a[2] + (b[2] - a[2]) * f)})`;
+}
+
+function hex(c: string): [number, number, number] {
+  return [parseInt(c.slice(1, 3), 16), parseInt(c.slice(3, 5), 16), parseInt(c.slice(5, 7), 16)];
+}
+
+/**
+ * The dose map drawn on a canvas labelled "Dose map": intervals across, needle lengths up, each cell
+ * coloured by collagen gain at its read-out day, the region where capillary damage becomes visible
+ * outlined, cells not yet computed hatched; a data table beside it for screen readers.
+ */
+export class DoseMapView {
+  readonly canvas: HTMLCanvasElement;
+  readonly table: HTMLDetailsElement;
+  private widthCss = 640;
+  private state: DoseMapState | null = null;
+
+  constructor() {
+    this.canvas = el('canvas', { className: 'dose-map', attrs: { role: 'img', 'aria-label': 'Dose map' } });
+    this.table = el('details', { className: 'chart-table' }, [el('summary', { text: 'Dose map data table' })]);
+    this.table.addEventListener('toggle', () => this.renderTable());
+  }
+
+  resize(widthCss: number): void {
+    this.widthCss = Math.max(300, Math.min(900, Math.floor(widthCss)));
+    if (this.state) this.show(this.state);
+  }
+
+  show(state: DoseMapState): void {
+    this.state = state;
+    const dpr = devicePixelRatio;
+    const w = this.widthCss;
+    const h = Math.round(Math.min(460, Math.max(300, w * 0.62)));
+    this.canvas.style.width = `${w}px`;
+    this.canvas.style.height = `${h}px`;
+    this.canvas.width = Math.round(w * dpr);
+    this.canvas.height = Math.round(h * dpr);
+    const ctx = this.canvas.getContext('2d');
+    if (!ctx) return;
+    ctx.scale(dpr, dpr);
+    ctx.fillStyle = '#fff';
+    ctx.fillRect(0, 0, w, h);
+    const left = 56;
+    const bottom = 52;
+    const right = 86;
+    const top = 10;
+    const cw = (w - left - right) / COLS;
+    const ch = (h - top - bottom) / ROWS;
+    const max = this.scaleMax();
+    const cellX = (c: number): number => left + c * cw;
+    // Needle rows go up: the longest needle at the top.
+    const cellY = (r: number): number => top + (ROWS - 1 - r) * ch;
+    for (let r = 0; r < ROWS; r++) {
+      for (let c = 0; c < COLS; c++) {
+        const v = state.cells[r * COLS + c];
+        if (v) {
+          ctx.fillStyle = viridisAt(v.collagenGain / max);
+          ctx.fillRect(cellX(c), cellY(r), cw + 0.5, ch + 0.5);
+        } else {
+          ctx.fillStyle = '#eceae6';
+          ctx.fillRect(cellX(c), cellY(r), cw + 0.5, ch + 0.5);
+          ctx.strokeStyle = '#d3cec6';
+          ctx.lineWidth = 1;
+          ctx.beginPath();
+          for (let k = -ch; k < cw; k += 8) {
+            ctx.moveTo(cellX(c) + k, cellY(r) + ch);
+            ctx.lineTo(cellX(c) + k + ch, cellY(r));
+          }
+          ctx.save();
+          ctx.rect(cellX(c), cellY(r), cw, ch);
+          ctx.clip();
+          ctx.stroke();
+          ctx.restore();
+        }
+      }
+    }
+    // Outline where capillary damage becomes visible: black with a white core, readable on any colour.
+    const flags = state.cells.map((v) => (v ? v.damageVisible : null));
+    const segs = outlineSegments(flags, COLS, ROWS);
+    for (const [width, colour] of [
+      [5, '#000'],
+      [2, '#fff'],
+    ] as const) {
+      ctx.strokeStyle = colour;
+      ctx.lineWidth = width;
+      ctx.lineCap = 'round';
+      ctx.beginPath();
+      for (const [x0, y0, x1, y1] of segs) {
+        ctx.moveTo(left + x0 * cw, top + (ROWS - y0) * ch);
+        ctx.lineTo(left + x1 * cw, top + (ROWS - y1) * ch);
+      }
+      ctx.stroke();
+    }
+    ctx.fillStyle = '#17212b';
+    ctx.font = '12px system-ui, sans-serif';
+    ctx.textAlign = 'center';
+    DOSE_MAP_INTERVALS_DAYS.forEach((d, c) => ctx.fillText(String(d), cellX(c) + cw / 2, h - bottom + 16));
+    ctx.fillText('interval between sessions (days)', left + (COLS * cw) / 2, h - 10);
+    ctx.textAlign = 'right';
+    DOSE_MAP_NEEDLES_MM.forEach((n, r) => ctx.fillText(`${n}`, left - 6, cellY(r) + ch / 2 + 4));
+    ctx.save();
+    ctx.translate(14, top + (ROWS * ch) / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textAlign = 'center';
+    ctx.fillText('needle length (mm)', 0, 0);
+    ctx.restore();
+    // Colour bar.
+    const barX = w - right + 18;
+    const barH = ROWS * ch;
+    for (let k = 0; k < barH; k++) {
+      ctx.fillStyle = viridisAt(1 - k / barH);
+      ctx.fillRect(barX, top + k, 14, 1);
+    }
+    ctx.textAlign = 'left';
+    ctx.fillStyle = '#17212b';
+    ctx.fillText(signedPercent(max), barX + 18, top + 10);
+    ctx.fillText(signedPercent(max / 2), barX + 18, top + barH / 2 + 4);
+    ctx.fillText('±0 %', barX + 18, top + barH);
+  }
+
+  /** Top of the colour scale: the largest gain on the map, rounded up to 10 %, at least +40 %. */
+  private scaleMax(): number {
+    let max = 0.4;
+    for (const v of this.state?.cells ?? []) if (v && v.collagenGain > max) max = v.collagenGain;
+    return Math.ceil(max * 10) / 10;
+  }
+
+  private renderTable(): void {
+    if (!this.table.open || !this.state) return;
+    this.table.querySelector('table')?.remove();
+    const state = this.state;
+    const table = el('table', { className: 'data-table' }, [
+      el('caption', { text: `Collagen gain 8 weeks after the last session; "damage" marks visible capillary damage (${SERIES_INFO.telangiectasia.evidence})` }),
+      el('thead', {}, [el('tr', {}, [el('th', { text: 'needle \\ interval', attrs: { scope: 'col' } }), ...DOSE_MAP_INTERVALS_DAYS.map((d) => el('th', { text: `${d} d`, attrs: { scope: 'col' } }))])]),
+    ]);
+    const body = el('tbody');
+    for (let r = ROWS - 1; r >= 0; r--) {
+      body.append(
+        el('tr', {}, [
+          el('th', { text: `${DOSE_MAP_NEEDLES_MM[r]} mm`, attrs: { scope: 'row' } }),
+          ...DOSE_MAP_INTERVALS_DAYS.map((_, c) => {
+            const v = state.cells[r * COLS + c];
+            return el('td', { text: v ? `${signedPercent(v.collagenGain)}${v.damageVisible ? ', damage' : ''}` : '…' });
+          }),
+        ]),
+      );
+    }
+    table.append(body);
+    this.table.append(table);
+  }
+
+  savePng(): void {
+    this.canvas.toBlob((blob) => {
+      if (blob) download(blob, 'skinsim-dose-map.png');
+    }, 'image/png');
+  }
+}

@@ -1,0 +1,66 @@
+import type { Scenario } from '../../engine/scenario';
+import { courseStyle } from '../../compare/palette';
+import type { ShownRun } from '../../compare/shownRun';
+import { summariseCourse } from '../../compare/summary';
+import { formatTime } from '../../compare/timeAxis';
+import { courseName, type TimeUnit } from '../../compare/workspace';
+import { percent, signedPercent } from '../format';
+import { el, lineSample } from './dom';
+
+const COLUMNS = [
+  'Course',
+  'Read-out',
+  'Collagen gain',
+  'Epidermis',
+  'Scar change',
+  'Peak redness',
+  'Visible redness',
+  'Lowest capillary integrity',
+  'Peak telangiectasia',
+  'Side effects (cohort)',
+  'Rests on hypotheses',
+] as const;
+
+/**
+ * The "Course summary" table: each course at its read-out day (8 weeks after its last session unless a
+ * day is chosen), what it cost on the way, and which numbers are hypotheses. A real table with a caption
+ * and header cells, so screen readers read it cell by cell.
+ */
+export class SummaryTable {
+  readonly root: HTMLTableElement;
+  private readonly body = el('tbody');
+
+  constructor() {
+    this.root = el('table', { className: 'data-table summary-table' }, [
+      el('caption', { text: 'Course summary' }),
+      el('thead', {}, [el('tr', {}, COLUMNS.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]),
+      this.body,
+    ]);
+  }
+
+  show(items: readonly { index: number; course: Scenario; run: ShownRun | null }[], readoutDay: number | null, unit: TimeUnit): void {
+    const rows = items.map(({ index, course, run }) => {
+      const style = courseStyle(index);
+      const nameCell = el('th', { attrs: { scope: 'row' } }, [lineSample(style.colour, style.dash), ` ${courseName(course, index)}`]);
+      if (!run) return el('tr', {}, [nameCell, el('td', { text: 'not run yet', attrs: { colspan: String(COLUMNS.length - 1) } })]);
+      const s = summariseCourse(course, run, index, readoutDay);
+      const incidence = s.incidence
+        ? `${s.patients} patients: PIH ${percent(s.incidence.pih)}, telangiectasia ${percent(s.incidence.telangiectasia)}, prolonged redness ${percent(s.incidence.prolongedErythema)}`
+        : 'one typical patient';
+      const cells = [
+        unit === 'days' ? `day ${Number(s.readoutDay.toFixed(1))}` : `${formatTime(s.readoutDay, unit)} (day ${Number(s.readoutDay.toFixed(1))})`,
+        signedPercent(s.collagenGain),
+        signedPercent(s.epidermisGain),
+        s.scarChange === null ? 'no scars' : signedPercent(s.scarChange),
+        s.peakErythema.toFixed(2),
+        `${Number(s.visibleRednessDays.toFixed(1))} days`,
+        percent(s.lowestCapillaryIntegrity),
+        `${s.peakTelangiectasia.toFixed(2)}${s.telangiectasiaVisible ? ' (visible)' : ''}`,
+        incidence,
+        s.hypotheses.join(', '),
+      ];
+      return el('tr', { attrs: { 'data-course': String(index) } }, [nameCell, ...cells.map((text) => el('td', { text }))]);
+    });
+    this.body.replaceChildren(...rows);
+  }
+}
