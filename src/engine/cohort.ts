@@ -4,6 +4,7 @@ import { Rng } from './rng';
 import { roundValue, runSinglePatient, type RunOptions, type ScenarioResult } from './runScenario';
 import type { Scenario } from './scenario';
 import type { PatientVariation } from './simulation';
+import { PROLONGED_ERYTHEMA_DAYS } from './warnings';
 
 /** Cohort runs use a coarser grid by default: patch means change by < 3 % (tests/unit/engine/cohort.test.ts) at 1/6 of the cost. */
 export const COHORT_DEFAULT_CELLS = 64;
@@ -67,7 +68,7 @@ export function runCohort(scenario: Scenario, patients: number, options: RunOpti
     runs.push(result);
     if (stats.pigmentPeak > VISIBLE.pigment) pih++;
     if (stats.telangiectasiaPeak > VISIBLE.telangiectasia) telangiectasia++;
-    if (stats.longestErythemaDays > 3) prolonged++;
+    if (stats.longestErythemaDays > PROLONGED_ERYTHEMA_DAYS) prolonged++;
     for (const w of result.warnings) if (!warnings.has(w.code)) warnings.set(w.code, w);
   }
   const first = runs[0]!;

@@ -32,6 +32,8 @@ interface StepCoefficients {
   T: DecayWeights;
   Pg: DecayWeights;
   eV: number;
+  eR: number;
+  ePu: number;
 }
 
 function stepCoefficients(p: ModelParams, hDays: number): StepCoefficients {
@@ -52,6 +54,8 @@ function stepCoefficients(p: ModelParams, hDays: number): StepCoefficients {
     T: decayWeights(p.tauT, hDays),
     Pg: decayWeights(p.tauP, hDays),
     eV: Math.exp(-hDays / p.tauV),
+    eR: Math.exp(-hDays / p.tauR),
+    ePu: Math.exp(-hDays / p.tauPurpura),
   };
 }
 
@@ -113,8 +117,8 @@ export class Dynamics {
     const invICrit2 = 1 / (iCrit * iCrit);
     const epGain = p.kappaEp / p.tauEpi;
     const pigGain = p.kP * this.k.phi;
-    const { W, D, I, E, G, F, C3, C1, Ep, V, T, Pg } = f;
-    const { eW, eD, wToI, dToI, dToG, eV } = c;
+    const { W, D, I, E, G, F, C3, C1, Ep, V, T, Pg, R, Pu } = f;
+    const { eW, eD, wToI, dToI, dToG, eV, eR, ePu } = c;
     const cI = c.I;
     const cE = c.E;
     const cG = c.G;
@@ -130,6 +134,9 @@ export class Dynamics {
       const d0 = D[i]!;
       W[i] = w0 * eW;
       D[i] = d0 * eD;
+      // Flare and purpura only fade (docs/model.md §5).
+      R[i] = R[i]! * eR;
+      Pu[i] = Pu[i]! * ePu;
 
       const i0 = I[i]!;
       let i1 = i0 * cI.e + kI * (aW * w0 * wToI + d0 * dToI);

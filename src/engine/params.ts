@@ -4,8 +4,9 @@ import { bounded } from './bounded';
 /**
  * Every tunable of the model in one zod schema: range, default and source of each constant.
  * Units: time in days, depth in mm, states dimensionless (0 = untreated baseline).
- * Evidence tags (../shared/science.md): [V] primary source read, [S] secondary, [U] unverified,
- * [I] our modelling choice. Sections refer to science.md.
+ * Evidence tags (docs/model.md): [V] primary source read, [S] secondary, [U] unverified,
+ * [I] our modelling choice. Section numbers (§) are those of the design spec, which docs/model.md
+ * follows (its §13 lists the differences); docs/model.md §11 is the parameter table.
  */
 
 /** Anatomical depths of one facial/body region, mm. §2, Chopra 2015 (histology) and Meng 2022 (ultrasound) [V]. */
@@ -21,7 +22,7 @@ const RegionAnatomySchema = z
   .strict();
 
 const regionDefaults = {
-  // Chopra 2015 [V] (cadaver histology), Meng 2022 [V] (ultrasound dermis), via science.md §2.
+  // Chopra 2015 [V] (cadaver histology), Meng 2022 [V] (ultrasound dermis); docs/model.md §2.
   forehead: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.0 },
   cheek: { epidermisMm: 0.08, capillaryLoopsMm: 0.13, plexusMm: 0.4, dermisMm: 1.0 },
   perioral: { epidermisMm: 0.08, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.3 },
@@ -69,6 +70,25 @@ export const ModelParamsSchema = z
     dermalInjuryScaleMm: bounded(0.1, 2, 'mm').default(0.62),
     /** Width of the logistic vessel-hit transitions (§3) [I]. */
     vesselHitWidthMm: bounded(0.01, 0.3, 'mm').default(0.05),
+    /**
+     * Share of a session's punctures expected below the dermis above which the session warns
+     * (`needle-below-dermis`, docs/model.md §4) [I]: a few stray deep needles are not worth a warning.
+     */
+    belowDermisWarnShare: bounded(0, 1, '').default(0.05),
+
+    // ── Second model revision (docs/model.md §5): flare, intensity, below the dermis ───
+    /** Flare jump per unit of epidermal + dermal injury: the wheal-and-flare "triple response" (Lewis 1927 [V]) [I]. */
+    kR: bounded(0, 2, '').default(0.3),
+    /** Flare fading time, days: 3 h, within the 2–4 h the model revision allows [I]. */
+    tauR: bounded(0.01, 1, 'days').default(0.125),
+    /** Saturation dose of growth-factor release within one session, reference doses [I]. */
+    uSat: bounded(0.1, 20, 'reference doses').default(1.5),
+    /** Vascular dose of one session above which capillaries break by themselves, reference doses [I]. */
+    uCrit: bounded(0.5, 20, 'reference doses').default(2),
+    /** Telangiectasia per reference dose of vascular injury above u_crit in one session [I]. */
+    cAgg: bounded(0, 1, '').default(0.05),
+    /** Purpura (bruising) from the channel length below the dermis per reference dose: decays over τ_Pu [I]. */
+    tauPurpura: bounded(0.5, 60, 'days').default(7),
 
     // ── Dynamics (§4, §5); all τ in days ─────────────────────────────────────────────
     /** Barrier: pores closed by 12–18 h, barrier back in 4–5 h (Kalluri 2011 [V]); ≤ 2 h unoccluded in humans (Gupta 2011 [V]). */
@@ -125,6 +145,16 @@ export const ModelParamsSchema = z
     kQ: bounded(0, 2, '').default(0.62),
     /** Scar severity change per collagen gain (Dogra 2014 [V]). */
     gScar: bounded(0, 2, '').default(0.77),
+    /**
+     * Indication grades (change of clinical grade, negative = better) per unit of mature collagen C1
+     * (wrinkles, laxity) or of (C1 + Ep)/2 (texture). The mapping is ours [I]; the constants are
+     * calibrated [V] to Ablon 2018 (J Clin Aesthet Dermatol 11(8):29–34): four sessions 30 days apart,
+     * mean improvement at day 150 of 1.23 (wrinkles, Lemperle scale), 1.09 (laxity) and 1.54
+     * (texture, modified Alexiades-Armenakas scale); tests/validation/grades-ablon-2018.test.ts.
+     */
+    kWrinkleGrade: bounded(0, 20, 'grades').default(3.25),
+    kLaxityGrade: bounded(0, 20, 'grades').default(2.88),
+    kTextureGrade: bounded(0, 20, 'grades').default(3.7),
     /** Lateral diffusion of inflammation and growth factors, mm²/day (§4, optional) [I]. */
     lateralDiffusionMm2PerDay: bounded(0, 1, 'mm²/day').default(0.02),
 
@@ -134,9 +164,14 @@ export const ModelParamsSchema = z
     /** Rosacea: pre-existing telangiectasia and halved critical inflammation. */
     rosaceaT0: bounded(0, 1, '').default(0.1),
     rosaceaICritFactor: bounded(0.05, 1, '').default(0.5),
-    /** Keloid tendency: higher collagen cap and slower maturation. */
+    /**
+     * Keloid tendency: higher collagen cap, slower maturation and slower collagen III breakdown
+     * (keloid fibroblasts over-produce and under-degrade collagen). The breakdown factor equals the
+     * maturation factor so the slower maturation never lowers the total gain (docs/model.md §9).
+     */
     keloidCMax: bounded(0.1, 10, '').default(3),
     keloidTau31Factor: bounded(1, 10, '').default(3),
+    keloidTau3dFactor: bounded(1, 10, '').default(3),
     /** Vitamin A/C priming: s3 × 1.5 (claims up to × 4 are unverified) [S]/[U]. */
     primingS3Factor: bounded(1, 4, '').default(1.5),
     /** Anticoagulants: more pinpoint bleeding (rendering only) [I]. */

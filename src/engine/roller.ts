@@ -81,6 +81,27 @@ export function penetrationMm(params: ModelParams, needleMm: number, pressure: n
   return depth < 0 ? 0 : depth > needleMm ? needleMm : depth;
 }
 
+/** Upper tail of the standard normal, P(n > z) (Abramowitz & Stegun 1964, 26.2.17; |error| < 7.5e-8). */
+export function normalUpperTail(z: number): number {
+  if (z < 0) return 1 - normalUpperTail(-z);
+  const t = 1 / (1 + 0.2316419 * z);
+  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return Math.exp(-0.5 * z * z) * 0.3989422804014327 * poly;
+}
+
+/**
+ * Expected share of a stroke's punctures deeper than `depthMm`, from the depth distribution of
+ * `penetrationMm` (normal jitter around f_pen·L·pressure, clamped to the needle length).
+ */
+export function shareDeeperThan(params: ModelParams, needleMm: number, pressure: number, fPenFactor: number, depthMm: number): number {
+  if (needleMm <= depthMm) return 0;
+  const meanMm = params.fPen * fPenFactor * needleMm * pressure;
+  if (meanMm <= 0) return 0;
+  const sigma = params.penetrationJitter;
+  if (sigma <= 0) return meanMm > depthMm ? 1 : 0;
+  return normalUpperTail((depthMm / meanMm - 1) / sigma);
+}
+
 /** Length and unit direction of travel of a stroke; null for a stroke that does not move. */
 function strokeDirection(stroke: Stroke): { lengthMm: number; ux: number; uy: number } | null {
   const dx = stroke.x1Mm - stroke.x0Mm;

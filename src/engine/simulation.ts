@@ -3,14 +3,15 @@ import { applyConditions, type Condition, type ModelWarning } from './conditions
 import { Dynamics } from './dynamics';
 import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFields, type StateField } from './fields';
 import { makeGrid, type Grid, type GridSpec } from './grid';
-import { needleWarning } from './guidance';
-import { InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
-import { cellOutputs, patchMeans, VISIBLE, zeroSeries, type SeriesValues } from './outputs';
+import { RednessEpisodes, type RednessEpisode } from './episodes';
+import { emptyInjuryFactors, InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
+import { cellOutputs, gradeFlags, patchMeans, VISIBLE, zeroSeries, type GradeFlags, type SeriesValues } from './outputs';
 import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
 import { PunctureLog } from './punctureLog';
 import { Rng } from './rng';
-import { markCoverage, PunctureBuffer, sampleStrokePunctures, type Stroke } from './roller';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type Stroke } from './roller';
 import { passStrokes, type PassSpec } from './session';
+import { CourseWarnings } from './warnings';
 
 /** Per-patient variability of a cohort (§9); all 1 for the typical patient. */
 export interface PatientVariation {
@@ -58,7 +59,7 @@ export interface SessionSummary {
 }
 
 export type SimulationEvent =
-  | { type: 'session-start'; index: number; hour: number; integrityBefore: number }
+  | { type: 'session-start'; index: number; hour: number; integrityBefore: number; needleMm: number; pressure: number }
   | { type: 'session-end'; summary: SessionSummary }
   | { type: 'warning'; hour: number; warning: ModelWarning };
 
@@ -99,8 +100,9 @@ export class SkinSimulation {
   private readonly dynamics: Dynamics;
   private readonly scratch: InjuryScratch;
   private readonly punctures = new PunctureBuffer(4096);
-  private readonly factors: InjuryFactors = { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0 };
+  private readonly factors: InjuryFactors = emptyInjuryFactors();
   private readonly fPenFactor: number;
+  private readonly grades: GradeFlags;
   private strokeRng: Rng;
   private hourNow = 0;
   private lastInjuryHour = Number.NEGATIVE_INFINITY;
@@ -108,7 +110,12 @@ export class SkinSimulation {
   private passesInSession = 0;
   private open: SessionSummary | null = null;
   private pending: SimulationEvent[] = [];
-  private erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+  private redness = new RednessEpisodes();
+  /** Injury since the last look at erythema: look before time moves on (the flare shows at once). */
+  private erythemaStale = false;
+  /** Passes of the session `applySession` is rolling, for the warnings; undefined for single passes and strokes. */
+  private plannedPasses: number | undefined = undefined;
+  private tracker: CourseWarnings;
   /** Integrator steps taken since construction (diagnostics and benchmarks). */
   stepCount = 0;
 
@@ -134,6 +141,20 @@ export class SkinSimulation {
     );
     this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);
     this.strokeRng = new Rng(setup.seed, 'punctures');
+    this.grades = gradeFlags(setup.conditions);
+    this.tracker = this.newTracker();
+  }
+
+  /** The course's warnings: every rule of docs/model.md §9 in one place; each new one also becomes an event. */
+  get warnings(): CourseWarnings {
+    return this.tracker;
+  }
+
+  private newTracker(): CourseWarnings {
+    return new CourseWarnings(
+      { region: this.setup.region, phototype: this.setup.phototype, conditionWarnings: this.setupWarnings },
+      (warning) => this.pending.push({ type: 'warning', hour: warning.day === undefined ? this.hourNow : Math.round(warning.day * HOURS_PER_DAY), warning }),
+    );
   }
 
   get hour(): number {
@@ -159,7 +180,10 @@ export class SkinSimulation {
     this.passesInSession = 0;
     this.open = null;
     this.pending = [];
-    this.erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+    this.redness = new RednessEpisodes();
+    this.erythemaStale = false;
+    this.plannedPasses = undefined;
+    this.tracker = this.newTracker();
   }
 
   /** Largest step allowed now, hours (§7). */
@@ -177,6 +201,7 @@ export class SkinSimulation {
    */
   advanceTo(targetHour: number, exact = true): void {
     const target = Math.floor(targetHour);
+    if (this.erythemaStale) this.trackErythema();
     while (this.hourNow < target) {
       const cap = this.stepCapHours();
       let dt = 1;
@@ -206,6 +231,14 @@ export class SkinSimulation {
   applyStroke(stroke: Stroke): number {
     this.beginInjury(stroke);
     const p = this.params;
+    const bottomMm = this.anatomy.epidermisMm + this.anatomy.dermisMm;
+    this.tracker.needleUsed({
+      day: this.day,
+      needleMm: stroke.needleMm,
+      belowDermisShare: shareDeeperThan(p, stroke.needleMm, stroke.pressure, this.fPenFactor, bottomMm),
+      warnShare: p.belowDermisWarnShare,
+      dermisBottomMm: bottomMm,
+    });
     const buffer = this.punctures;
     buffer.clear();
     sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer);
@@ -228,6 +261,7 @@ export class SkinSimulation {
     s.punctures += inside;
     s.needleMm = Math.max(s.needleMm, stroke.needleMm);
     s.pressure = stroke.pressure;
+    this.erythemaStale = true;
     return inside;
   }
 
@@ -255,7 +289,12 @@ export class SkinSimulation {
 
   /** A whole-patch session: `passes` passes in alternating directions (issue #3 §2). */
   applySession(spec: PassSpec & { passes: number }): void {
-    for (let k = 0; k < spec.passes; k++) this.applyPass(spec);
+    this.plannedPasses = spec.passes;
+    try {
+      for (let k = 0; k < spec.passes; k++) this.applyPass(spec);
+    } finally {
+      this.plannedPasses = undefined;
+    }
   }
 
   /** Opens a new session if the last injury is at least the session gap ago. */
@@ -279,33 +318,55 @@ export class SkinSimulation {
         pressure: stroke.pressure,
         integrityBefore,
       };
-      this.pending.push({ type: 'session-start', index: this.sessionCount, hour: this.hourNow, integrityBefore });
-      const needle = needleWarning(this.setup.region, stroke.needleMm);
-      if (needle) this.pending.push({ type: 'warning', hour: this.hourNow, warning: needle });
-      if (integrityBefore < 0.9 && this.sessionCount > 1) {
-        this.pending.push({
-          type: 'warning',
-          hour: this.hourNow,
-          warning: {
-            code: 'capillaries-not-recovered',
-            severity: 'warning',
-            message: `Session ${this.sessionCount} began with capillaries only ${Math.round(integrityBefore * 100)} % recovered: re-injuring them before they heal builds broken capillaries (hypothesis [I]).`,
-          },
-        });
-      }
+      this.pending.push({
+        type: 'session-start',
+        index: this.sessionCount,
+        hour: this.hourNow,
+        integrityBefore,
+        needleMm: stroke.needleMm,
+        pressure: stroke.pressure,
+      });
+      this.tracker.sessionStarted({
+        index: this.sessionCount,
+        day: this.day,
+        needleMm: stroke.needleMm,
+        ...(this.plannedPasses === undefined ? {} : { passes: this.plannedPasses }),
+        integrityBefore,
+      });
     }
     this.lastInjuryHour = this.hourNow;
   }
 
-  /** Last hour at which patch-mean erythema was visible (I > 0.15, §6); −Infinity if never. */
+  /** Last hour at which patch-mean erythema was visible (I + R > 0.15, docs/model.md §7); −Infinity if never. */
   get lastVisibleErythemaHour(): number {
-    return this.erythemaVisibleHour;
+    if (this.erythemaStale) this.trackErythema();
+    return this.redness.lastVisibleHour;
+  }
+
+  /** Episodes of continuous visible redness so far (docs/model.md §7), the running one last. */
+  rednessEpisodes(): RednessEpisode[] {
+    if (this.erythemaStale) this.trackErythema();
+    return this.redness.list();
+  }
+
+  /** Length of the longest redness episode so far, days. */
+  get longestRednessDays(): number {
+    if (this.erythemaStale) this.trackErythema();
+    return this.redness.longestHours / HOURS_PER_DAY;
   }
 
   private trackErythema(): void {
-    // Erythema never outlasts a week (Chu 2021), so the extra pass over I is skipped after that.
-    if (this.hourNow - this.lastInjuryHour > 7 * HOURS_PER_DAY) return;
-    if (mean(this.fields.I) > VISIBLE.erythema) this.erythemaVisibleHour = this.hourNow;
+    this.erythemaStale = false;
+    // Erythema never outlasts a week after the last injury (Chu 2021), so the extra pass is skipped then.
+    if (this.hourNow - this.lastInjuryHour > 7 * HOURS_PER_DAY) {
+      this.redness.close();
+      return;
+    }
+    const f = this.fields;
+    let sum = 0;
+    for (let i = 0; i < f.I.length; i++) sum += f.I[i]! + f.R[i]!;
+    this.redness.observe(this.hourNow, sum / f.I.length > VISIBLE.erythema);
+    this.tracker.observeRedness(this.redness.longestHours / HOURS_PER_DAY);
   }
 
   private closeSessionIfQuiet(): void {
@@ -320,17 +381,7 @@ export class SkinSimulation {
     s.densityPerCm2 = s.punctures / (this.grid.patchMm / 10) ** 2;
     this.open = null;
     this.pending.push({ type: 'session-end', summary: s });
-    if (s.meanPasses > 20.5) {
-      this.pending.push({
-        type: 'warning',
-        hour: s.endHour,
-        warning: {
-          code: 'too-many-passes',
-          severity: 'warning',
-          message: `Session ${s.index}: ${s.meanPasses.toFixed(0)} passes on average, more than the usual 10–20 (Singh & Yadav 2016).`,
-        },
-      });
-    }
+    this.tracker.sessionEnded({ index: s.index, day: s.endHour / HOURS_PER_DAY, meanPasses: s.meanPasses });
   }
 
   /** The session in progress (strokes within the session gap), if any; a copy. */
@@ -351,7 +402,14 @@ export class SkinSimulation {
   }
 
   means(out: SeriesValues = zeroSeries()): SeriesValues {
-    return patchMeans(this.fields, this.params, out);
+    return patchMeans(this.fields, this.params, out, this.grades);
+  }
+
+  /** Patch means, also shown to the course's warnings (visible telangiectasia and pigment, §9). */
+  observeMeans(out: SeriesValues = zeroSeries()): SeriesValues {
+    this.means(out);
+    this.tracker.observeMeans(out);
+    return out;
   }
 
   inspect(ix: number, iy: number): CellReport {
@@ -361,7 +419,7 @@ export class SkinSimulation {
     const i = y * cells + x;
     const state = {} as Record<StateField, number>;
     for (const name of STATE_FIELDS) state[name] = this.fields[name][i]!;
-    const outputs = cellOutputs(this.fields, i, this.params, zeroSeries());
+    const outputs = cellOutputs(this.fields, i, this.params, zeroSeries(), this.grades);
     return {
       ix: x,
       iy: y,
