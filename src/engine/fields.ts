@@ -56,6 +56,8 @@ export interface SkinFields {
   readonly sessionDermal: Float32Array;
   /** Vascular dose u_vas of the cell's current session, reference doses: compared with u_crit (§5). */
   readonly sessionVascular: Float32Array;
+  /** e^(−u_der/u_sat) of the cell's current session: the growth-factor release still available (§5). */
+  readonly growthCapacity: Float32Array;
 }
 
 export function allocateFields(grid: Grid, precision: Precision): SkinFields {
@@ -82,6 +84,7 @@ export function allocateFields(grid: Grid, precision: Precision): SkinFields {
     sessionDensity: new Float32Array(grid.count),
     sessionDermal: new Float32Array(grid.count),
     sessionVascular: new Float32Array(grid.count),
+    growthCapacity: new Float32Array(grid.count),
   };
   resetFields(fields, 0);
   return fields;
@@ -98,4 +101,5 @@ export function resetFields(f: SkinFields, t0: number): void {
   f.sessionDensity.fill(0);
   f.sessionDermal.fill(0);
   f.sessionVascular.fill(0);
+  f.growthCapacity.fill(1);
 }

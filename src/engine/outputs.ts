@@ -245,14 +245,35 @@ export function zeroSeries(): SeriesValues {
   return out;
 }
 
-/** Patch means of every series in one pass over the fields (sums in double precision). */
-export function patchMeans(
-  f: SkinFields,
-  p: ModelParams,
-  out: SeriesValues = zeroSeries(),
-  flags: GradeFlags = NO_INDICATIONS,
-): SeriesValues {
+/** Sums over the patch from which every patch mean follows (cached by the simulation per hour). */
+export interface PatchSums {
+  c3: number;
+  c1: number;
+  ep: number;
+  /** I + R per cell. */
+  ery: number;
+  e: number;
+  w: number;
+  v: number;
+  t: number;
+  pg: number;
+  pu: number;
+  perf: number;
+  plastic: number;
+}
+
+export function zeroSums(): PatchSums {
+  return { c3: 0, c1: 0, ep: 0, ery: 0, e: 0, w: 0, v: 0, t: 0, pg: 0, pu: 0, perf: 0, plastic: 0 };
+}
+
+/**
+ * The patch sums in one pass over the fields (double precision, cell order). With `fastZero` the
+ * caller knows that W, I, R, E and Pu are zero everywhere (weeks after a session): they are not
+ * read, which changes no bit (adding zeros to a sum leaves it as it is).
+ */
+export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSums(), fastZero = false): PatchSums {
   const { C3, C1, Ep, I, R, E, W, V, T, Pg, Pu } = f;
+  const kQ = p.kQ;
   const n = C3.length;
   let sC3 = 0;
   let sC1 = 0;
@@ -274,30 +295,161 @@ export function patchMeans(
     sC3 += c3;
     sC1 += c1;
     sEp += Ep[i]!;
-    sI += I[i]! + R[i]!;
-    sE += E[i]!;
-    sW += W[i]!;
     sV += v;
     sT += t;
     sPg += Pg[i]!;
-    sPu += Pu[i]!;
-    sPerf += v * (1 - p.kQ * (c3 + c1));
+    sPerf += v * (1 - kQ * (c3 + c1));
     sPlastic += plasticLookOf(t, c3, c1);
   }
+  if (!fastZero) {
+    for (let i = 0; i < n; i++) {
+      sI += I[i]! + R[i]!;
+      sE += E[i]!;
+      sW += W[i]!;
+      sPu += Pu[i]!;
+    }
+  }
+  out.c3 = sC3;
+  out.c1 = sC1;
+  out.ep = sEp;
+  out.ery = sI;
+  out.e = sE;
+  out.w = sW;
+  out.v = sV;
+  out.t = sT;
+  out.pg = sPg;
+  out.pu = sPu;
+  out.perf = sPerf;
+  out.plastic = sPlastic;
+  return out;
+}
+
+/** Every series from the patch sums of `n` cells (§7). */
+export function meansFromSums(sums: PatchSums, n: number, p: ModelParams, out: SeriesValues, flags: GradeFlags = NO_INDICATIONS): SeriesValues {
   const inv = 1 / n;
-  out.collagenGain = (sC3 + sC1) * inv;
-  out.collagen1 = sC1 * inv;
-  out.collagen3 = sC3 * inv;
-  out.epidermisGain = sEp * inv;
-  out.erythema = sI * inv;
-  out.edema = sE * inv;
-  out.barrierOpen = sW * inv;
-  out.capillaryIntegrity = sV * inv;
-  out.telangiectasia = sT * inv;
-  out.perfusion300um = sPerf * inv - 1;
-  out.pigment = sPg * inv;
-  out.plasticLook = sPlastic * inv;
-  out.purpura = sPu * inv;
+  out.collagenGain = (sums.c3 + sums.c1) * inv;
+  out.collagen1 = sums.c1 * inv;
+  out.collagen3 = sums.c3 * inv;
+  out.epidermisGain = sums.ep * inv;
+  out.erythema = sums.ery * inv;
+  out.edema = sums.e * inv;
+  out.barrierOpen = sums.w * inv;
+  out.capillaryIntegrity = sums.v * inv;
+  out.telangiectasia = sums.t * inv;
+  out.perfusion300um = sums.perf * inv - 1;
+  out.pigment = sums.pg * inv;
+  out.plasticLook = sums.plastic * inv;
+  out.purpura = sums.pu * inv;
   writeGrades(out, p, flags, out.collagenGain, out.collagen1, out.epidermisGain);
   return out;
+}
+
+/**
+ * What the patch means of a quiet patch (every fast pool zero) need to follow it in closed form
+ * (docs/model.md §8): the sums of the slow pools, the cross moments Σ(1 − V)·C3 and Σ(1 − V)·C1 that
+ * perfusion's product V·C needs, and whether every cell has C3 ≤ C1. Then C3 − C1 stays ≤ 0 while
+ * the patch is quiet, so plasticLook = min(1, T) = T is linear too.
+ */
+export interface QuietMoments {
+  c3: number;
+  c1: number;
+  ep: number;
+  v: number;
+  t: number;
+  pg: number;
+  lackC3: number;
+  lackC1: number;
+  mature: boolean;
+}
+
+export function quietMoments(f: SkinFields, out: QuietMoments): QuietMoments {
+  const { C3, C1, Ep, V, T, Pg } = f;
+  let c3 = 0;
+  let c1 = 0;
+  let ep = 0;
+  let v = 0;
+  let t = 0;
+  let pg = 0;
+  let lackC3 = 0;
+  let lackC1 = 0;
+  let mature = true;
+  for (let i = 0; i < C3.length; i++) {
+    const a = C3[i]!;
+    const b = C1[i]!;
+    const lack = 1 - V[i]!;
+    c3 += a;
+    c1 += b;
+    ep += Ep[i]!;
+    v += V[i]!;
+    t += T[i]!;
+    pg += Pg[i]!;
+    lackC3 += lack * a;
+    lackC1 += lack * b;
+    if (a > b) mature = false;
+  }
+  out.c3 = c3;
+  out.c1 = c1;
+  out.ep = ep;
+  out.v = v;
+  out.t = t;
+  out.pg = pg;
+  out.lackC3 = lackC3;
+  out.lackC1 = lackC1;
+  out.mature = mature;
+  return out;
+}
+
+export function zeroMoments(): QuietMoments {
+  return { c3: 0, c1: 0, ep: 0, v: 0, t: 0, pg: 0, lackC3: 0, lackC1: 0, mature: false };
+}
+
+/**
+ * Patch means of a quiet, mature patch `w`'s time after the moments were taken: the exact solution
+ * of the linear system (stepWeights.ts `quietWeights`) applied to the sums. Erythema, oedema, open
+ * channels and purpura are zero in a quiet patch.
+ */
+export function quietMeans(
+  m: QuietMoments,
+  n: number,
+  w: { e3: number; e1: number; c31: number; eEp: number; c3Ep: number; c1Ep: number; eV: number; eT: number; ePg: number },
+  p: ModelParams,
+  out: SeriesValues,
+  flags: GradeFlags = NO_INDICATIONS,
+): SeriesValues {
+  const epGain = p.kappaEp / p.tauEpi;
+  const c3 = m.c3 * w.e3;
+  const c1 = m.c1 * w.e1 + m.c3 * w.c31;
+  const ep = m.ep * w.eEp + epGain * (m.c3 * w.c3Ep + m.c1 * w.c1Ep);
+  // V = 1 − (1 − V0)·eV, so ΣV = n − (n − ΣV0)·eV and ΣV·C = ΣC − eV·Σ(1 − V0)·C(t).
+  const v = n - (n - m.v) * w.eV;
+  const vc3 = c3 - w.eV * (m.lackC3 * w.e3);
+  const vc1 = c1 - w.eV * (m.lackC1 * w.e1 + m.lackC3 * w.c31);
+  const t = m.t * w.eT;
+  const sums: PatchSums = {
+    c3,
+    c1,
+    ep,
+    ery: 0,
+    e: 0,
+    w: 0,
+    v,
+    t,
+    pg: m.pg * w.ePg,
+    pu: 0,
+    perf: v - p.kQ * (vc3 + vc1),
+    plastic: t,
+  };
+  return meansFromSums(sums, n, p, out, flags);
+}
+
+const scratchSums = zeroSums();
+
+/** Patch means of every series in one pass over the fields (sums in double precision). */
+export function patchMeans(
+  f: SkinFields,
+  p: ModelParams,
+  out: SeriesValues = zeroSeries(),
+  flags: GradeFlags = NO_INDICATIONS,
+): SeriesValues {
+  return meansFromSums(patchSums(f, p, scratchSums), f.C3.length, p, out, flags);
 }

@@ -1,5 +1,11 @@
 import { z } from 'zod';
 import { bounded } from './bounded';
+import { STEP_HOURS } from './stepping';
+
+/** A step length, hours: one of STEP_HOURS, so that steps of every length align on absolute multiples. */
+const stepLength = z
+  .number({ error: (iss) => `must be one of ${STEP_HOURS.join(', ')} hours, got ${String(iss.input)}` })
+  .refine((h) => (STEP_HOURS as readonly number[]).includes(h), { error: (iss) => `must be one of ${STEP_HOURS.join(', ')} hours, got ${String(iss.input)}` });
 
 /**
  * Every tunable of the model in one zod schema: range, default and source of each constant.
@@ -180,9 +186,46 @@ export const ModelParamsSchema = z
     // ── Numerics (§7) ──────────────────────────────────────────────────────────────
     /** Quiet gap that separates two sessions, hours (§3: V⁻ is re-read after ≥ 2 h without injury). */
     sessionGapHours: bounded(0.5, 48, 'h').default(2),
-    /** Step caps: ≤ 1 h in the 72 h after an injury, then 6 h, then 24 h (§7). */
-    fineStepWindowHours: bounded(1, 24 * 30, 'h').default(72),
-    mediumStepWindowHours: bounded(1, 24 * 60, 'h').default(24 * 14),
+    /**
+     * Adaptive step caps by time since the last injury (docs/model.md §8): each entry allows steps of
+     * `stepHours` until `untilHours` after the injury; later steps may reach `maxStepHours`. Step
+     * lengths are taken from STEP_HOURS (stepping.ts) and aligned to absolute multiples of themselves,
+     * so the step sequence depends only on the events.
+     */
+    stepLadder: z
+      .array(z.object({ untilHours: bounded(1, 24 * 365, 'h'), stepHours: stepLength }).strict())
+      .max(8)
+      .default([
+        // The first day: inflammation peaks and pigment/telangiectasia thresholds are crossed.
+        { untilHours: 24, stepHours: 6 },
+        // Collagen builds for three weeks: steps longer than a day would cost accuracy (tests/unit/engine/stepping.test.ts).
+        { untilHours: 21 * 24, stepHours: 24 },
+      ]),
+    /** Longest step once the ladder is past, hours: longer than a day only helps a caller that samples rarely. */
+    maxStepHours: stepLength.default(96),
+    /**
+     * Longest step of a quiet patch (every fast pool zero): the slow pools are then a linear system,
+     * stepped by its exact propagator, and samples inside the step are exact too (docs/model.md §8).
+     */
+    quietStepHours: stepLength.default(768),
+    /** Fixed step length, hours, instead of the adaptive ladder (0 = adaptive): the reference stepping of the tests. */
+    fixedStepHours: z.union([z.literal(0), stepLength]).default(0),
+    /**
+     * Lateral diffusion is skipped in a step where inflammation and growth factors stay below this
+     * everywhere (their maxima are tracked in the reaction loop) [I]: I below 0.01 is far from visible
+     * (0.15), and skipping the diffusion of G below 0.01 moves no patch mean by more than 1e-5 on a
+     * monthly or a daily course (measured against diffusing always, docs/model.md §8).
+     */
+    diffusionFloor: bounded(0, 1, '').default(0.01),
+    /**
+     * Fast pools (W, D, I, E, G, F, R, Pu) below this are set to zero [I]. It spares float32
+     * denormals (W reaches them three weeks after a session; each operation on one is several times
+     * slower) and lets a cell settle: about two weeks after its last injury the inflammatory pools are
+     * zero, about six weeks after it the growth factors and fibroblasts too, and only the slow pools
+     * move. Every output stays within 1e-4 of a run without flushing (3e-5 on a monthly course,
+     * tests/unit/engine/stepping.test.ts).
+     */
+    flushBelow: bounded(0, 1e-3, '').default(1e-5),
   })
   .strict();
 

@@ -168,6 +168,29 @@ export function markCoverage(
   const ix1 = Math.min(cells - 1, Math.ceil((Math.max(...xs) + reach) / pitchMm));
   const iy0 = Math.max(0, Math.floor((Math.min(...ys) - reach) / pitchMm));
   const iy1 = Math.min(cells - 1, Math.ceil((Math.max(...ys) + reach) / pitchMm));
+  if (ux === 0 || uy === 0) {
+    // An axis-aligned stroke (every pass): the test separates into a column test and a row test, with
+    // the same arithmetic (the zero products add nothing), so the cells are exactly those of the general case.
+    const colAlong = uy === 0;
+    let firstX = -1;
+    let lastX = -2;
+    for (let ix = ix0; ix <= ix1; ix++) {
+      const cx = (ix + 0.5) * pitchMm - stroke.x0Mm;
+      const ok = colAlong ? inRange(cx * ux, 0, lengthMm) : inRange(-cx * uy - off, -half, half);
+      if (ok) {
+        if (firstX < 0) firstX = ix;
+        lastX = ix;
+      }
+    }
+    for (let iy = iy0; iy <= iy1; iy++) {
+      const cy = (iy + 0.5) * pitchMm - stroke.y0Mm;
+      const ok = colAlong ? inRange(cy * ux - off, -half, half) : inRange(cy * uy, 0, lengthMm);
+      if (!ok) continue;
+      const row = iy * cells;
+      for (let ix = firstX; ix <= lastX; ix++) coverage[row + ix]! += 1;
+    }
+    return;
+  }
   for (let iy = iy0; iy <= iy1; iy++) {
     const cy = (iy + 0.5) * pitchMm - stroke.y0Mm;
     for (let ix = ix0; ix <= ix1; ix++) {
@@ -177,4 +200,9 @@ export function markCoverage(
       if (along >= 0 && along < lengthMm && across >= -half && across < half) coverage[iy * cells + ix]! += 1;
     }
   }
+}
+
+/** lo ≤ x < hi. */
+function inRange(x: number, lo: number, hi: number): boolean {
+  return x >= lo && x < hi;
 }

@@ -121,8 +121,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
       lastSessionHour = at;
       next++;
     }
-    sim.advanceTo(hour);
-    sim.observeMeans(means);
+    sim.sampleMeans(hour, means);
     days.push(roundValue(hour / HOURS_PER_DAY));
     for (const name of SERIES) series[name].push(roundValue(means[name]));
     stats.pigmentPeak = Math.max(stats.pigmentPeak, means.pigment);

@@ -9,7 +9,7 @@
  * Poisson unevenness (≈ 130 punctures under a 3 mm kernel) and edge losses, so it would not be
  * uniform. With r = N̄/250, N̄ the sampled session's patch-mean kernel density, every cell gets
  *   W += r·(f_epi + f_der), D += S(r·f_der) (the saturating release of docs/model.md §5),
- *   R += k_R·r·(f_epi + f_der), V ← V·(1 − c_v·r·f_vas), T += c_re·r·f_vas·(1 − V⁻)(1 − T) = 0
+ *   R += k_R·r·(f_epi + f_der), V ← V·e^(−c_v·r·f_vas), T += c_re·r·f_vas·(1 − V⁻)(1 − T) = 0
  * (V⁻ = 1 before a first session; r·f_vas ≈ 0.92 < u_crit, so no breakage either), the factors f at
  * the reference depth δ = f_pen·1.5 mm = 0.75 mm.
  * That depth is also the mean of the jittered depths, and the factors are linear (f_der) or saturated
@@ -83,8 +83,9 @@ describe('V12: kernel-deposited punctures vs a uniform dose', () => {
     flat.fields.R.fill(p.kR * r * (f.epidermal + f.dermal));
     flat.fields.sessionDermal.fill(r * f.dermal);
     flat.fields.sessionVascular.fill(r * f.vascular);
-    flat.fields.V.fill(1 - Math.min(1, p.cV * r * f.vascular));
+    flat.fields.V.fill(Math.exp(-p.cV * r * f.vascular));
     flat.fields.sessionDensity.fill(meanDensity);
+    flat.fieldsChanged();
 
     sampled = follow(poisson);
     uniform = follow(flat);

@@ -76,16 +76,19 @@ describe('the σ_inj kernel conserves punctures', () => {
   it.each([160, 64, 32])('a puncture far from the edges carries exactly one puncture of density on a %i-cell grid', (cells) => {
     const { grid, scratch } = scratchFor(cells);
     // Off-centre positions: the kernel must be normalised wherever the puncture falls in its cell.
-    for (const [x, y] of [
-      [20, 20],
-      [17.33, 22.91],
-      [12.6, 25.0],
-    ] as const) {
+    for (const [hour, [x, y]] of (
+      [
+        [20, 20],
+        [17.33, 22.91],
+        [12.6, 25.0],
+      ] as const
+    ).entries()) {
       const buffer = new PunctureBuffer(4);
       buffer.push(x, y, 0.75);
-      scratch.deposit(buffer);
+      // Each at its own hour: the totals of an hour start from zero.
+      scratch.deposit(buffer, hour);
       expect(mass(scratch.density, grid.cellAreaCm2), `(${x}, ${y})`).toBeCloseTo(1, 5);
-      scratch.applyJumps(allocateFields(grid, 'float64'), 0, DEFAULT_PARAMS);
+      scratch.applyJumps(allocateFields(grid, 'float64'), hour, DEFAULT_PARAMS);
     }
   });
 
@@ -143,7 +146,7 @@ describe('the jumps a deposited density applies (§3)', () => {
     const buffer = new PunctureBuffer(8);
     const depths = [0.3, 0.75, 1.2];
     for (const [k, d] of depths.entries()) buffer.push(10 + 10 * k, 20, d);
-    scratch.deposit(buffer);
+    scratch.deposit(buffer, 0);
     scratch.applyJumps(fields, 0, DEFAULT_PARAMS);
     const reference = DEFAULT_PARAMS.referenceDensityPerCm2;
     const expectW = depths.reduce((s, d) => s + (factorsAt(d).epidermal + factorsAt(d).dermal) / reference, 0);
@@ -159,7 +162,12 @@ describe('the jumps a deposited density applies (§3)', () => {
     // ... and the flare jumps with the epidermal and dermal injury: R = k_R·W here.
     expect(mass(fields.R, grid.cellAreaCm2)).toBeCloseTo(DEFAULT_PARAMS.kR * expectW, 6);
     expect(mass(fields.sessionDensity, grid.cellAreaCm2)).toBeCloseTo(3, 4);
-    // The scratch is cleared for the next stroke.
+    // Applying the same hour's jumps again changes nothing (they depend on the hour's totals only) ...
+    const W = Float64Array.from(fields.W);
+    scratch.applyJumps(fields, 0, DEFAULT_PARAMS);
+    expect(fields.W).toEqual(W);
+    // ... and the next hour's totals start from zero.
+    scratch.deposit(new PunctureBuffer(1), 1);
     expect(scratch.density.every((v) => v === 0)).toBe(true);
   });
 

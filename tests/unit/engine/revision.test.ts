@@ -66,12 +66,13 @@ describe('saturating growth-factor release', () => {
     const scratch = new InjuryScratch(grid, DEFAULT_PARAMS, anatomy);
     const all = new PunctureBuffer(64);
     for (const [x, y, d] of punctures) all.push(x, y, d);
-    scratch.deposit(all);
+    scratch.deposit(all, 0);
     scratch.applyJumps(once, 0, DEFAULT_PARAMS);
+    scratch.reset();
     for (const [x, y, d] of punctures) {
       const one = new PunctureBuffer(1);
       one.push(x, y, d);
-      scratch.deposit(one);
+      scratch.deposit(one, 0);
       scratch.applyJumps(split, 0, DEFAULT_PARAMS);
     }
     let worst = 0;
@@ -81,7 +82,8 @@ describe('saturating growth-factor release', () => {
       peak = Math.max(peak, once.D[i]!);
     }
     expect(peak).toBeGreaterThan(1); // well into saturation
-    expect(worst).toBeLessThan(1e-6 * peak);
+    // The jumps depend on the hour's totals only, which both orders accumulate identically: the same bits.
+    expect(worst).toBe(0);
   });
 });
 
