@@ -56,7 +56,7 @@ export class Dynamics {
   private readonly rowHereG: FieldArray;
   readonly facts: StepFacts = { maxI: 0, maxG: 0, diffused: false };
   /**
-   * Whether any cell may hold a non-zero inflammatory pool (W, D, I, E, R, Pu) or growth factor /
+   * Whether any cell may hold a non-zero inflammatory pool (W, D, I, E, R) or growth factor /
    * fibroblast (G, F). Both are found in the reaction loop; injury sets them (`wake`). When neither
    * holds, a step reads and writes the slow pools only. Fresh fields are at the untreated baseline,
    * where every fast pool is zero.
@@ -98,7 +98,7 @@ export class Dynamics {
     this.growingAny = false;
   }
 
-  /** False when every inflammatory pool (W, D, I, E, R, Pu) of every cell is zero. */
+  /** False when every inflammatory pool (W, D, I, E, R) of every cell is zero. */
   get inflamed(): boolean {
     return this.inflamedAny;
   }
@@ -115,6 +115,9 @@ export class Dynamics {
       this.reactQuiet(f, w);
       this.facts.maxI = 0;
       this.facts.maxG = 0;
+    } else if (!this.inflamedAny) {
+      this.reactSettled(f, w);
+      this.facts.maxI = 0;
     } else {
       this.react(f, w);
     }
@@ -152,12 +155,13 @@ export class Dynamics {
     const { W, D, I, E, G, F, C3, C1, Ep, V, T, Pg, R, Pu } = f;
     const { eW, eD, eR, ePu, eV, eVh, eI, wToI, dToI, eIh, wToIh, dToIh, eE, iToE, wToE, dToE, eG, dToG } = c;
     const { eF, gToFa, dToFa, gToFb, dToFb, eFh, gToFah, dToFah, gToFbh, dToFbh } = c;
-    const qz = c.quiet;
-    const q3 = c.C3;
-    const q1 = c.C1;
-    const qEp = c.Ep;
-    const qT = c.T;
-    const qPg = c.Pg;
+    // Every weight in a local: property loads inside the loop are not always hoisted by the JIT.
+    const { e3: z3, e1: z1, c31: z31, eEp: zEp, c3Ep: z3Ep, c1Ep: z1Ep, eV: zV, eT: zT, ePg: zPg } = c.quiet;
+    const { e: c3e, q0: c3q0, qm: c3qm, q1: c3q1, eh: c3eh, q0h: c3q0h, qmh: c3qmh, q1h: c3q1h } = c.C3;
+    const { e: c1e, q0: c1q0, qm: c1qm, q1: c1q1 } = c.C1;
+    const { e: epE, q0: epQ0, qm: epQm, q1: epQ1 } = c.Ep;
+    const { e: tE, q0: tQ0, qm: tQm, q1: tQ1 } = c.T;
+    const { e: pgE, q0: pgQ0, qm: pgQm, q1: pgQ1 } = c.Pg;
     let maxI = 0;
     let maxG = 0;
     let liveInflamed = false;
@@ -173,19 +177,23 @@ export class Dynamics {
       let d0 = 0;
       let e0 = 0;
       let r0 = 0;
-      let pu0 = 0;
       if (anyInflamed) {
         i0 = I[i]!;
         w0 = W[i]!;
         d0 = D[i]!;
         e0 = E[i]!;
         r0 = R[i]!;
-        pu0 = Pu[i]!;
+      }
+      // Purpura only fades and drives nothing: it is stepped whatever the cell's state.
+      const pu0 = Pu[i]!;
+      if (pu0 !== 0) {
+        const pu1 = pu0 * ePu;
+        Pu[i] = pu1 < flush ? 0 : pu1;
       }
       // Which pools still move. Weeks after a session the inflammatory pools are flushed to zero
       // ("settled"), months after it the growth factors and fibroblasts too ("quiet"): the same
       // expressions as the general case then reduce to far fewer operations.
-      const inflamed = w0 !== 0 || d0 !== 0 || i0 !== 0 || e0 !== 0 || r0 !== 0 || pu0 !== 0;
+      const inflamed = w0 !== 0 || d0 !== 0 || i0 !== 0 || e0 !== 0 || r0 !== 0;
       const quiet = !inflamed && f0 === 0 && g0 === 0;
       const c30 = C3[i]!;
       const c10 = C1[i]!;
@@ -196,12 +204,12 @@ export class Dynamics {
       if (quiet) {
         // The exact linear propagator, as in `reactQuiet` (the same expressions, the same bits).
         if (c30 !== 0 || c10 !== 0 || v0 !== 1 || t0 !== 0 || ep0 !== 0 || pg0 !== 0) {
-          C3[i] = c30 * qz.e3;
-          C1[i] = c10 * qz.e1 + c30 * qz.c31;
-          Ep[i] = ep0 * qz.eEp + epGain * (c30 * qz.c3Ep + c10 * qz.c1Ep);
-          V[i] = 1 - (1 - v0) * qz.eV;
-          if (t0 !== 0) T[i] = t0 * qz.eT;
-          if (pg0 !== 0) Pg[i] = pg0 * qz.ePg;
+          C3[i] = c30 * z3;
+          C1[i] = c10 * z1 + c30 * z31;
+          Ep[i] = ep0 * zEp + epGain * (c30 * z3Ep + c10 * z1Ep);
+          V[i] = 1 - (1 - v0) * zV;
+          if (t0 !== 0) T[i] = t0 * zT;
+          if (pg0 !== 0) Pg[i] = pg0 * zPg;
         }
       } else {
         // Inflammatory pools with closed forms (all zero once settled).
@@ -217,9 +225,6 @@ export class Dynamics {
           let r1 = r0 * eR;
           if (r1 < flush) r1 = 0;
           R[i] = r1;
-          let pu1 = pu0 * ePu;
-          if (pu1 < flush) pu1 = 0;
-          Pu[i] = pu1;
           const wI = aW * w0;
           i1 = i0 * eI + kIq * (wI * wToI + d0 * dToI);
           if (i1 < flush) i1 = 0;
@@ -230,7 +235,7 @@ export class Dynamics {
           if (e1 < flush) e1 = 0;
           E[i] = e1;
           // All are ≥ 0, so the sum is positive exactly when one of them is.
-          if (w1 + d1 + r1 + pu1 + i1 + e1 > 0) liveInflamed = true;
+          if (w1 + d1 + r1 + i1 + e1 > 0) liveInflamed = true;
         }
 
         let g1 = g0 * eG + kG * d0 * dToG;
@@ -282,11 +287,11 @@ export class Dynamics {
         const s30 = build * f0 + back * (1 - m0);
         const s3m = s3 * cSatm * fm + back * (1 - mm);
         const s31 = s3 * cSat1 * f1 + back * (1 - m1);
-        let col3 = c30 * q3.e + s30 * q3.q0 + s3m * q3.qm + s31 * q3.q1;
+        let col3 = c30 * c3e + s30 * c3q0 + s3m * c3qm + s31 * c3q1;
         if (col3 < 0) col3 = 0;
-        const col3m = c30 * q3.eh + s30 * q3.q0h + s3m * q3.qmh + s31 * q3.q1h;
+        const col3m = c30 * c3eh + s30 * c3q0h + s3m * c3qmh + s31 * c3q1h;
         C3[i] = col3;
-        let col1 = c10 * q1.e + back * m0 * q1.q0 + r31 * mm * col3m * q1.qm + r31 * m1 * col3 * q1.q1;
+        let col1 = c10 * c1e + back * m0 * c1q0 + r31 * mm * col3m * c1qm + r31 * m1 * col3 * c1q1;
         if (col1 < 0) col1 = 0;
         C1[i] = col1;
 
@@ -294,7 +299,7 @@ export class Dynamics {
         const p0 = epGain * total0;
         const pm = epGain * (col3m + 0.5 * (c10 + col1));
         const p1 = epGain * (col3 + col1);
-        Ep[i] = ep0 * qEp.e + p0 * qEp.q0 + pm * qEp.qm + p1 * qEp.q1;
+        Ep[i] = ep0 * epE + p0 * epQ0 + pm * epQm + p1 * epQ1;
 
         const v1 = 1 - (1 - v0) * eV;
         V[i] = v1;
@@ -306,22 +311,22 @@ export class Dynamics {
           const y0 = i0 > iCrit ? tFree * (i0 - iCrit) * (1 - v0) : 0;
           const ym = im > iCrit ? tFree * (im - iCrit) * (1 - vm) : 0;
           const y1 = i1 > iCrit ? tFree * (i1 - iCrit) * (1 - v1) : 0;
-          let t1 = t0 * qT.e + y0 * qT.q0 + ym * qT.qm + y1 * qT.q1;
+          let t1 = t0 * tE + y0 * tQ0 + ym * tQm + y1 * tQ1;
           if (t1 < 0) t1 = 0;
           else if (t1 > 1) t1 = 1;
           T[i] = t1;
         } else if (t0 !== 0) {
-          T[i] = t0 * qT.e;
+          T[i] = t0 * tE;
         }
 
         if (inflamed && (i0 > iPih || im > iPih || i1 > iPih)) {
-          const z0 = i0 > iPih ? pigGain * (i0 - iPih) : 0;
-          const zm = im > iPih ? pigGain * (im - iPih) : 0;
-          const z1 = i1 > iPih ? pigGain * (i1 - iPih) : 0;
-          const pg1 = pg0 * qPg.e + z0 * qPg.q0 + zm * qPg.qm + z1 * qPg.q1;
+          const q0 = i0 > iPih ? pigGain * (i0 - iPih) : 0;
+          const qm = im > iPih ? pigGain * (im - iPih) : 0;
+          const q1 = i1 > iPih ? pigGain * (i1 - iPih) : 0;
+          const pg1 = pg0 * pgE + q0 * pgQ0 + qm * pgQm + q1 * pgQ1;
           Pg[i] = pg1 > 0 ? pg1 : 0;
         } else if (pg0 !== 0) {
-          Pg[i] = pg0 * qPg.e;
+          Pg[i] = pg0 * pgE;
         }
       }
 
@@ -333,16 +338,126 @@ export class Dynamics {
   }
 
   /**
+   * The step of a settled patch (no cell inflamed: W, D, I, E, R zero everywhere, weeks after a
+   * session): the expressions of `react` with those pools at zero, in a loop small enough for the
+   * JIT to keep its values in registers. The same bits as `react` (tests/unit/engine/stepping.test.ts).
+   */
+  private reactSettled(f: SkinFields, c: StepWeights): void {
+    const p = this.k.params;
+    const kF = p.kF;
+    const invFMax = 1 / p.fMax;
+    const invCMax = 1 / p.cMax;
+    const s3 = p.s3 * this.k.s3Factor;
+    const r31 = 1 / p.tau31;
+    const r3d = 1 / p.tau3d;
+    const rNeo = 1 / p.tauNeo;
+    const epGain = p.kappaEp / p.tauEpi;
+    const hDays = c.hDays;
+    const hHalf = 0.5 * hDays;
+    const sixth = 1 / 6;
+    const flush = p.flushBelow;
+    const { G, F, C3, C1, Ep, V, T, Pg, Pu } = f;
+    const { eV, eG, eF, gToFa, gToFb, eFh, gToFah, gToFbh, ePu } = c;
+    const { e3: z3, e1: z1, c31: z31, eEp: zEp, c3Ep: z3Ep, c1Ep: z1Ep, eV: zV, eT: zT, ePg: zPg } = c.quiet;
+    const { e: c3e, q0: c3q0, qm: c3qm, q1: c3q1, eh: c3eh, q0h: c3q0h, qmh: c3qmh, q1h: c3q1h } = c.C3;
+    const { e: c1e, q0: c1q0, qm: c1qm, q1: c1q1 } = c.C1;
+    const { e: epE, q0: epQ0, qm: epQm, q1: epQ1 } = c.Ep;
+    const tE = c.T.e;
+    const pgE = c.Pg.e;
+    let maxG = 0;
+    let liveGrowing = false;
+    const n = G.length;
+    for (let i = 0; i < n; i++) {
+      const f0 = F[i]!;
+      const g0 = G[i]!;
+      const c30 = C3[i]!;
+      const c10 = C1[i]!;
+      const v0 = V[i]!;
+      const t0 = T[i]!;
+      const ep0 = Ep[i]!;
+      const pg0 = Pg[i]!;
+      const pu0 = Pu[i]!;
+      if (pu0 !== 0) {
+        const pu1 = pu0 * ePu;
+        Pu[i] = pu1 < flush ? 0 : pu1;
+      }
+      if (f0 === 0 && g0 === 0) {
+        if (c30 !== 0 || c10 !== 0 || v0 !== 1 || t0 !== 0 || ep0 !== 0 || pg0 !== 0) {
+          C3[i] = c30 * z3;
+          C1[i] = c10 * z1 + c30 * z31;
+          Ep[i] = ep0 * zEp + epGain * (c30 * z3Ep + c10 * z1Ep);
+          V[i] = 1 - (1 - v0) * zV;
+          if (t0 !== 0) T[i] = t0 * zT;
+          if (pg0 !== 0) Pg[i] = pg0 * zPg;
+        }
+        continue;
+      }
+      let g1 = g0 * eG;
+      if (g1 < flush) g1 = 0;
+      G[i] = g1;
+      if (g1 > maxG) maxG = g1;
+      const a = g0 * gToFa;
+      const b = g0 * gToFb;
+      let fs0 = 1 - f0 * invFMax;
+      if (fs0 < 0) fs0 = 0;
+      let fs1 = 1 - (f0 * eF + kF * fs0 * a) * invFMax;
+      if (fs1 < 0) fs1 = 0;
+      const dfs = fs1 - fs0;
+      let f1 = f0 * eF + kF * (fs0 * a + dfs * b);
+      if (f1 < flush) f1 = 0;
+      F[i] = f1;
+      if (g1 + f1 > 0) liveGrowing = true;
+      const fm = f0 * eFh + kF * (fs0 * (g0 * gToFah) + dfs * (g0 * gToFbh));
+      const total0 = c30 + c10;
+      let cSat0 = 1 - total0 * invCMax;
+      if (cSat0 < 0) cSat0 = 0;
+      const loss = c30 * r3d + c10 * rNeo;
+      const build = s3 * cSat0;
+      let cSatm = 1 - (total0 + hHalf * (build * 0.5 * (f0 + fm) - loss)) * invCMax;
+      if (cSatm < 0) cSatm = 0;
+      let cSat1 = 1 - (total0 + hDays * (build * sixth * (f0 + 4 * fm + f1) - loss)) * invCMax;
+      if (cSat1 < 0) cSat1 = 0;
+      const back = r31 * c30;
+      const s30 = build * f0;
+      const s3m = s3 * cSatm * fm;
+      const s31 = s3 * cSat1 * f1;
+      let col3 = c30 * c3e + s30 * c3q0 + s3m * c3qm + s31 * c3q1;
+      if (col3 < 0) col3 = 0;
+      const col3m = c30 * c3eh + s30 * c3q0h + s3m * c3qmh + s31 * c3q1h;
+      C3[i] = col3;
+      let col1 = c10 * c1e + back * c1q0 + r31 * col3m * c1qm + r31 * col3 * c1q1;
+      if (col1 < 0) col1 = 0;
+      C1[i] = col1;
+      const p0 = epGain * total0;
+      const pm = epGain * (col3m + 0.5 * (c10 + col1));
+      const p1 = epGain * (col3 + col1);
+      Ep[i] = ep0 * epE + p0 * epQ0 + pm * epQm + p1 * epQ1;
+      V[i] = 1 - (1 - v0) * eV;
+      if (t0 !== 0) T[i] = t0 * tE;
+      if (pg0 !== 0) Pg[i] = pg0 * pgE;
+    }
+    this.facts.maxG = maxG;
+    this.growingAny = liveGrowing;
+  }
+
+  /**
    * The step of a quiet patch (every fast pool zero everywhere): the slow pools only, by their exact
    * linear propagator (stepWeights.ts `quietWeights`), touching 6 arrays instead of 14.
    */
   private reactQuiet(f: SkinFields, c: StepWeights): void {
     const p = this.k.params;
     const epGain = p.kappaEp / p.tauEpi;
-    const { C3, C1, Ep, V, T, Pg } = f;
-    const qz = c.quiet;
+    const { C3, C1, Ep, V, T, Pg, Pu } = f;
+    const { e3, e1, c31, eEp, c3Ep, c1Ep, eV, eT, ePg } = c.quiet;
+    const ePu = c.ePu;
+    const flush = p.flushBelow;
     const n = C3.length;
     for (let i = 0; i < n; i++) {
+      const pu0 = Pu[i]!;
+      if (pu0 !== 0) {
+        const pu1 = pu0 * ePu;
+        Pu[i] = pu1 < flush ? 0 : pu1;
+      }
       const c30 = C3[i]!;
       const c10 = C1[i]!;
       const v0 = V[i]!;
@@ -350,14 +465,14 @@ export class Dynamics {
       const ep0 = Ep[i]!;
       const pg0 = Pg[i]!;
       if (c30 === 0 && c10 === 0 && v0 === 1 && t0 === 0 && ep0 === 0 && pg0 === 0) continue;
-      const col3 = c30 * qz.e3;
-      const col1 = c10 * qz.e1 + c30 * qz.c31;
+      const col3 = c30 * e3;
+      const col1 = c10 * e1 + c30 * c31;
       C3[i] = col3;
       C1[i] = col1;
-      Ep[i] = ep0 * qz.eEp + epGain * (c30 * qz.c3Ep + c10 * qz.c1Ep);
-      V[i] = 1 - (1 - v0) * qz.eV;
-      if (t0 !== 0) T[i] = t0 * qz.eT;
-      if (pg0 !== 0) Pg[i] = pg0 * qz.ePg;
+      Ep[i] = ep0 * eEp + epGain * (c30 * c3Ep + c10 * c1Ep);
+      V[i] = 1 - (1 - v0) * eV;
+      if (t0 !== 0) T[i] = t0 * eT;
+      if (pg0 !== 0) Pg[i] = pg0 * ePg;
     }
   }
 

@@ -268,7 +268,7 @@ export function zeroSums(): PatchSums {
 
 /**
  * The patch sums in one pass over the fields (double precision, cell order). With `fastZero` the
- * caller knows that W, I, R, E and Pu are zero everywhere (weeks after a session): they are not
+ * caller knows that W, I, R and E are zero everywhere (weeks after a session): they are not
  * read, which changes no bit (adding zeros to a sum leaves it as it is).
  */
 export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSums(), fastZero = false): PatchSums {
@@ -298,6 +298,7 @@ export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSu
     sV += v;
     sT += t;
     sPg += Pg[i]!;
+    sPu += Pu[i]!;
     sPerf += v * (1 - kQ * (c3 + c1));
     sPlastic += plasticLookOf(t, c3, c1);
   }
@@ -306,7 +307,6 @@ export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSu
       sI += I[i]! + R[i]!;
       sE += E[i]!;
       sW += W[i]!;
-      sPu += Pu[i]!;
     }
   }
   out.c3 = sC3;
@@ -357,13 +357,15 @@ export interface QuietMoments {
   v: number;
   t: number;
   pg: number;
+  pu: number;
   lackC3: number;
   lackC1: number;
   mature: boolean;
 }
 
 export function quietMoments(f: SkinFields, out: QuietMoments): QuietMoments {
-  const { C3, C1, Ep, V, T, Pg } = f;
+  const { C3, C1, Ep, V, T, Pg, Pu } = f;
+  let pu = 0;
   let c3 = 0;
   let c1 = 0;
   let ep = 0;
@@ -383,6 +385,7 @@ export function quietMoments(f: SkinFields, out: QuietMoments): QuietMoments {
     v += V[i]!;
     t += T[i]!;
     pg += Pg[i]!;
+    pu += Pu[i]!;
     lackC3 += lack * a;
     lackC1 += lack * b;
     if (a > b) mature = false;
@@ -393,6 +396,7 @@ export function quietMoments(f: SkinFields, out: QuietMoments): QuietMoments {
   out.v = v;
   out.t = t;
   out.pg = pg;
+  out.pu = pu;
   out.lackC3 = lackC3;
   out.lackC1 = lackC1;
   out.mature = mature;
@@ -400,18 +404,18 @@ export function quietMoments(f: SkinFields, out: QuietMoments): QuietMoments {
 }
 
 export function zeroMoments(): QuietMoments {
-  return { c3: 0, c1: 0, ep: 0, v: 0, t: 0, pg: 0, lackC3: 0, lackC1: 0, mature: false };
+  return { c3: 0, c1: 0, ep: 0, v: 0, t: 0, pg: 0, pu: 0, lackC3: 0, lackC1: 0, mature: false };
 }
 
 /**
  * Patch means of a quiet, mature patch `w`'s time after the moments were taken: the exact solution
- * of the linear system (stepWeights.ts `quietWeights`) applied to the sums. Erythema, oedema, open
- * channels and purpura are zero in a quiet patch.
+ * of the linear system (stepWeights.ts `quietWeights`) applied to the sums. Erythema, oedema and
+ * open channels are zero in a quiet patch; purpura only fades (the flush of tiny values aside).
  */
 export function quietMeans(
   m: QuietMoments,
   n: number,
-  w: { e3: number; e1: number; c31: number; eEp: number; c3Ep: number; c1Ep: number; eV: number; eT: number; ePg: number },
+  w: { e3: number; e1: number; c31: number; eEp: number; c3Ep: number; c1Ep: number; eV: number; eT: number; ePg: number; ePu: number },
   p: ModelParams,
   out: SeriesValues,
   flags: GradeFlags = NO_INDICATIONS,
@@ -435,7 +439,7 @@ export function quietMeans(
     v,
     t,
     pg: m.pg * w.ePg,
-    pu: 0,
+    pu: m.pu * w.ePu,
     perf: v - p.kQ * (vc3 + vc1),
     plastic: t,
   };

@@ -100,6 +100,7 @@ export interface QuietWeights {
   eV: number;
   eT: number;
   ePg: number;
+  ePu: number;
 }
 
 export function quietWeights(p: ModelParams, h: number): QuietWeights {
@@ -117,6 +118,7 @@ export function quietWeights(p: ModelParams, h: number): QuietWeights {
     eV: Math.exp(-h / p.tauV),
     eT: Math.exp(-h / p.tauT),
     ePg: Math.exp(-h / p.tauP),
+    ePu: Math.exp(-h / p.tauPurpura),
   };
 }
 

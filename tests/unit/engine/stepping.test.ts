@@ -149,6 +149,22 @@ describe('shortcuts that change nothing, or nothing visible', () => {
     expectSameFields(quiet, general);
   });
 
+  it('a settled patch (no cell inflamed) steps to the same bits in the general loop and in the settled loop', () => {
+    const settled = referenceSim({ grid: { cells: 32 } });
+    const general = referenceSim({ grid: { cells: 32 } });
+    for (const sim of [settled, general]) {
+      sim.applySession(REFERENCE_SESSION);
+      sim.advanceTo(22 * 24);
+    }
+    expectSameFields(settled, general);
+    general.fieldsChanged();
+    for (const day of [23, 24, 26]) {
+      settled.advanceTo(day * 24);
+      general.advanceTo(day * 24);
+      expectSameFields(settled, general);
+    }
+  });
+
   it('samples of a quiet patch in closed form agree with stepping there exactly (within 1e-6)', () => {
     const sampled = referenceSim({ grid: { cells: 32 } });
     const stepped = referenceSim({ grid: { cells: 32 } });
