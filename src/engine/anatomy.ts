@@ -10,7 +10,7 @@ export interface Anatomy {
 }
 
 /**
- * Depths of the region's layers. Where science.md §2 gives no measured depth, the capillary loops sit
+ * Depths of the region's layers. Where no depth was measured (docs/model.md §2), the capillary loops sit
  * 0.05 mm under the epidermis and the superficial plexus at 20 % of the dermis [I].
  * `dermisFactor` scales the dermis (cohort variability, σ 10 %, §9); the plexus moves with it.
  */

@@ -4,9 +4,10 @@ import { Rng } from './rng';
 import { roundValue, runSinglePatient, type RunOptions, type RunStats } from './runScenario';
 import type { Scenario } from './scenario';
 import type { PatientVariation } from './simulation';
+import { PROLONGED_ERYTHEMA_DAYS } from './warnings';
 
-/** Cohort runs use a coarser grid by default: patch means change by < 3 % (tests/unit/engine/cohort.test.ts) at 1/6 of the cost. */
-export const COHORT_DEFAULT_CELLS = 64;
+/** Cohort runs use a coarser grid by default: every patch mean stays within 1 % (or 0.005) of 160² (tests/unit/engine/cohort.test.ts) at 1/25 of the cells. */
+export const COHORT_DEFAULT_CELLS = 32;
 
 export interface Band {
   median: number[];
@@ -97,7 +98,7 @@ export function aggregateCohort(scenario: Scenario, runs: readonly CohortPatient
     if (run.days.length !== samples) throw new Error(`patient ${p} has ${run.days.length} samples, patient 0 has ${samples}`);
     if (run.stats.pigmentPeak > VISIBLE.pigment) pih++;
     if (run.stats.telangiectasiaPeak > VISIBLE.telangiectasia) telangiectasia++;
-    if (run.stats.longestErythemaDays > 3) prolonged++;
+    if (run.stats.longestErythemaDays > PROLONGED_ERYTHEMA_DAYS) prolonged++;
     for (const w of run.warnings) if (!warnings.has(w.code)) warnings.set(w.code, w);
   });
   const series = {} as Record<SeriesName, Band>;

@@ -54,7 +54,7 @@ const CONDITION_WARNINGS: Record<Contraindication, { severity: WarningSeverity; 
   'keloid-tendency': {
     severity: 'warning',
     message:
-      'Keloid tendency: collagen can overshoot (cap raised to 3× baseline) and mature slowly; needling is generally avoided.',
+      'Keloid tendency: needling raises the risk of raised (hypertrophic or keloid) scars, so it is generally avoided. Modelled as collagen that can overshoot (cap raised to 3× baseline), matures slowly and breaks down slowly; the raised-scar risk itself is not simulated.',
   },
   isotretinoin: {
     severity: 'warning',
@@ -83,7 +83,7 @@ export interface ConditionEffects {
   readonly warnings: ModelWarning[];
 }
 
-/** Applies the contraindication hooks of science.md §5 [I] and lists the warnings they carry. */
+/** Applies the contraindication hooks of docs/model.md §9 [I] and lists the warnings they carry. */
 export function applyConditions(base: ModelParams, conditions: readonly Condition[], primed = false): ConditionEffects {
   const has = (c: Condition): boolean => conditions.includes(c);
   let params: ModelParams = { ...base };
@@ -109,7 +109,15 @@ export function applyConditions(base: ModelParams, conditions: readonly Conditio
     params = { ...params, iCrit: base.iCrit * base.rosaceaICritFactor };
   }
   if (has('keloid-tendency')) {
-    params = { ...params, cMax: base.keloidCMax, tau31: base.tau31 * base.keloidTau31Factor };
+    // Slower maturation alone would lower the total gain (more collagen III lost to breakdown before it
+    // matures), so breakdown slows by the same factor: keloid fibroblasts over-produce and
+    // under-degrade collagen [I]. The collagen gain is then never below the same course without it.
+    params = {
+      ...params,
+      cMax: Math.max(params.cMax, base.keloidCMax),
+      tau31: base.tau31 * base.keloidTau31Factor,
+      tau3d: base.tau3d * base.keloidTau3dFactor,
+    };
   }
   if (has('anticoagulants')) bleedingFactor = base.anticoagulantBleedingFactor;
   if (primed) params = { ...params, s3: params.s3 * base.primingS3Factor };

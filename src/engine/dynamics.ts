@@ -1,7 +1,7 @@
 import type { FieldArray, SkinFields } from './fields';
 import type { Grid } from './grid';
-import { cascadeWeight, decayWeights, type DecayWeights } from './integrator';
 import type { ModelParams } from './params';
+import { stepWeights, type StepWeights } from './stepWeights';
 
 /** Per-run constants of the dynamics (parameters after condition hooks and patient variation). */
 export interface DynamicsConstants {
@@ -14,204 +14,518 @@ export interface DynamicsConstants {
   readonly s3Factor: number;
 }
 
-/** Everything a step of length h needs that does not depend on the cell: computed once per h. */
-interface StepCoefficients {
-  hDays: number;
-  eW: number;
-  eD: number;
-  wToI: number;
-  dToI: number;
-  dToG: number;
-  I: DecayWeights;
-  E: DecayWeights;
-  G: DecayWeights;
-  F: DecayWeights;
-  C3: DecayWeights;
-  C1: DecayWeights;
-  Ep: DecayWeights;
-  T: DecayWeights;
-  Pg: DecayWeights;
-  eV: number;
+/** Patch-mean facts of the state after a step, gathered in the reaction loop at no extra pass. */
+export interface StepFacts {
+  /** Largest I and G anywhere (lateral diffusion is skipped when both stay below `diffusionFloor`). */
+  maxI: number;
+  maxG: number;
+  /** Whether lateral diffusion ran in the step. */
+  diffused: boolean;
 }
 
-function stepCoefficients(p: ModelParams, hDays: number): StepCoefficients {
-  return {
-    hDays,
-    eW: Math.exp(-hDays / p.tauW),
-    eD: Math.exp(-hDays / p.tauD),
-    wToI: cascadeWeight(p.tauW, p.tauI, hDays),
-    dToI: cascadeWeight(p.tauD, p.tauI, hDays),
-    dToG: cascadeWeight(p.tauD, p.tauG, hDays),
-    I: decayWeights(p.tauI, hDays),
-    E: decayWeights(p.tauE, hDays),
-    G: decayWeights(p.tauG, hDays),
-    F: decayWeights(p.tauF, hDays),
-    C3: decayWeights(p.tau3d, hDays),
-    C1: decayWeights(p.tauNeo, hDays),
-    Ep: decayWeights(p.tauEpi, hDays),
-    T: decayWeights(p.tauT, hDays),
-    Pg: decayWeights(p.tauP, hDays),
-    eV: Math.exp(-hDays / p.tauV),
-  };
+const weightCache = new Map<string, StepWeights>();
+
+/** Step weights for h, shared by every simulation with the same time constants (cohort patients). */
+function cachedWeights(p: ModelParams, hDays: number): StepWeights {
+  const key = [hDays, p.tauW, p.tauD, p.tauI, p.tauE, p.tauG, p.tauF, p.tau3d, p.tau31, p.tauNeo, p.tauEpi, p.tauT, p.tauP, p.tauV, p.tauR, p.tauPurpura].join('|');
+  let w = weightCache.get(key);
+  if (w === undefined) {
+    if (weightCache.size > 256) weightCache.clear();
+    w = stepWeights(p, hDays);
+    weightCache.set(key, w);
+  }
+  return w;
 }
 
 /**
- * Advances all fields by h days (§4). Variables are updated in cascade order so each can use its
- * upstream's start- and end-of-step values:
- *  - W, D decay exactly; I and G receive their exact exponential transfer from W and D;
- *  - every other source is taken as linear between its start and end values (second-order
- *    exponential integrator, `integrator.ts`); a variable's own nonlinearity (logistic F, the
- *    collagen cap, (1 − T)) is frozen at the start of the step.
- * States are clamped ≥ 0, and V, T to [0, 1] (§7). No allocation, no closures, no Math.exp per cell.
+ * Advances all fields by h days (docs/model.md §6, §8). Over a step:
+ *  - W, D, R, Pu, V decay or relax exactly; I and G receive their exact transfers from W and D, and
+ *    E the exact transfer of I (so erythema, oedema and growth factors are exact for any h);
+ *  - F receives G's exact transfer with its logistic factor taken linear in time (predictor–corrector);
+ *  - C3, C1, Ep, T and Pg take their sources as the quadratic through the start, middle and end of the
+ *    step, the middle values coming from the closed forms (third-order accurate in smooth sources);
+ *  - the collagen cap and (1 − T) are frozen at the start (they move over weeks).
+ * States are clamped ≥ 0, V and T to [0, 1], tiny fast values flushed to zero. No allocation, no
+ * closures and no Math.exp per cell. Lateral diffusion of I and G follows (operator splitting) unless
+ * both stay below `diffusionFloor` everywhere.
  */
 export class Dynamics {
-  private readonly cache = new Map<number, StepCoefficients>();
-  private readonly diffusionScratch: FieldArray;
+  private readonly rowAbove: FieldArray;
+  private readonly rowHere: FieldArray;
+  private readonly rowAboveG: FieldArray;
+  private readonly rowHereG: FieldArray;
+  readonly facts: StepFacts = { maxI: 0, maxG: 0, diffused: false };
+  /**
+   * Whether any cell may hold a non-zero inflammatory pool (W, D, I, E, R) or growth factor /
+   * fibroblast (G, F). Both are found in the reaction loop; injury sets them (`wake`). When neither
+   * holds, a step reads and writes the slow pools only. Fresh fields are at the untreated baseline,
+   * where every fast pool is zero.
+   */
+  private inflamedAny = false;
+  private growingAny = false;
+  private readonly weightsByH = new Map<number, StepWeights>();
 
   constructor(
     private readonly grid: Grid,
     private readonly k: DynamicsConstants,
     precision: 'float32' | 'float64',
   ) {
-    this.diffusionScratch = precision === 'float64' ? new Float64Array(grid.count) : new Float32Array(grid.count);
+    const row = (): FieldArray => (precision === 'float64' ? new Float64Array(grid.cells) : new Float32Array(grid.cells));
+    this.rowAbove = row();
+    this.rowHere = row();
+    this.rowAboveG = row();
+    this.rowHereG = row();
   }
 
-  private coefficients(hDays: number): StepCoefficients {
-    let c = this.cache.get(hDays);
-    if (c === undefined) {
-      c = stepCoefficients(this.k.params, hDays);
-      // Only a handful of step lengths occur (1 h, 6 h, 24 h and snapped remainders).
-      if (this.cache.size > 64) this.cache.clear();
-      this.cache.set(hDays, c);
+  weights(hDays: number): StepWeights {
+    let w = this.weightsByH.get(hDays);
+    if (w === undefined) {
+      w = cachedWeights(this.k.params, hDays);
+      this.weightsByH.set(hDays, w);
     }
-    return c;
+    return w;
   }
 
+  /** Injury changed the fields: the next step must look at every pool. */
+  wake(): void {
+    this.inflamedAny = true;
+    this.growingAny = true;
+  }
+
+  /** The fields are back at the untreated baseline (every fast pool zero). */
+  rest(): void {
+    this.inflamedAny = false;
+    this.growingAny = false;
+  }
+
+  /** False when every inflammatory pool (W, D, I, E, R) of every cell is zero. */
+  get inflamed(): boolean {
+    return this.inflamedAny;
+  }
+
+  /** True when every fast pool of every cell is zero (only the slow pools move). */
+  get quiet(): boolean {
+    return !this.inflamedAny && !this.growingAny;
+  }
+
+  /** One step of h days. */
   step(f: SkinFields, hDays: number): void {
-    this.react(f, this.coefficients(hDays));
-    const dLat = this.k.params.lateralDiffusionMm2PerDay;
-    if (dLat > 0) {
-      // Explicit 5-point stencil is stable for Δt ≤ Δx²/(4·D) (§7); split the step accordingly.
+    const w = this.weights(hDays);
+    if (this.quiet) {
+      this.reactQuiet(f, w);
+      this.facts.maxI = 0;
+      this.facts.maxG = 0;
+    } else if (!this.inflamedAny) {
+      this.reactSettled(f, w);
+      this.facts.maxI = 0;
+    } else {
+      this.react(f, w);
+    }
+    const p = this.k.params;
+    const dLat = p.lateralDiffusionMm2PerDay;
+    const floor = p.diffusionFloor;
+    this.facts.diffused = false;
+    if (dLat > 0 && (this.facts.maxI >= floor || this.facts.maxG >= floor)) {
+      // The explicit 9-point stencil is stable for D·Δt/Δx² ≤ 3/8; split the step to stay within 0.9 of it.
       const pitch2 = this.grid.pitchMm * this.grid.pitchMm;
-      const substeps = Math.max(1, Math.ceil((hDays * 4 * dLat) / pitch2 / 0.9));
+      const substeps = Math.max(1, Math.ceil((hDays * dLat) / pitch2 / (0.9 * 0.375)));
       const alpha = (dLat * hDays) / substeps / pitch2;
-      for (let s = 0; s < substeps; s++) {
-        this.diffuse(f.I, alpha);
-        this.diffuse(f.G, alpha);
-      }
+      for (let s = 0; s < substeps; s++) this.diffuse(f.I, f.G, alpha);
+      this.facts.diffused = true;
     }
   }
 
-  private react(f: SkinFields, c: StepCoefficients): void {
+  private react(f: SkinFields, c: StepWeights): void {
     const p = this.k.params;
-    const kI = p.kI * this.k.inflammationFactor;
+    const kIq = p.kI * this.k.inflammationFactor;
     const { aW, kE, kG, kF, iCrit, kT, iPih } = p;
     const invFMax = 1 / p.fMax;
     const invCMax = 1 / p.cMax;
     const s3 = p.s3 * this.k.s3Factor;
-    const invTau31 = 1 / p.tau31;
+    const r31 = 1 / p.tau31;
+    const r3d = 1 / p.tau3d;
+    const rNeo = 1 / p.tauNeo;
+    const hDays = c.hDays;
+    const hHalf = 0.5 * hDays;
+    const sixth = 1 / 6;
+    const flush = p.flushBelow;
     const invICrit2 = 1 / (iCrit * iCrit);
     const epGain = p.kappaEp / p.tauEpi;
     const pigGain = p.kP * this.k.phi;
-    const { W, D, I, E, G, F, C3, C1, Ep, V, T, Pg } = f;
-    const { eW, eD, wToI, dToI, dToG, eV } = c;
-    const cI = c.I;
-    const cE = c.E;
-    const cG = c.G;
-    const cF = c.F;
-    const c3 = c.C3;
-    const c1 = c.C1;
-    const cEp = c.Ep;
-    const cT = c.T;
-    const cPg = c.Pg;
+    const { W, D, I, E, G, F, C3, C1, Ep, V, T, Pg, R, Pu } = f;
+    const { eW, eD, eR, ePu, eV, eVh, eI, wToI, dToI, eIh, wToIh, dToIh, eE, iToE, wToE, dToE, eG, dToG } = c;
+    const { eF, gToFa, dToFa, gToFb, dToFb, eFh, gToFah, dToFah, gToFbh, dToFbh } = c;
+    // Every weight in a local: property loads inside the loop are not always hoisted by the JIT.
+    const { e3: z3, e1: z1, c31: z31, eEp: zEp, c3Ep: z3Ep, c1Ep: z1Ep, eV: zV, eT: zT, ePg: zPg } = c.quiet;
+    const { e: c3e, q0: c3q0, qm: c3qm, q1: c3q1, eh: c3eh, q0h: c3q0h, qmh: c3qmh, q1h: c3q1h } = c.C3;
+    const { e: c1e, q0: c1q0, qm: c1qm, q1: c1q1 } = c.C1;
+    const { e: epE, q0: epQ0, qm: epQm, q1: epQ1 } = c.Ep;
+    const { e: tE, q0: tQ0, qm: tQm, q1: tQ1 } = c.T;
+    const { e: pgE, q0: pgQ0, qm: pgQm, q1: pgQ1 } = c.Pg;
+    let maxI = 0;
+    let maxG = 0;
+    let liveInflamed = false;
+    let liveGrowing = false;
+    const anyInflamed = this.inflamedAny;
     const n = W.length;
     for (let i = 0; i < n; i++) {
-      const w0 = W[i]!;
-      const d0 = D[i]!;
-      W[i] = w0 * eW;
-      D[i] = d0 * eD;
-
-      const i0 = I[i]!;
-      let i1 = i0 * cI.e + kI * (aW * w0 * wToI + d0 * dToI);
-      if (i1 < 0) i1 = 0;
-      I[i] = i1;
-
-      const e0 = E[i]!;
-      const e1 = e0 * cE.e + kE * (i0 * cE.a + (i1 - i0) * cE.b);
-      E[i] = e1 > 0 ? e1 : 0;
-
-      const g0 = G[i]!;
-      let g1 = g0 * cG.e + kG * d0 * dToG;
-      if (g1 < 0) g1 = 0;
-      G[i] = g1;
-
       const f0 = F[i]!;
-      let fSat = 1 - f0 * invFMax;
-      if (fSat < 0) fSat = 0;
-      let f1 = f0 * cF.e + kF * fSat * (g0 * cF.a + (g1 - g0) * cF.b);
-      if (f1 < 0) f1 = 0;
-      F[i] = f1;
-
-      // Collagen III → I maturation J = (C3/τ31)/(1 + (I/I_crit)²), slowed by inflammation (Dale et al. 1996).
-      const col3 = C3[i]!;
-      const col1 = C1[i]!;
-      let cSat = 1 - (col3 + col1) * invCMax;
-      if (cSat < 0) cSat = 0;
-      const j0 = (col3 * invTau31) / (1 + i0 * i0 * invICrit2);
-      const j1 = (col3 * invTau31) / (1 + i1 * i1 * invICrit2);
-      const s30 = s3 * f0 * cSat - j0;
-      const s31 = s3 * f1 * cSat - j1;
-      let col3New = col3 * c3.e + s30 * c3.a + (s31 - s30) * c3.b;
-      if (col3New < 0) col3New = 0;
-      let col1New = col1 * c1.e + j0 * c1.a + (j1 - j0) * c1.b;
-      if (col1New < 0) col1New = 0;
-      C3[i] = col3New;
-      C1[i] = col1New;
-
-      const ep0 = Ep[i]!;
-      const sEp0 = epGain * (col3 + col1);
-      const sEp1 = epGain * (col3New + col1New);
-      Ep[i] = ep0 * cEp.e + sEp0 * cEp.a + (sEp1 - sEp0) * cEp.b;
-
+      const g0 = G[i]!;
+      // Once no cell is inflamed ("settled" patch), those six arrays are not even read.
+      let i0 = 0;
+      let w0 = 0;
+      let d0 = 0;
+      let e0 = 0;
+      let r0 = 0;
+      if (anyInflamed) {
+        i0 = I[i]!;
+        w0 = W[i]!;
+        d0 = D[i]!;
+        e0 = E[i]!;
+        r0 = R[i]!;
+      }
+      // Purpura only fades and drives nothing: it is stepped whatever the cell's state.
+      const pu0 = Pu[i]!;
+      if (pu0 !== 0) {
+        const pu1 = pu0 * ePu;
+        Pu[i] = pu1 < flush ? 0 : pu1;
+      }
+      // Which pools still move. Weeks after a session the inflammatory pools are flushed to zero
+      // ("settled"), months after it the growth factors and fibroblasts too ("quiet"): the same
+      // expressions as the general case then reduce to far fewer operations.
+      const inflamed = w0 !== 0 || d0 !== 0 || i0 !== 0 || e0 !== 0 || r0 !== 0;
+      const quiet = !inflamed && f0 === 0 && g0 === 0;
+      const c30 = C3[i]!;
+      const c10 = C1[i]!;
       const v0 = V[i]!;
-      const v1 = 1 - (1 - v0) * eV;
-      V[i] = v1;
-
-      // Telangiectasia grows only while inflammation exceeds I_crit over damaged capillaries [I].
       const t0 = T[i]!;
-      const tFree = 1 - t0;
-      const x0 = i0 > iCrit ? kT * (i0 - iCrit) * (1 - v0) * tFree : 0;
-      const x1 = i1 > iCrit ? kT * (i1 - iCrit) * (1 - v1) * tFree : 0;
-      let t1 = t0 * cT.e + x0 * cT.a + (x1 - x0) * cT.b;
-      if (t1 < 0) t1 = 0;
-      else if (t1 > 1) t1 = 1;
-      T[i] = t1;
-
+      const ep0 = Ep[i]!;
       const pg0 = Pg[i]!;
-      const q0 = i0 > iPih ? pigGain * (i0 - iPih) : 0;
-      const q1 = i1 > iPih ? pigGain * (i1 - iPih) : 0;
-      const pg1 = pg0 * cPg.e + q0 * cPg.a + (q1 - q0) * cPg.b;
-      Pg[i] = pg1 > 0 ? pg1 : 0;
+      if (quiet) {
+        // The exact linear propagator, as in `reactQuiet` (the same expressions, the same bits).
+        if (c30 !== 0 || c10 !== 0 || v0 !== 1 || t0 !== 0 || ep0 !== 0 || pg0 !== 0) {
+          C3[i] = c30 * z3;
+          C1[i] = c10 * z1 + c30 * z31;
+          Ep[i] = ep0 * zEp + epGain * (c30 * z3Ep + c10 * z1Ep);
+          V[i] = 1 - (1 - v0) * zV;
+          if (t0 !== 0) T[i] = t0 * zT;
+          if (pg0 !== 0) Pg[i] = pg0 * zPg;
+        }
+      } else {
+        // Inflammatory pools with closed forms (all zero once settled).
+        let i1 = 0;
+        let im = 0;
+        if (inflamed) {
+          let w1 = w0 * eW;
+          if (w1 < flush) w1 = 0;
+          W[i] = w1;
+          let d1 = d0 * eD;
+          if (d1 < flush) d1 = 0;
+          D[i] = d1;
+          let r1 = r0 * eR;
+          if (r1 < flush) r1 = 0;
+          R[i] = r1;
+          const wI = aW * w0;
+          i1 = i0 * eI + kIq * (wI * wToI + d0 * dToI);
+          if (i1 < flush) i1 = 0;
+          I[i] = i1;
+          if (i1 > maxI) maxI = i1;
+          im = i0 * eIh + kIq * (wI * wToIh + d0 * dToIh);
+          let e1 = e0 * eE + kE * (i0 * iToE + kIq * (wI * wToE + d0 * dToE));
+          if (e1 < flush) e1 = 0;
+          E[i] = e1;
+          // All are ≥ 0, so the sum is positive exactly when one of them is.
+          if (w1 + d1 + r1 + i1 + e1 > 0) liveInflamed = true;
+        }
+
+        let g1 = g0 * eG + kG * d0 * dToG;
+        if (g1 < flush) g1 = 0;
+        G[i] = g1;
+        if (g1 > maxG) maxG = g1;
+
+        // Fibroblasts: logistic factor linear in time between its start value and a predicted end value.
+        const dG = kG * d0;
+        const a = g0 * gToFa + dG * dToFa;
+        const b = g0 * gToFb + dG * dToFb;
+        let fs0 = 1 - f0 * invFMax;
+        if (fs0 < 0) fs0 = 0;
+        let fs1 = 1 - (f0 * eF + kF * fs0 * a) * invFMax;
+        if (fs1 < 0) fs1 = 0;
+        const dfs = fs1 - fs0;
+        let f1 = f0 * eF + kF * (fs0 * a + dfs * b);
+        if (f1 < flush) f1 = 0;
+        F[i] = f1;
+        if (g1 + f1 > 0) liveGrowing = true;
+        const fm = f0 * eFh + kF * (fs0 * (g0 * gToFah + dG * dToFah) + dfs * (g0 * gToFbh + dG * dToFbh));
+
+        // Collagen III leaves at 1/τ3d + 1/τ31; the slowing of maturation by inflammation,
+        // J = (C3/τ31)/(1 + (I/I_crit)²) (Dale et al. 1996), returns (1 − m)·C3/τ31 as a source.
+        // The collagen cap moves by a few % a day while collagen builds: it is taken at the start, middle
+        // and end of the step from a predicted total (d(C3 + C1)/dt does not involve J).
+        let m0 = 1;
+        let mm = 1;
+        let m1 = 1;
+        if (inflamed) {
+          // m = 1/(1 + x); for x < 1e-6, 1 − x is within 1e-12 and spares a division.
+          const x0 = i0 * i0 * invICrit2;
+          const xm = im * im * invICrit2;
+          const x1 = i1 * i1 * invICrit2;
+          m0 = x0 < 1e-6 ? 1 - x0 : 1 / (1 + x0);
+          mm = xm < 1e-6 ? 1 - xm : 1 / (1 + xm);
+          m1 = x1 < 1e-6 ? 1 - x1 : 1 / (1 + x1);
+        }
+        const total0 = c30 + c10;
+        let cSat0 = 1 - total0 * invCMax;
+        if (cSat0 < 0) cSat0 = 0;
+        const loss = c30 * r3d + c10 * rNeo;
+        const build = s3 * cSat0;
+        let cSatm = 1 - (total0 + hHalf * (build * 0.5 * (f0 + fm) - loss)) * invCMax;
+        if (cSatm < 0) cSatm = 0;
+        let cSat1 = 1 - (total0 + hDays * (build * sixth * (f0 + 4 * fm + f1) - loss)) * invCMax;
+        if (cSat1 < 0) cSat1 = 0;
+        const back = r31 * c30;
+        const s30 = build * f0 + back * (1 - m0);
+        const s3m = s3 * cSatm * fm + back * (1 - mm);
+        const s31 = s3 * cSat1 * f1 + back * (1 - m1);
+        let col3 = c30 * c3e + s30 * c3q0 + s3m * c3qm + s31 * c3q1;
+        if (col3 < 0) col3 = 0;
+        const col3m = c30 * c3eh + s30 * c3q0h + s3m * c3qmh + s31 * c3q1h;
+        C3[i] = col3;
+        let col1 = c10 * c1e + back * m0 * c1q0 + r31 * mm * col3m * c1qm + r31 * m1 * col3 * c1q1;
+        if (col1 < 0) col1 = 0;
+        C1[i] = col1;
+
+        // Epidermis: its source κ·(C3 + C1)/τ_epi through the start, middle and end (C1 is smooth: its middle is the mean).
+        const p0 = epGain * total0;
+        const pm = epGain * (col3m + 0.5 * (c10 + col1));
+        const p1 = epGain * (col3 + col1);
+        Ep[i] = ep0 * epE + p0 * epQ0 + pm * epQm + p1 * epQ1;
+
+        const v1 = 1 - (1 - v0) * eV;
+        V[i] = v1;
+
+        // Telangiectasia grows only while inflammation exceeds I_crit over damaged capillaries [I].
+        if (inflamed && (i0 > iCrit || im > iCrit || i1 > iCrit)) {
+          const tFree = kT * (1 - t0);
+          const vm = 1 - (1 - v0) * eVh;
+          const y0 = i0 > iCrit ? tFree * (i0 - iCrit) * (1 - v0) : 0;
+          const ym = im > iCrit ? tFree * (im - iCrit) * (1 - vm) : 0;
+          const y1 = i1 > iCrit ? tFree * (i1 - iCrit) * (1 - v1) : 0;
+          let t1 = t0 * tE + y0 * tQ0 + ym * tQm + y1 * tQ1;
+          if (t1 < 0) t1 = 0;
+          else if (t1 > 1) t1 = 1;
+          T[i] = t1;
+        } else if (t0 !== 0) {
+          T[i] = t0 * tE;
+        }
+
+        if (inflamed && (i0 > iPih || im > iPih || i1 > iPih)) {
+          const q0 = i0 > iPih ? pigGain * (i0 - iPih) : 0;
+          const qm = im > iPih ? pigGain * (im - iPih) : 0;
+          const q1 = i1 > iPih ? pigGain * (i1 - iPih) : 0;
+          const pg1 = pg0 * pgE + q0 * pgQ0 + qm * pgQm + q1 * pgQ1;
+          Pg[i] = pg1 > 0 ? pg1 : 0;
+        } else if (pg0 !== 0) {
+          Pg[i] = pg0 * pgE;
+        }
+      }
+
+    }
+    this.facts.maxI = maxI;
+    this.facts.maxG = maxG;
+    this.inflamedAny = liveInflamed;
+    this.growingAny = liveGrowing;
+  }
+
+  /**
+   * The step of a settled patch (no cell inflamed: W, D, I, E, R zero everywhere, weeks after a
+   * session): the expressions of `react` with those pools at zero, in a loop small enough for the
+   * JIT to keep its values in registers. The same bits as `react` (tests/unit/engine/stepping.test.ts).
+   */
+  private reactSettled(f: SkinFields, c: StepWeights): void {
+    const p = this.k.params;
+    const kF = p.kF;
+    const invFMax = 1 / p.fMax;
+    const invCMax = 1 / p.cMax;
+    const s3 = p.s3 * this.k.s3Factor;
+    const r31 = 1 / p.tau31;
+    const r3d = 1 / p.tau3d;
+    const rNeo = 1 / p.tauNeo;
+    const epGain = p.kappaEp / p.tauEpi;
+    const hDays = c.hDays;
+    const hHalf = 0.5 * hDays;
+    const sixth = 1 / 6;
+    const flush = p.flushBelow;
+    const { G, F, C3, C1, Ep, V, T, Pg, Pu } = f;
+    const { eV, eG, eF, gToFa, gToFb, eFh, gToFah, gToFbh, ePu } = c;
+    const { e3: z3, e1: z1, c31: z31, eEp: zEp, c3Ep: z3Ep, c1Ep: z1Ep, eV: zV, eT: zT, ePg: zPg } = c.quiet;
+    const { e: c3e, q0: c3q0, qm: c3qm, q1: c3q1, eh: c3eh, q0h: c3q0h, qmh: c3qmh, q1h: c3q1h } = c.C3;
+    const { e: c1e, q0: c1q0, qm: c1qm, q1: c1q1 } = c.C1;
+    const { e: epE, q0: epQ0, qm: epQm, q1: epQ1 } = c.Ep;
+    const tE = c.T.e;
+    const pgE = c.Pg.e;
+    let maxG = 0;
+    let liveGrowing = false;
+    const n = G.length;
+    for (let i = 0; i < n; i++) {
+      const f0 = F[i]!;
+      const g0 = G[i]!;
+      const c30 = C3[i]!;
+      const c10 = C1[i]!;
+      const v0 = V[i]!;
+      const t0 = T[i]!;
+      const ep0 = Ep[i]!;
+      const pg0 = Pg[i]!;
+      const pu0 = Pu[i]!;
+      if (pu0 !== 0) {
+        const pu1 = pu0 * ePu;
+        Pu[i] = pu1 < flush ? 0 : pu1;
+      }
+      if (f0 === 0 && g0 === 0) {
+        if (c30 !== 0 || c10 !== 0 || v0 !== 1 || t0 !== 0 || ep0 !== 0 || pg0 !== 0) {
+          C3[i] = c30 * z3;
+          C1[i] = c10 * z1 + c30 * z31;
+          Ep[i] = ep0 * zEp + epGain * (c30 * z3Ep + c10 * z1Ep);
+          V[i] = 1 - (1 - v0) * zV;
+          if (t0 !== 0) T[i] = t0 * zT;
+          if (pg0 !== 0) Pg[i] = pg0 * zPg;
+        }
+        continue;
+      }
+      let g1 = g0 * eG;
+      if (g1 < flush) g1 = 0;
+      G[i] = g1;
+      if (g1 > maxG) maxG = g1;
+      const a = g0 * gToFa;
+      const b = g0 * gToFb;
+      let fs0 = 1 - f0 * invFMax;
+      if (fs0 < 0) fs0 = 0;
+      let fs1 = 1 - (f0 * eF + kF * fs0 * a) * invFMax;
+      if (fs1 < 0) fs1 = 0;
+      const dfs = fs1 - fs0;
+      let f1 = f0 * eF + kF * (fs0 * a + dfs * b);
+      if (f1 < flush) f1 = 0;
+      F[i] = f1;
+      if (g1 + f1 > 0) liveGrowing = true;
+      const fm = f0 * eFh + kF * (fs0 * (g0 * gToFah) + dfs * (g0 * gToFbh));
+      const total0 = c30 + c10;
+      let cSat0 = 1 - total0 * invCMax;
+      if (cSat0 < 0) cSat0 = 0;
+      const loss = c30 * r3d + c10 * rNeo;
+      const build = s3 * cSat0;
+      let cSatm = 1 - (total0 + hHalf * (build * 0.5 * (f0 + fm) - loss)) * invCMax;
+      if (cSatm < 0) cSatm = 0;
+      let cSat1 = 1 - (total0 + hDays * (build * sixth * (f0 + 4 * fm + f1) - loss)) * invCMax;
+      if (cSat1 < 0) cSat1 = 0;
+      const back = r31 * c30;
+      const s30 = build * f0;
+      const s3m = s3 * cSatm * fm;
+      const s31 = s3 * cSat1 * f1;
+      let col3 = c30 * c3e + s30 * c3q0 + s3m * c3qm + s31 * c3q1;
+      if (col3 < 0) col3 = 0;
+      const col3m = c30 * c3eh + s30 * c3q0h + s3m * c3qmh + s31 * c3q1h;
+      C3[i] = col3;
+      let col1 = c10 * c1e + back * c1q0 + r31 * col3m * c1qm + r31 * col3 * c1q1;
+      if (col1 < 0) col1 = 0;
+      C1[i] = col1;
+      const p0 = epGain * total0;
+      const pm = epGain * (col3m + 0.5 * (c10 + col1));
+      const p1 = epGain * (col3 + col1);
+      Ep[i] = ep0 * epE + p0 * epQ0 + pm * epQm + p1 * epQ1;
+      V[i] = 1 - (1 - v0) * eV;
+      if (t0 !== 0) T[i] = t0 * tE;
+      if (pg0 !== 0) Pg[i] = pg0 * pgE;
+    }
+    this.facts.maxG = maxG;
+    this.growingAny = liveGrowing;
+  }
+
+  /**
+   * The step of a quiet patch (every fast pool zero everywhere): the slow pools only, by their exact
+   * linear propagator (stepWeights.ts `quietWeights`), touching 6 arrays instead of 14.
+   */
+  private reactQuiet(f: SkinFields, c: StepWeights): void {
+    const p = this.k.params;
+    const epGain = p.kappaEp / p.tauEpi;
+    const { C3, C1, Ep, V, T, Pg, Pu } = f;
+    const { e3, e1, c31, eEp, c3Ep, c1Ep, eV, eT, ePg } = c.quiet;
+    const ePu = c.ePu;
+    const flush = p.flushBelow;
+    const n = C3.length;
+    for (let i = 0; i < n; i++) {
+      const pu0 = Pu[i]!;
+      if (pu0 !== 0) {
+        const pu1 = pu0 * ePu;
+        Pu[i] = pu1 < flush ? 0 : pu1;
+      }
+      const c30 = C3[i]!;
+      const c10 = C1[i]!;
+      const v0 = V[i]!;
+      const t0 = T[i]!;
+      const ep0 = Ep[i]!;
+      const pg0 = Pg[i]!;
+      if (c30 === 0 && c10 === 0 && v0 === 1 && t0 === 0 && ep0 === 0 && pg0 === 0) continue;
+      const col3 = c30 * e3;
+      const col1 = c10 * e1 + c30 * c31;
+      C3[i] = col3;
+      C1[i] = col1;
+      Ep[i] = ep0 * eEp + epGain * (c30 * c3Ep + c10 * c1Ep);
+      V[i] = 1 - (1 - v0) * eV;
+      if (t0 !== 0) T[i] = t0 * eT;
+      if (pg0 !== 0) Pg[i] = pg0 * ePg;
     }
   }
 
-  /** One explicit diffusion substep with zero-flux borders. */
-  private diffuse(field: FieldArray, alpha: number): void {
+  /** One explicit diffusion substep of I and of G (zero-flux borders). */
+  private diffuse(fi: FieldArray, fg: FieldArray, alpha: number): void {
+    this.diffuseField(fi, alpha, this.rowAbove, this.rowHere);
+    this.diffuseField(fg, alpha, this.rowAboveG, this.rowHereG);
+  }
+
+  /**
+   * One explicit substep of the isotropic 9-point Laplacian, ∇²u ≈ (4·(N + S + E + W) + (NE + NW +
+   * SE + SW) − 20·u)/(6·Δx²) (Patra & Karttunen 2006), with zero-flux borders (edge cells mirrored).
+   * It is stable for α = D·Δt/Δx² ≤ 3/8 (the 5-point stencil: 1/4), so a 24-hour step at 0.25 mm
+   * needs one substep. Each row is updated from copies of itself and of the row above taken before
+   * their update, and from the row below, not yet updated: no full-field copy.
+   */
+  private diffuseField(u: FieldArray, alpha: number, rowA: FieldArray, rowB: FieldArray): void {
     const n = this.grid.cells;
-    const src = this.diffusionScratch;
-    src.set(field);
+    const last = n - 1;
+    const k = alpha / 6;
+    let above = rowA;
+    let here = rowB;
     for (let y = 0; y < n; y++) {
       const row = y * n;
-      const up = y > 0 ? row - n : row;
-      const down = y < n - 1 ? row + n : row;
-      for (let x = 0; x < n; x++) {
-        const i = row + x;
-        const c = src[i]!;
-        const left = x > 0 ? src[i - 1]! : c;
-        const right = x < n - 1 ? src[i + 1]! : c;
-        const lap = left + right + src[up + x]! + src[down + x]! - 4 * c;
-        field[i] = c + alpha * lap;
+      for (let x = 0; x < n; x++) here[x] = u[row + x]!;
+      // Mirrored borders: the row above the first is itself, the row below the last is itself.
+      const up = y > 0 ? above : here;
+      const dn = y < last ? u : here;
+      const d0 = y < last ? row + n : 0;
+      // Left edge (its left neighbours are itself), interior without branches, right edge.
+      {
+        const c = here[0]!;
+        const r = n > 1 ? 1 : 0;
+        const edges = c + here[r]! + up[0]! + dn[d0]!;
+        const corners = up[0]! + up[r]! + dn[d0]! + dn[d0 + r]!;
+        u[row] = c + k * (4 * edges + corners - 20 * c);
       }
+      for (let x = 1; x < last; x++) {
+        const c = here[x]!;
+        const edges = here[x - 1]! + here[x + 1]! + up[x]! + dn[d0 + x]!;
+        const corners = up[x - 1]! + up[x + 1]! + dn[d0 + x - 1]! + dn[d0 + x + 1]!;
+        u[row + x] = c + k * (4 * edges + corners - 20 * c);
+      }
+      if (last > 0) {
+        const c = here[last]!;
+        const edges = here[last - 1]! + c + up[last]! + dn[d0 + last]!;
+        const corners = up[last - 1]! + up[last]! + dn[d0 + last - 1]! + dn[d0 + last]!;
+        u[row + last] = c + k * (4 * edges + corners - 20 * c);
+      }
+      const t = above;
+      above = here;
+      here = t;
     }
   }
+
 }

@@ -1,7 +1,10 @@
 import type { Grid } from './grid';
 
-/** The state fields of §4 in the order the docs list them, then the flare pool R of the second model revision (§3). */
-export const STATE_FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg', 'R'] as const;
+/**
+ * The state fields of docs/model.md §6 in the order the docs list them, then the pools of the second
+ * model revision: the flare R and the purpura (bruising) Pu of needles that pass the dermis (§5).
+ */
+export const STATE_FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg', 'R', 'Pu'] as const;
 export type StateField = (typeof STATE_FIELDS)[number];
 
 export type Precision = 'float32' | 'float64';
@@ -37,8 +40,10 @@ export interface SkinFields {
   readonly T: FieldArray;
   /** Post-inflammatory pigment. */
   readonly Pg: FieldArray;
-  /** Flare: the fast erythema pool of the wheal-and-flare response (§3, second revision); erythema = I + R. */
+  /** Flare: the fast erythema pool of the wheal-and-flare response (docs/model.md §5); erythema = I + R. */
   readonly R: FieldArray;
+  /** Purpura: bruising from channels that pass the dermis (docs/model.md §5) [I]. */
+  readonly Pu: FieldArray;
   /** V⁻: capillary integrity when the current session first reached the cell (§3). */
   readonly vSession: FieldArray;
   /** Simulated hour of the last injury to reach the cell; −Infinity if none. */
@@ -47,6 +52,12 @@ export interface SkinFields {
   readonly coverage: Float32Array;
   /** Punctures/cm² deposited in the current session (kernel density N of §3). */
   readonly sessionDensity: Float32Array;
+  /** Raw dermal dose u_der of the cell's current session, reference doses: the saturation's running total (§5). */
+  readonly sessionDermal: Float32Array;
+  /** Vascular dose u_vas of the cell's current session, reference doses: compared with u_crit (§5). */
+  readonly sessionVascular: Float32Array;
+  /** e^(−u_der/u_sat) of the cell's current session: the growth-factor release still available (§5). */
+  readonly growthCapacity: Float32Array;
 }
 
 export function allocateFields(grid: Grid, precision: Precision): SkinFields {
@@ -66,10 +77,14 @@ export function allocateFields(grid: Grid, precision: Precision): SkinFields {
     T: make(),
     Pg: make(),
     R: make(),
+    Pu: make(),
     vSession: make(),
     lastInjuryHour: new Float64Array(grid.count),
     coverage: new Float32Array(grid.count),
     sessionDensity: new Float32Array(grid.count),
+    sessionDermal: new Float32Array(grid.count),
+    sessionVascular: new Float32Array(grid.count),
+    growthCapacity: new Float32Array(grid.count),
   };
   resetFields(fields, 0);
   return fields;
@@ -84,4 +99,7 @@ export function resetFields(f: SkinFields, t0: number): void {
   f.lastInjuryHour.fill(Number.NEGATIVE_INFINITY);
   f.coverage.fill(0);
   f.sessionDensity.fill(0);
+  f.sessionDermal.fill(0);
+  f.sessionVascular.fill(0);
+  f.growthCapacity.fill(1);
 }

@@ -40,21 +40,31 @@ export function phototypeWarning(phototype: number): ModelWarning | null {
   };
 }
 
-/** Adverse effects that have become visible (§6 thresholds), as model events for the CLI result and the app. */
+/**
+ * `value` with `digits` decimals, or more when fewer would print a number that does not exceed
+ * `threshold` (0.1004 against 0.1 reads "0.1004", never "0.10 > 0.1").
+ */
+export function formatAbove(value: number, threshold: number, digits: number): string {
+  let d = digits;
+  while (d < 8 && Number(value.toFixed(d)) <= threshold) d++;
+  return value.toFixed(d);
+}
+
+/** Adverse effects that have become visible (docs/model.md §7 thresholds), as model events for the CLI result and the app. */
 export function visibleEffectWarnings(telangiectasiaPeak: number, pigmentPeak: number): ModelWarning[] {
   const out: ModelWarning[] = [];
   if (telangiectasiaPeak > VISIBLE.telangiectasia) {
     out.push({
       code: 'telangiectasia-visible',
       severity: 'warning',
-      message: `Broken capillaries become visible (telangiectasia up to ${telangiectasiaPeak.toFixed(2)} > ${VISIBLE.telangiectasia}): sessions too close, too many or too deep (hypothesis [I]).`,
+      message: `Broken capillaries become visible (telangiectasia up to ${formatAbove(telangiectasiaPeak, VISIBLE.telangiectasia, 2)} > ${VISIBLE.telangiectasia}): sessions too close, too many or too deep (hypothesis [I]).`,
     });
   }
   if (pigmentPeak > VISIBLE.pigment) {
     out.push({
       code: 'pih-visible',
       severity: 'warning',
-      message: `Post-inflammatory hyperpigmentation becomes visible (pigment up to ${pigmentPeak.toFixed(3)} > ${VISIBLE.pigment}).`,
+      message: `Post-inflammatory hyperpigmentation becomes visible (pigment up to ${formatAbove(pigmentPeak, VISIBLE.pigment, 3)} > ${VISIBLE.pigment}).`,
     });
   }
   return out;

@@ -26,8 +26,17 @@ export {
 } from './conditions';
 export { STATE_FIELDS, type FieldArray, type Precision, type SkinFields, type StateField } from './fields';
 export { GridSchema, makeGrid, type Grid, type GridSpec } from './grid';
-export { MAX_NEEDLE_MM_BY_REGION, MAX_USUAL_PASSES, MIN_INTERVAL_DAYS_DERMAL, needleWarning, phototypeWarning } from './guidance';
-export { injuryFactors, logistic, type InjuryFactors } from './injury';
+export { RednessEpisodes, type RednessEpisode } from './episodes';
+export {
+  formatAbove,
+  MAX_NEEDLE_MM_BY_REGION,
+  MAX_USUAL_PASSES,
+  MIN_INTERVAL_DAYS_DERMAL,
+  needleWarning,
+  phototypeWarning,
+  visibleEffectWarnings,
+} from './guidance';
+export { emptyInjuryFactors, injuryFactors, logistic, saturatedDermalDose, type InjuryFactors } from './injury';
 export {
   checkJsonValue,
   checkTextLength,
@@ -48,13 +57,29 @@ export {
   MAX_STROKES_PER_MESSAGE,
 } from './limits';
 export { cascadeWeight, decayWeights, type DecayWeights } from './integrator';
-export { cellOutputs, patchMeans, SERIES, SERIES_INFO, VISIBLE, zeroSeries, type Evidence, type SeriesInfo, type SeriesName, type SeriesValues } from './outputs';
+export {
+  cellOutputs,
+  gradeFlags,
+  NO_INDICATIONS,
+  patchMeans,
+  SERIES,
+  SERIES_INFO,
+  VISIBLE,
+  zeroSeries,
+  type Evidence,
+  type GradeFlags,
+  type SeriesInfo,
+  type SeriesName,
+  type SeriesValues,
+} from './outputs';
 export { DEFAULT_PARAMS, ModelParamsSchema, parseParams, REGIONS, type ModelParams, type ModelParamsInput, type Region } from './params';
 export { PunctureLog } from './punctureLog';
 export { Rng } from './rng';
 export {
   densityPerPassPerCm2,
   markCoverage,
+  normalUpperTail,
+  shareDeeperThan,
   NEEDLE_MM_MAX,
   NEEDLE_MM_MIN,
   penetrationMm,
@@ -65,7 +90,15 @@ export {
   StrokeSchema,
   type Stroke,
 } from './roller';
-export { roundValue, runSinglePatient, type RunOptions, type RunStats, type ScenarioResult, type SessionReport } from './runScenario';
+export {
+  episodesInDays,
+  roundValue,
+  runSinglePatient,
+  type RunOptions,
+  type RunStats,
+  type ScenarioResult,
+  type SessionReport,
+} from './runScenario';
 export {
   MAX_DAYS,
   MAX_PASSES,
@@ -83,6 +116,14 @@ export {
 } from './scenario';
 export { parseScenarioList, parseScenarioListText } from './scenarioList';
 export { passStrokes, strokeMarginMm, type PassSpec } from './session';
+export {
+  CourseWarnings,
+  PROLONGED_ERYTHEMA_DAYS,
+  type CourseSetup,
+  type NeedleFacts,
+  type SessionEndFacts,
+  type SessionStartFacts,
+} from './warnings';
 export { resultToCsv } from './resultCsv';
 export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';
 export {

@@ -10,53 +10,121 @@ export function logistic(x: number): number {
 }
 
 /**
- * Injury of one puncture of depth δ per unit of reference dose (§3). With r = N/250:
- * u_epi = r·min(δ, e)/e, u_der = r·max(0, δ − z_cap)/0.62 mm, u_vas = r·σ((δ − z_plx)/0.05 mm),
- * bleeding b = r·σ((δ − z_cap)/0.05 mm).
+ * Injury of one puncture of depth δ per unit of reference dose (docs/model.md §4). With r = N/250:
+ * u_epi = r·min(δ, e)/e, u_der = r·max(0, min(δ, e + h_d) − z_cap)/0.62 mm (only the part of the
+ * channel inside the dermis releases growth factors, §5), u_vas = r·σ((δ − z_plx)/0.05 mm),
+ * bleeding b = r·σ((δ − z_cap)/0.05 mm), and the part below the dermis
+ * u_sub = r·max(0, δ − (e + h_d))/0.62 mm, which bruises (purpura) instead of building collagen [I].
  */
 export interface InjuryFactors {
   epidermal: number;
   dermal: number;
   vascular: number;
   bleeding: number;
+  /** Channel length below the dermis per 0.62 mm (0 unless the needle passes the dermis). */
+  subdermal: number;
+}
+
+export function emptyInjuryFactors(): InjuryFactors {
+  return { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0, subdermal: 0 };
 }
 
 export function injuryFactors(params: ModelParams, anatomy: Anatomy, depthMm: number, out: InjuryFactors): InjuryFactors {
   const w = params.vesselHitWidthMm;
+  const bottomMm = anatomy.epidermisMm + anatomy.dermisMm;
+  const inDermisMm = depthMm < bottomMm ? depthMm : bottomMm;
   out.epidermal = Math.min(depthMm, anatomy.epidermisMm) / anatomy.epidermisMm;
-  out.dermal = Math.max(0, depthMm - anatomy.capillaryLoopsMm) / params.dermalInjuryScaleMm;
+  out.dermal = Math.max(0, inDermisMm - anatomy.capillaryLoopsMm) / params.dermalInjuryScaleMm;
   out.vascular = logistic((depthMm - anatomy.plexusMm) / w);
   out.bleeding = logistic((depthMm - anatomy.capillaryLoopsMm) / w);
+  out.subdermal = depthMm > bottomMm ? (depthMm - bottomMm) / params.dermalInjuryScaleMm : 0;
   return out;
 }
 
-/** Scratch fields that collect one stroke's injury before the jumps are applied. */
+/**
+ * Growth-factor release of a session's accumulated raw dermal dose u (reference doses), saturating
+ * and normalised so that one reference dose is unchanged (docs/model.md §5) [I]:
+ * S(u) = (1 − e^(−u/u_sat)) / (1 − e^(−1/u_sat)). Applied as S(after) − S(before) per stroke, so
+ * stroke-by-stroke delivery telescopes to the same total as one big dose.
+ */
+export function saturatedDermalDose(u: number, uSat: number): number {
+  return -Math.expm1(-u / uSat) / -Math.expm1(-1 / uSat);
+}
+
+/**
+ * The injury of the current hour, and the jumps it makes (docs/model.md §5). Every stroke of an hour
+ * deposits its punctures into per-cell totals (density and the epidermal, dermal, vascular and
+ * below-dermis doses); `applyJumps` then sets the injured cells to a function of the state they had
+ * before this hour's first jump (a snapshot) and these totals. The jumps are written so that they
+ * depend on the totals only — sums, the saturating release through the remaining capacity, and
+ * exponential hit factors — so applying them after every stroke, every pass or once for the whole
+ * session gives the same bits: the state depends on the strokes, not on how often it is looked at.
+ */
 export class InjuryScratch {
-  readonly epidermal: Float32Array;
-  readonly dermal: Float32Array;
-  readonly vascular: Float32Array;
-  readonly density: Float32Array;
-  /** Bounding box of touched cells (inclusive), or empty when ix0 > ix1. */
+  /**
+   * Per-cell totals of the current hour, interleaved [density, u_epi, u_der, u_vas] per cell: a
+   * puncture's kernel then touches one contiguous span per row instead of four.
+   */
+  private readonly totals: Float32Array;
+  /** Below-dermis totals (rarely non-zero: kept apart). */
+  readonly subdermal: Float32Array;
+  /** The hour the totals belong to (NaN: none yet). */
+  private totalsHour = Number.NaN;
+  /** State before this hour's first jump, per injured cell (valid where lastInjuryHour = totalsHour). */
+  private readonly snapW: Float32Array;
+  private readonly snapD: Float32Array;
+  private readonly snapR: Float32Array;
+  private readonly snapPu: Float32Array;
+  private readonly snapT: Float32Array;
+  private readonly snapV: Float32Array;
+  private readonly snapCapacity: Float32Array;
+  private readonly snapDermal: Float32Array;
+  private readonly snapVascular: Float32Array;
+  private readonly snapDensity: Float32Array;
+  /** Whether a deposit this hour went below the dermis (the bruising totals are read only then). */
+  private anySubdermal = false;
+  /** Bounding box of the cells touched this hour (inclusive), or empty when ix0 > ix1. */
   ix0 = 0;
   ix1 = -1;
   iy0 = 0;
   iy1 = -1;
+  /** Bounding box of the cells touched since the last `applyJumps`: only their jumps can change. */
+  private dx0 = 0;
+  private dx1 = -1;
+  private dy0 = 0;
+  private dy1 = -1;
   private readonly wx: Float64Array;
   private readonly wy: Float64Array;
-  private readonly factors: InjuryFactors = { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0 };
+  private readonly factors: InjuryFactors = emptyInjuryFactors();
 
   constructor(
     private readonly grid: Grid,
     private readonly params: ModelParams,
     private readonly anatomy: Anatomy,
   ) {
-    this.epidermal = new Float32Array(grid.count);
-    this.dermal = new Float32Array(grid.count);
-    this.vascular = new Float32Array(grid.count);
-    this.density = new Float32Array(grid.count);
+    this.totals = new Float32Array(4 * grid.count);
+    this.subdermal = new Float32Array(grid.count);
+    const snap = (): Float32Array => new Float32Array(grid.count);
+    this.snapW = snap();
+    this.snapD = snap();
+    this.snapR = snap();
+    this.snapPu = snap();
+    this.snapT = snap();
+    this.snapV = snap();
+    this.snapCapacity = snap();
+    this.snapDermal = snap();
+    this.snapVascular = snap();
+    this.snapDensity = snap();
     const window = 2 * this.radiusCells() + 2;
     this.wx = new Float64Array(window);
     this.wy = new Float64Array(window);
+  }
+
+  /** This hour's puncture density per cell, punctures/cm² (a copy, for tests and tools). */
+  get density(): Float32Array {
+    const out = new Float32Array(this.grid.count);
+    for (let i = 0; i < out.length; i++) out[i] = this.totals[4 * i]!;
+    return out;
   }
 
   /** Kernel half-width in cells: 3σ (≥ 1 cell). */
@@ -69,13 +137,16 @@ export class InjuryScratch {
    * normalised over the whole discrete window, on or off the patch, so each puncture carries exactly
    * one puncture of density whatever the pitch; the part falling off the patch is dropped.
    */
-  deposit(punctures: PunctureBuffer): void {
+  deposit(punctures: PunctureBuffer, hour = this.totalsHour): void {
+    if (!(hour === this.totalsHour)) this.startHour(hour);
     const { cells, pitchMm, cellAreaCm2 } = this.grid;
     const sigma = this.params.injurySigmaMm;
     const inv2s2 = 1 / (2 * sigma * sigma);
     const radius = this.radiusCells();
     const perReference = 1 / this.params.referenceDensityPerCm2;
     const { wx, wy, factors } = this;
+    // Gaussian weights along an axis by recurrence: w(k+1) = w(k)·ρ(k), ρ(k+1) = ρ(k)·γ (2 exps per axis, not 2·radius + 1).
+    const gamma = Math.exp(-2 * pitchMm * pitchMm * inv2s2);
     for (let p = 0; p < punctures.count; p++) {
       const px = punctures.xMm[p]!;
       const py = punctures.yMm[p]!;
@@ -87,15 +158,21 @@ export class InjuryScratch {
       if (x0 + n <= 0 || y0 + n <= 0 || x0 >= cells || y0 >= cells) continue;
       let sx = 0;
       let sy = 0;
+      const dx0 = (x0 + 0.5) * pitchMm - px;
+      const dy0 = (y0 + 0.5) * pitchMm - py;
+      let a = Math.exp(-dx0 * dx0 * inv2s2);
+      let b = Math.exp(-dy0 * dy0 * inv2s2);
+      let ra = Math.exp(-(2 * dx0 * pitchMm + pitchMm * pitchMm) * inv2s2);
+      let rb = Math.exp(-(2 * dy0 * pitchMm + pitchMm * pitchMm) * inv2s2);
       for (let k = 0; k < n; k++) {
-        const ddx = (x0 + k + 0.5) * pitchMm - px;
-        const ddy = (y0 + k + 0.5) * pitchMm - py;
-        const a = Math.exp(-ddx * ddx * inv2s2);
-        const b = Math.exp(-ddy * ddy * inv2s2);
         wx[k] = a;
         wy[k] = b;
         sx += a;
         sy += b;
+        a *= ra;
+        b *= rb;
+        ra *= gamma;
+        rb *= gamma;
       }
       injuryFactors(this.params, this.anatomy, punctures.depthMm[p]!, factors);
       // Punctures per cm² carried by a unit weight.
@@ -104,24 +181,76 @@ export class InjuryScratch {
       const kx1 = Math.min(n - 1, cells - 1 - x0);
       const ky0 = Math.max(0, -y0);
       const ky1 = Math.min(n - 1, cells - 1 - y0);
+      const fEpi = factors.epidermal * perReference;
+      const fDer = factors.dermal * perReference;
+      const fVas = factors.vascular * perReference;
+      const fSub = factors.subdermal * perReference;
+      const acc = this.totals;
       for (let ky = ky0; ky <= ky1; ky++) {
         const row = (y0 + ky) * cells + x0;
         const wyk = wy[ky]! * scale;
         for (let kx = kx0; kx <= kx1; kx++) {
-          const i = row + kx;
+          const j = 4 * (row + kx);
           const density = wx[kx]! * wyk;
-          const r = density * perReference;
-          this.density[i]! += density;
-          this.epidermal[i]! += r * factors.epidermal;
-          this.dermal[i]! += r * factors.dermal;
-          this.vascular[i]! += r * factors.vascular;
+          acc[j]! += density;
+          acc[j + 1]! += density * fEpi;
+          acc[j + 2]! += density * fDer;
+          acc[j + 3]! += density * fVas;
+        }
+      }
+      if (fSub > 0) {
+        // Only needles that pass the dermis bruise (most never do).
+        this.anySubdermal = true;
+        for (let ky = ky0; ky <= ky1; ky++) {
+          const row = (y0 + ky) * cells + x0;
+          const wyk = wy[ky]! * scale;
+          for (let kx = kx0; kx <= kx1; kx++) this.subdermal[row + kx]! += wx[kx]! * wyk * fSub;
         }
       }
       this.extendBox(x0 + kx0, x0 + kx1, y0 + ky0, y0 + ky1);
     }
   }
 
+  /** A new hour: the totals of the last one are in the state already; start from zero. */
+  private startHour(hour: number): void {
+    if (this.ix0 <= this.ix1) {
+      const { cells } = this.grid;
+      for (let iy = this.iy0; iy <= this.iy1; iy++) {
+        const a = iy * cells + this.ix0;
+        const b = iy * cells + this.ix1 + 1;
+        this.totals.fill(0, 4 * a, 4 * b);
+        this.subdermal.fill(0, a, b);
+      }
+    }
+    this.ix0 = 0;
+    this.ix1 = -1;
+    this.iy0 = 0;
+    this.iy1 = -1;
+    this.dx0 = 0;
+    this.dx1 = -1;
+    this.dy0 = 0;
+    this.dy1 = -1;
+    this.anySubdermal = false;
+    this.totalsHour = hour;
+  }
+
+  /** Forgets the current hour (fresh skin). */
+  reset(): void {
+    this.startHour(Number.NaN);
+  }
+
   private extendBox(ax: number, bx: number, ay: number, by: number): void {
+    if (this.dx0 > this.dx1) {
+      this.dx0 = ax;
+      this.dx1 = bx;
+      this.dy0 = ay;
+      this.dy1 = by;
+    } else {
+      if (ax < this.dx0) this.dx0 = ax;
+      if (bx > this.dx1) this.dx1 = bx;
+      if (ay < this.dy0) this.dy0 = ay;
+      if (by > this.dy1) this.dy1 = by;
+    }
     if (this.ix0 > this.ix1) {
       this.ix0 = ax;
       this.ix1 = bx;
@@ -136,40 +265,87 @@ export class InjuryScratch {
   }
 
   /**
-   * The jumps of §3 for every touched cell, then clears the scratch:
-   * W += u_epi + u_der; D += u_der; T += c_re·u_vas·(1 − V⁻)(1 − T); V ← V·(1 − c_v·u_vas).
-   * V⁻ is re-read from V when the cell had no injury for ≥ the session gap, so that the passes of
-   * one session do not damage capillaries by themselves; re-injury before recovery does.
+   * The jumps of docs/model.md §5 for every cell injured this hour, from its snapshot (the state
+   * before this hour's first jump) and this hour's totals u:
+   *   W = W⁻ + u_epi + u_der;  R = R⁻ + k_R·(u_epi + u_der);  Pu = Pu⁻ + u_sub;
+   *   D = D⁻ + (q⁻ − q)/norm with the capacity q = q⁻·e^(−u_der/u_sat) (saturating release);
+   *   V = V⁻·e^(−c_v·u_vas);
+   *   1 − T = (1 − T⁻)·e^(−c_re·(1 − V_s)·u_vas − c_agg·Δmax(0, U_vas − u_crit)),
+   * V_s the integrity when the session reached the cell, U_vas the session's vascular dose. The
+   * exponential forms are the many-small-hits limits of V·(1 − c_v·u) and T + c_re·u·(1 − V_s)(1 − T)
+   * (equal to first order in one pass's dose) and, unlike those, do not depend on how the dose is split.
+   * A cell injured after ≥ the session gap starts a new session: V_s, U_der, U_vas and q restart.
+   * Idempotent within an hour: call it after every stroke or once for many; it visits the cells
+   * touched since its last call.
    */
   applyJumps(f: SkinFields, hour: number, params: ModelParams): void {
-    if (this.ix0 > this.ix1) return;
+    if (this.dx0 > this.dx1) return;
+    if (!(hour === this.totalsHour)) throw new Error(`jumps for hour ${hour}, but the totals belong to hour ${this.totalsHour}`);
     const { cells } = this.grid;
     const gap = params.sessionGapHours;
-    for (let iy = this.iy0; iy <= this.iy1; iy++) {
-      for (let ix = this.ix0; ix <= this.ix1; ix++) {
-        const i = iy * cells + ix;
-        const density = this.density[i]!;
-        if (density <= 0) continue;
-        if (hour - f.lastInjuryHour[i]! >= gap) f.vSession[i] = f.V[i]!;
-        f.lastInjuryHour[i] = hour;
-        const uEpi = this.epidermal[i]!;
-        const uDer = this.dermal[i]!;
-        const uVas = this.vascular[i]!;
-        f.W[i] = f.W[i]! + uEpi + uDer;
-        f.D[i] = f.D[i]! + uDer;
-        const t = f.T[i]!;
-        f.T[i] = Math.min(1, t + params.cRe * uVas * (1 - f.vSession[i]!) * (1 - t));
-        f.V[i] = Math.max(0, f.V[i]! * (1 - Math.min(1, params.cV * uVas)));
-        f.sessionDensity[i]! += density;
-        this.density[i] = 0;
-        this.epidermal[i] = 0;
-        this.dermal[i] = 0;
-        this.vascular[i] = 0;
+    const { kR, uSat, uCrit, cAgg, cRe, cV } = params;
+    const invUSat = 1 / uSat;
+    const invNorm = 1 / -Math.expm1(-invUSat);
+    const { totals, subdermal } = this;
+    const { snapW, snapD, snapR, snapPu, snapT, snapV, snapCapacity, snapDermal, snapVascular, snapDensity } = this;
+    const { W, D, R, Pu, T, V, vSession, lastInjuryHour, sessionDermal, sessionVascular, sessionDensity, growthCapacity } = f;
+    const bruises = this.anySubdermal;
+    // Cells outside the dirty box already hold f(snapshot, totals) with unchanged totals.
+    for (let iy = this.dy0; iy <= this.dy1; iy++) {
+      const row = iy * cells;
+      for (let ix = this.dx0; ix <= this.dx1; ix++) {
+        const i = row + ix;
+        const j = 4 * i;
+        const n = totals[j]!;
+        if (n <= 0) continue;
+        if (lastInjuryHour[i] !== hour) {
+          // This hour's first jump here: a new session if the last injury is ≥ the gap ago.
+          if (hour - lastInjuryHour[i]! >= gap) {
+            vSession[i] = V[i]!;
+            sessionDermal[i] = 0;
+            sessionVascular[i] = 0;
+            growthCapacity[i] = 1;
+          }
+          lastInjuryHour[i] = hour;
+          snapW[i] = W[i]!;
+          snapD[i] = D[i]!;
+          snapR[i] = R[i]!;
+          snapPu[i] = Pu[i]!;
+          snapT[i] = T[i]!;
+          snapV[i] = V[i]!;
+          snapCapacity[i] = growthCapacity[i]!;
+          snapDermal[i] = sessionDermal[i]!;
+          snapVascular[i] = sessionVascular[i]!;
+          snapDensity[i] = sessionDensity[i]!;
+        }
+        const uEpi = totals[j + 1]!;
+        const uDer = totals[j + 2]!;
+        const uVas = totals[j + 3]!;
+        W[i] = snapW[i]! + uEpi + uDer;
+        R[i] = snapR[i]! + kR * (uEpi + uDer);
+        if (bruises) Pu[i] = snapPu[i]! + subdermal[i]!;
+        // Saturating release: what is left of the session's capacity e^(−U_der/u_sat) after this hour.
+        const q0 = snapCapacity[i]!;
+        const q = uDer > 0 ? q0 * Math.exp(-uDer * invUSat) : q0;
+        growthCapacity[i] = q;
+        D[i] = snapD[i]! + (q0 - q) * invNorm;
+        sessionDermal[i] = snapDermal[i]! + uDer;
+        const vasBefore = snapVascular[i]!;
+        const vasAfter = vasBefore + uVas;
+        sessionVascular[i] = vasAfter;
+        // Telangiectasia: re-injury of capillaries not recovered since the session began, and a
+        // session past u_crit breaking them by itself.
+        let exponent = cRe * (1 - vSession[i]!) * uVas;
+        if (vasAfter > uCrit) exponent += cAgg * (vasAfter - (vasBefore > uCrit ? vasBefore : uCrit));
+        const t0 = snapT[i]!;
+        T[i] = exponent > 0 ? 1 - (1 - t0) * Math.exp(-exponent) : t0;
+        V[i] = uVas > 0 ? snapV[i]! * Math.exp(-cV * uVas) : snapV[i]!;
+        sessionDensity[i] = snapDensity[i]! + n;
       }
     }
-    this.ix0 = 0;
-    this.ix1 = -1;
-    this.iy0 = 0;
-    this.iy1 = -1;
+    this.dx0 = 0;
+    this.dx1 = -1;
+    this.dy0 = 0;
+    this.dy1 = -1;
   }
 }

@@ -1,7 +1,12 @@
+import type { Condition } from './conditions';
 import type { SkinFields } from './fields';
 import type { ModelParams } from './params';
 
-/** The result series of the CLI contract (issue #3), in contract order. Patch means, §6. */
+/**
+ * The result series of the CLI contract (issue #3), in contract order: patch means, docs/model.md §7.
+ * The first 13 are the original contract; the second model revision appends the indication grades and
+ * the purpura score (optional additions: existing series keep their names, order and meaning).
+ */
 export const SERIES = [
   'collagenGain',
   'collagen1',
@@ -16,6 +21,10 @@ export const SERIES = [
   'scarSeverity',
   'pigment',
   'plasticLook',
+  'wrinkleSeverity',
+  'laxitySeverity',
+  'textureSeverity',
+  'purpura',
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 export type SeriesValues = Record<SeriesName, number>;
@@ -23,13 +32,13 @@ export type SeriesValues = Record<SeriesName, number>;
 /** Thresholds above which an effect is visible to the eye (§6). */
 export const VISIBLE = Object.freeze({ erythema: 0.15, edema: 0.1, telangiectasia: 0.1, pigment: 0.028 });
 
-/** How much an output rests on data: [V]/[S] published data, [I] a hypothesis of ours (science.md tags). */
+/** How much an output rests on data: [V]/[S] published data, [I] a hypothesis of ours (evidence tags of docs/model.md). */
 export type Evidence = 'data' | 'hypothesis';
 
 export interface SeriesInfo {
   readonly label: string;
-  /** 'fraction' values are shown as % of baseline; 'index' values as plain numbers. */
-  readonly unit: 'fraction' | 'index';
+  /** 'fraction' values are shown as % of baseline; 'index' values as plain numbers; 'grade' as grade steps. */
+  readonly unit: 'fraction' | 'index' | 'grade';
   readonly evidence: Evidence;
   readonly source: string;
   /** Value above which the effect is visible (§6), if defined. */
@@ -70,9 +79,9 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     label: 'Erythema',
     unit: 'index',
     evidence: 'data',
-    source: 'Chu 2021 review; clinical reports',
+    source: 'Chu 2021 review; clinical reports; flare: Lewis 1927 (its size and fading time are [I])',
     visibleAbove: VISIBLE.erythema,
-    description: 'Inflammation / redness index (visible above 0.15)',
+    description: 'Redness index: inflammation plus the fast flare of the first hours (visible above 0.15)',
   },
   edema: {
     label: 'Oedema',
@@ -116,7 +125,7 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     unit: 'fraction',
     evidence: 'data',
     source: 'Dogra 2014',
-    description: 'Change of scar severity (−45 % = 45 % less severe)',
+    description: 'Change of scar severity (−45 % = 45 % less severe); 0 without acne scars or stretch marks',
   },
   pigment: {
     label: 'Post-inflammatory pigment',
@@ -133,7 +142,72 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     source: 'design definition [I]',
     description: 'min(1, T + 0.5·max(0, C3 − C1)): an over-treatment index we defined',
   },
+  wrinkleSeverity: {
+    label: 'Wrinkle grade change',
+    unit: 'grade',
+    evidence: 'data',
+    source: 'calibrated to Ablon 2018 [V]; mapping from mature collagen [I]',
+    description: 'Change of the wrinkle grade (negative = better), from mature collagen I; 0 without the wrinkles indication',
+  },
+  laxitySeverity: {
+    label: 'Laxity grade change',
+    unit: 'grade',
+    evidence: 'data',
+    source: 'calibrated to Ablon 2018 [V]; mapping from mature collagen [I]',
+    description: 'Change of the skin laxity grade (negative = better), from mature collagen I; 0 without the laxity indication',
+  },
+  textureSeverity: {
+    label: 'Texture grade change',
+    unit: 'grade',
+    evidence: 'data',
+    source: 'calibrated to Ablon 2018 [V]; mapping from mature collagen and epidermis [I]',
+    description: 'Change of the skin texture grade (negative = better), from mature collagen I and the epidermis',
+  },
+  purpura: {
+    label: 'Bruising (purpura)',
+    unit: 'index',
+    evidence: 'hypothesis',
+    source: 'model assumption [I]: channels below the dermis bruise',
+    description: 'Bruising from needles that pass the whole dermis; fades over about a week',
+  },
 };
+
+/**
+ * Which indication grades apply to a skin (docs/model.md §7): there is no scar to improve without
+ * acne scars or stretch marks, no wrinkle without `wrinkles`, no laxity without `laxity`; texture
+ * applies to every skin (Ablon 2018 graded it in every subject).
+ */
+export interface GradeFlags {
+  readonly scars: boolean;
+  readonly wrinkles: boolean;
+  readonly laxity: boolean;
+}
+
+export const NO_INDICATIONS: GradeFlags = Object.freeze({ scars: false, wrinkles: false, laxity: false });
+
+export function gradeFlags(conditions: readonly Condition[]): GradeFlags {
+  return {
+    scars: conditions.includes('acne-scars') || conditions.includes('stretch-marks'),
+    wrinkles: conditions.includes('wrinkles'),
+    laxity: conditions.includes('laxity'),
+  };
+}
+
+/** Grades cannot improve past the bottom of the scale: a change of at most −4 grades [I]. */
+const MAX_GRADE_CHANGE = 4;
+
+function gradeChange(k: number, index: number): number {
+  const g = -k * index;
+  return g < -MAX_GRADE_CHANGE ? -MAX_GRADE_CHANGE : g;
+}
+
+/** Writes the indication grades and the scar change from collagen gain, mature collagen C1 and Ep. */
+function writeGrades(out: SeriesValues, p: ModelParams, flags: GradeFlags, gain: number, c1: number, ep: number): void {
+  out.scarSeverity = flags.scars ? -p.gScar * gain : 0;
+  out.wrinkleSeverity = flags.wrinkles ? gradeChange(p.kWrinkleGrade, c1) : 0;
+  out.laxitySeverity = flags.laxity ? gradeChange(p.kLaxityGrade, c1) : 0;
+  out.textureSeverity = gradeChange(p.kTextureGrade, 0.5 * (c1 + ep));
+}
 
 /** plasticLook = min(1, T + 0.5·max(0, C3 − C1)): a design definition [I] (§6), the one place it is written. */
 export function plasticLookOf(t: number, c3: number, c1: number): number {
@@ -142,7 +216,7 @@ export function plasticLookOf(t: number, c3: number, c1: number): number {
 }
 
 /** Per-cell derived outputs (§6); the patch mean of each is the series value. */
-export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: SeriesValues): SeriesValues {
+export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: SeriesValues, flags: GradeFlags = NO_INDICATIONS): SeriesValues {
   const c3 = f.C3[i]!;
   const c1 = f.C1[i]!;
   const gain = c3 + c1;
@@ -152,15 +226,16 @@ export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: Serie
   out.collagen1 = c1;
   out.collagen3 = c3;
   out.epidermisGain = f.Ep[i]!;
-  out.erythema = f.I[i]!;
+  out.erythema = f.I[i]! + f.R[i]!;
   out.edema = f.E[i]!;
   out.barrierOpen = f.W[i]!;
   out.capillaryIntegrity = v;
   out.telangiectasia = t;
   out.perfusion300um = v * (1 - p.kQ * gain) - 1;
-  out.scarSeverity = -p.gScar * gain;
   out.pigment = f.Pg[i]!;
   out.plasticLook = plasticLookOf(t, c3, c1);
+  out.purpura = f.Pu[i]!;
+  writeGrades(out, p, flags, gain, c1, f.Ep[i]!);
   return out;
 }
 
@@ -170,9 +245,35 @@ export function zeroSeries(): SeriesValues {
   return out;
 }
 
-/** Patch means of every series in one pass over the fields (sums in double precision). */
-export function patchMeans(f: SkinFields, p: ModelParams, out: SeriesValues = zeroSeries()): SeriesValues {
-  const { C3, C1, Ep, I, E, W, V, T, Pg } = f;
+/** Sums over the patch from which every patch mean follows (cached by the simulation per hour). */
+export interface PatchSums {
+  c3: number;
+  c1: number;
+  ep: number;
+  /** I + R per cell. */
+  ery: number;
+  e: number;
+  w: number;
+  v: number;
+  t: number;
+  pg: number;
+  pu: number;
+  perf: number;
+  plastic: number;
+}
+
+export function zeroSums(): PatchSums {
+  return { c3: 0, c1: 0, ep: 0, ery: 0, e: 0, w: 0, v: 0, t: 0, pg: 0, pu: 0, perf: 0, plastic: 0 };
+}
+
+/**
+ * The patch sums in one pass over the fields (double precision, cell order). With `fastZero` the
+ * caller knows that W, I, R and E are zero everywhere (weeks after a session): they are not
+ * read, which changes no bit (adding zeros to a sum leaves it as it is).
+ */
+export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSums(), fastZero = false): PatchSums {
+  const { C3, C1, Ep, I, R, E, W, V, T, Pg, Pu } = f;
+  const kQ = p.kQ;
   const n = C3.length;
   let sC3 = 0;
   let sC1 = 0;
@@ -183,6 +284,7 @@ export function patchMeans(f: SkinFields, p: ModelParams, out: SeriesValues = ze
   let sV = 0;
   let sT = 0;
   let sPg = 0;
+  let sPu = 0;
   let sPerf = 0;
   let sPlastic = 0;
   for (let i = 0; i < n; i++) {
@@ -193,28 +295,165 @@ export function patchMeans(f: SkinFields, p: ModelParams, out: SeriesValues = ze
     sC3 += c3;
     sC1 += c1;
     sEp += Ep[i]!;
-    sI += I[i]!;
-    sE += E[i]!;
-    sW += W[i]!;
     sV += v;
     sT += t;
     sPg += Pg[i]!;
-    sPerf += v * (1 - p.kQ * (c3 + c1));
+    sPu += Pu[i]!;
+    sPerf += v * (1 - kQ * (c3 + c1));
     sPlastic += plasticLookOf(t, c3, c1);
   }
-  const inv = 1 / n;
-  out.collagenGain = (sC3 + sC1) * inv;
-  out.collagen1 = sC1 * inv;
-  out.collagen3 = sC3 * inv;
-  out.epidermisGain = sEp * inv;
-  out.erythema = sI * inv;
-  out.edema = sE * inv;
-  out.barrierOpen = sW * inv;
-  out.capillaryIntegrity = sV * inv;
-  out.telangiectasia = sT * inv;
-  out.perfusion300um = sPerf * inv - 1;
-  out.scarSeverity = -p.gScar * out.collagenGain;
-  out.pigment = sPg * inv;
-  out.plasticLook = sPlastic * inv;
+  if (!fastZero) {
+    for (let i = 0; i < n; i++) {
+      sI += I[i]! + R[i]!;
+      sE += E[i]!;
+      sW += W[i]!;
+    }
+  }
+  out.c3 = sC3;
+  out.c1 = sC1;
+  out.ep = sEp;
+  out.ery = sI;
+  out.e = sE;
+  out.w = sW;
+  out.v = sV;
+  out.t = sT;
+  out.pg = sPg;
+  out.pu = sPu;
+  out.perf = sPerf;
+  out.plastic = sPlastic;
   return out;
+}
+
+/** Every series from the patch sums of `n` cells (§7). */
+export function meansFromSums(sums: PatchSums, n: number, p: ModelParams, out: SeriesValues, flags: GradeFlags = NO_INDICATIONS): SeriesValues {
+  const inv = 1 / n;
+  out.collagenGain = (sums.c3 + sums.c1) * inv;
+  out.collagen1 = sums.c1 * inv;
+  out.collagen3 = sums.c3 * inv;
+  out.epidermisGain = sums.ep * inv;
+  out.erythema = sums.ery * inv;
+  out.edema = sums.e * inv;
+  out.barrierOpen = sums.w * inv;
+  out.capillaryIntegrity = sums.v * inv;
+  out.telangiectasia = sums.t * inv;
+  out.perfusion300um = sums.perf * inv - 1;
+  out.pigment = sums.pg * inv;
+  out.plasticLook = sums.plastic * inv;
+  out.purpura = sums.pu * inv;
+  writeGrades(out, p, flags, out.collagenGain, out.collagen1, out.epidermisGain);
+  return out;
+}
+
+/**
+ * What the patch means of a quiet patch (every fast pool zero) need to follow it in closed form
+ * (docs/model.md §8): the sums of the slow pools, the cross moments Σ(1 − V)·C3 and Σ(1 − V)·C1 that
+ * perfusion's product V·C needs, and whether every cell has C3 ≤ C1. Then C3 − C1 stays ≤ 0 while
+ * the patch is quiet, so plasticLook = min(1, T) = T is linear too.
+ */
+export interface QuietMoments {
+  c3: number;
+  c1: number;
+  ep: number;
+  v: number;
+  t: number;
+  pg: number;
+  pu: number;
+  lackC3: number;
+  lackC1: number;
+  mature: boolean;
+}
+
+export function quietMoments(f: SkinFields, out: QuietMoments): QuietMoments {
+  const { C3, C1, Ep, V, T, Pg, Pu } = f;
+  let pu = 0;
+  let c3 = 0;
+  let c1 = 0;
+  let ep = 0;
+  let v = 0;
+  let t = 0;
+  let pg = 0;
+  let lackC3 = 0;
+  let lackC1 = 0;
+  let mature = true;
+  for (let i = 0; i < C3.length; i++) {
+    const a = C3[i]!;
+    const b = C1[i]!;
+    const lack = 1 - V[i]!;
+    c3 += a;
+    c1 += b;
+    ep += Ep[i]!;
+    v += V[i]!;
+    t += T[i]!;
+    pg += Pg[i]!;
+    pu += Pu[i]!;
+    lackC3 += lack * a;
+    lackC1 += lack * b;
+    if (a > b) mature = false;
+  }
+  out.c3 = c3;
+  out.c1 = c1;
+  out.ep = ep;
+  out.v = v;
+  out.t = t;
+  out.pg = pg;
+  out.pu = pu;
+  out.lackC3 = lackC3;
+  out.lackC1 = lackC1;
+  out.mature = mature;
+  return out;
+}
+
+export function zeroMoments(): QuietMoments {
+  return { c3: 0, c1: 0, ep: 0, v: 0, t: 0, pg: 0, pu: 0, lackC3: 0, lackC1: 0, mature: false };
+}
+
+/**
+ * Patch means of a quiet, mature patch `w`'s time after the moments were taken: the exact solution
+ * of the linear system (stepWeights.ts `quietWeights`) applied to the sums. Erythema, oedema and
+ * open channels are zero in a quiet patch; purpura only fades (the flush of tiny values aside).
+ */
+export function quietMeans(
+  m: QuietMoments,
+  n: number,
+  w: { e3: number; e1: number; c31: number; eEp: number; c3Ep: number; c1Ep: number; eV: number; eT: number; ePg: number; ePu: number },
+  p: ModelParams,
+  out: SeriesValues,
+  flags: GradeFlags = NO_INDICATIONS,
+): SeriesValues {
+  const epGain = p.kappaEp / p.tauEpi;
+  const c3 = m.c3 * w.e3;
+  const c1 = m.c1 * w.e1 + m.c3 * w.c31;
+  const ep = m.ep * w.eEp + epGain * (m.c3 * w.c3Ep + m.c1 * w.c1Ep);
+  // V = 1 − (1 − V0)·eV, so ΣV = n − (n − ΣV0)·eV and ΣV·C = ΣC − eV·Σ(1 − V0)·C(t).
+  const v = n - (n - m.v) * w.eV;
+  const vc3 = c3 - w.eV * (m.lackC3 * w.e3);
+  const vc1 = c1 - w.eV * (m.lackC1 * w.e1 + m.lackC3 * w.c31);
+  const t = m.t * w.eT;
+  const sums: PatchSums = {
+    c3,
+    c1,
+    ep,
+    ery: 0,
+    e: 0,
+    w: 0,
+    v,
+    t,
+    pg: m.pg * w.ePg,
+    pu: m.pu * w.ePu,
+    perf: v - p.kQ * (vc3 + vc1),
+    plastic: t,
+  };
+  return meansFromSums(sums, n, p, out, flags);
+}
+
+const scratchSums = zeroSums();
+
+/** Patch means of every series in one pass over the fields (sums in double precision). */
+export function patchMeans(
+  f: SkinFields,
+  p: ModelParams,
+  out: SeriesValues = zeroSeries(),
+  flags: GradeFlags = NO_INDICATIONS,
+): SeriesValues {
+  return meansFromSums(patchSums(f, p, scratchSums), f.C3.length, p, out, flags);
 }

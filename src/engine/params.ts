@@ -1,11 +1,18 @@
 import { z } from 'zod';
 import { bounded } from './bounded';
+import { STEP_HOURS } from './stepping';
+
+/** A step length, hours: one of STEP_HOURS, so that steps of every length align on absolute multiples. */
+const stepLength = z
+  .number({ error: (iss) => `must be one of ${STEP_HOURS.join(', ')} hours, got ${String(iss.input)}` })
+  .refine((h) => (STEP_HOURS as readonly number[]).includes(h), { error: (iss) => `must be one of ${STEP_HOURS.join(', ')} hours, got ${String(iss.input)}` });
 
 /**
  * Every tunable of the model in one zod schema: range, default and source of each constant.
  * Units: time in days, depth in mm, states dimensionless (0 = untreated baseline).
- * Evidence tags (../shared/science.md): [V] primary source read, [S] secondary, [U] unverified,
- * [I] our modelling choice. Sections refer to science.md.
+ * Evidence tags (docs/model.md): [V] primary source read, [S] secondary, [U] unverified,
+ * [I] our modelling choice. Section numbers (§) are those of the design spec, which docs/model.md
+ * follows (its §13 lists the differences); docs/model.md §11 is the parameter table.
  */
 
 /** Anatomical depths of one facial/body region, mm. §2, Chopra 2015 (histology) and Meng 2022 (ultrasound) [V]. */
@@ -21,7 +28,7 @@ const RegionAnatomySchema = z
   .strict();
 
 const regionDefaults = {
-  // Chopra 2015 [V] (cadaver histology), Meng 2022 [V] (ultrasound dermis), via science.md §2.
+  // Chopra 2015 [V] (cadaver histology), Meng 2022 [V] (ultrasound dermis); docs/model.md §2.
   forehead: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.0 },
   cheek: { epidermisMm: 0.08, capillaryLoopsMm: 0.13, plexusMm: 0.4, dermisMm: 1.0 },
   perioral: { epidermisMm: 0.08, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.3 },
@@ -69,6 +76,25 @@ export const ModelParamsSchema = z
     dermalInjuryScaleMm: bounded(0.1, 2, 'mm').default(0.62),
     /** Width of the logistic vessel-hit transitions (§3) [I]. */
     vesselHitWidthMm: bounded(0.01, 0.3, 'mm').default(0.05),
+    /**
+     * Share of a session's punctures expected below the dermis above which the session warns
+     * (`needle-below-dermis`, docs/model.md §4) [I]: a few stray deep needles are not worth a warning.
+     */
+    belowDermisWarnShare: bounded(0, 1, '').default(0.05),
+
+    // ── Second model revision (docs/model.md §5): flare, intensity, below the dermis ───
+    /** Flare jump per unit of epidermal + dermal injury: the wheal-and-flare "triple response" (Lewis 1927 [V]) [I]. */
+    kR: bounded(0, 2, '').default(0.3),
+    /** Flare fading time, days: 3 h, within the 2–4 h the model revision allows [I]. */
+    tauR: bounded(0.01, 1, 'days').default(0.125),
+    /** Saturation dose of growth-factor release within one session, reference doses [I]. */
+    uSat: bounded(0.1, 20, 'reference doses').default(1.5),
+    /** Vascular dose of one session above which capillaries break by themselves, reference doses [I]. */
+    uCrit: bounded(0.5, 20, 'reference doses').default(2),
+    /** Telangiectasia per reference dose of vascular injury above u_crit in one session [I]. */
+    cAgg: bounded(0, 1, '').default(0.05),
+    /** Purpura (bruising) from the channel length below the dermis per reference dose: decays over τ_Pu [I]. */
+    tauPurpura: bounded(0.5, 60, 'days').default(7),
 
     // ── Dynamics (§4, §5); all τ in days ─────────────────────────────────────────────
     /** Barrier: pores closed by 12–18 h, barrier back in 4–5 h (Kalluri 2011 [V]); ≤ 2 h unoccluded in humans (Gupta 2011 [V]). */
@@ -125,6 +151,16 @@ export const ModelParamsSchema = z
     kQ: bounded(0, 2, '').default(0.62),
     /** Scar severity change per collagen gain (Dogra 2014 [V]). */
     gScar: bounded(0, 2, '').default(0.77),
+    /**
+     * Indication grades (change of clinical grade, negative = better) per unit of mature collagen C1
+     * (wrinkles, laxity) or of (C1 + Ep)/2 (texture). The mapping is ours [I]; the constants are
+     * calibrated [V] to Ablon 2018 (J Clin Aesthet Dermatol 11(8):29–34): four sessions 30 days apart,
+     * mean improvement at day 150 of 1.23 (wrinkles, Lemperle scale), 1.09 (laxity) and 1.54
+     * (texture, modified Alexiades-Armenakas scale); tests/validation/grades-ablon-2018.test.ts.
+     */
+    kWrinkleGrade: bounded(0, 20, 'grades').default(3.25),
+    kLaxityGrade: bounded(0, 20, 'grades').default(2.88),
+    kTextureGrade: bounded(0, 20, 'grades').default(3.7),
     /** Lateral diffusion of inflammation and growth factors, mm²/day (§4, optional) [I]. */
     lateralDiffusionMm2PerDay: bounded(0, 1, 'mm²/day').default(0.02),
 
@@ -134,9 +170,14 @@ export const ModelParamsSchema = z
     /** Rosacea: pre-existing telangiectasia and halved critical inflammation. */
     rosaceaT0: bounded(0, 1, '').default(0.1),
     rosaceaICritFactor: bounded(0.05, 1, '').default(0.5),
-    /** Keloid tendency: higher collagen cap and slower maturation. */
+    /**
+     * Keloid tendency: higher collagen cap, slower maturation and slower collagen III breakdown
+     * (keloid fibroblasts over-produce and under-degrade collagen). The breakdown factor equals the
+     * maturation factor so the slower maturation never lowers the total gain (docs/model.md §9).
+     */
     keloidCMax: bounded(0.1, 10, '').default(3),
     keloidTau31Factor: bounded(1, 10, '').default(3),
+    keloidTau3dFactor: bounded(1, 10, '').default(3),
     /** Vitamin A/C priming: s3 × 1.5 (claims up to × 4 are unverified) [S]/[U]. */
     primingS3Factor: bounded(1, 4, '').default(1.5),
     /** Anticoagulants: more pinpoint bleeding (rendering only) [I]. */
@@ -145,9 +186,46 @@ export const ModelParamsSchema = z
     // ── Numerics (§7) ──────────────────────────────────────────────────────────────
     /** Quiet gap that separates two sessions, hours (§3: V⁻ is re-read after ≥ 2 h without injury). */
     sessionGapHours: bounded(0.5, 48, 'h').default(2),
-    /** Step caps: ≤ 1 h in the 72 h after an injury, then 6 h, then 24 h (§7). */
-    fineStepWindowHours: bounded(1, 24 * 30, 'h').default(72),
-    mediumStepWindowHours: bounded(1, 24 * 60, 'h').default(24 * 14),
+    /**
+     * Adaptive step caps by time since the last injury (docs/model.md §8): each entry allows steps of
+     * `stepHours` until `untilHours` after the injury; later steps may reach `maxStepHours`. Step
+     * lengths are taken from STEP_HOURS (stepping.ts) and aligned to absolute multiples of themselves,
+     * so the step sequence depends only on the events.
+     */
+    stepLadder: z
+      .array(z.object({ untilHours: bounded(1, 24 * 365, 'h'), stepHours: stepLength }).strict())
+      .max(8)
+      .default([
+        // The first day: inflammation peaks and pigment/telangiectasia thresholds are crossed.
+        { untilHours: 24, stepHours: 6 },
+        // Collagen builds for three weeks: steps longer than a day would cost accuracy (tests/unit/engine/stepping.test.ts).
+        { untilHours: 21 * 24, stepHours: 24 },
+      ]),
+    /** Longest step once the ladder is past, hours: longer than a day only helps a caller that samples rarely. */
+    maxStepHours: stepLength.default(96),
+    /**
+     * Longest step of a quiet patch (every fast pool zero): the slow pools are then a linear system,
+     * stepped by its exact propagator, and samples inside the step are exact too (docs/model.md §8).
+     */
+    quietStepHours: stepLength.default(768),
+    /** Fixed step length, hours, instead of the adaptive ladder (0 = adaptive): the reference stepping of the tests. */
+    fixedStepHours: z.union([z.literal(0), stepLength]).default(0),
+    /**
+     * Lateral diffusion is skipped in a step where inflammation and growth factors stay below this
+     * everywhere (their maxima are tracked in the reaction loop) [I]: I below 0.01 is far from visible
+     * (0.15), and skipping the diffusion of G below 0.01 moves no patch mean by more than 1e-5 on a
+     * monthly or a daily course (measured against diffusing always, docs/model.md §8).
+     */
+    diffusionFloor: bounded(0, 1, '').default(0.01),
+    /**
+     * Fast pools (W, D, I, E, G, F, R, Pu) below this are set to zero [I]. It spares float32
+     * denormals (W reaches them three weeks after a session; each operation on one is several times
+     * slower) and lets a cell settle: about two weeks after its last injury the inflammatory pools are
+     * zero, about six weeks after it the growth factors and fibroblasts too, and only the slow pools
+     * move. Every output stays within 1e-4 of a run without flushing (3e-5 on a monthly course,
+     * tests/unit/engine/stepping.test.ts).
+     */
+    flushBelow: bounded(0, 1e-3, '').default(1e-5),
   })
   .strict();
 

@@ -81,6 +81,27 @@ export function penetrationMm(params: ModelParams, needleMm: number, pressure: n
   return depth < 0 ? 0 : depth > needleMm ? needleMm : depth;
 }
 
+/** Upper tail of the standard normal, P(n > z) (Abramowitz & Stegun 1964, 26.2.17; |error| < 7.5e-8). */
+export function normalUpperTail(z: number): number {
+  if (z < 0) return 1 - normalUpperTail(-z);
+  const t = 1 / (1 + 0.2316419 * z);
+  const poly = t * (0.31938153 + t * (-0.356563782 + t * (1.781477937 + t * (-1.821255978 + t * 1.330274429))));
+  return Math.exp(-0.5 * z * z) * 0.3989422804014327 * poly;
+}
+
+/**
+ * Expected share of a stroke's punctures deeper than `depthMm`, from the depth distribution of
+ * `penetrationMm` (normal jitter around f_pen·L·pressure, clamped to the needle length).
+ */
+export function shareDeeperThan(params: ModelParams, needleMm: number, pressure: number, fPenFactor: number, depthMm: number): number {
+  if (needleMm <= depthMm) return 0;
+  const meanMm = params.fPen * fPenFactor * needleMm * pressure;
+  if (meanMm <= 0) return 0;
+  const sigma = params.penetrationJitter;
+  if (sigma <= 0) return meanMm > depthMm ? 1 : 0;
+  return normalUpperTail((depthMm / meanMm - 1) / sigma);
+}
+
 /** Length and unit direction of travel of a stroke; null for a stroke that does not move. */
 function strokeDirection(stroke: Stroke): { lengthMm: number; ux: number; uy: number } | null {
   const dx = stroke.x1Mm - stroke.x0Mm;
@@ -147,6 +168,29 @@ export function markCoverage(
   const ix1 = Math.min(cells - 1, Math.ceil((Math.max(...xs) + reach) / pitchMm));
   const iy0 = Math.max(0, Math.floor((Math.min(...ys) - reach) / pitchMm));
   const iy1 = Math.min(cells - 1, Math.ceil((Math.max(...ys) + reach) / pitchMm));
+  if (ux === 0 || uy === 0) {
+    // An axis-aligned stroke (every pass): the test separates into a column test and a row test, with
+    // the same arithmetic (the zero products add nothing), so the cells are exactly those of the general case.
+    const colAlong = uy === 0;
+    let firstX = -1;
+    let lastX = -2;
+    for (let ix = ix0; ix <= ix1; ix++) {
+      const cx = (ix + 0.5) * pitchMm - stroke.x0Mm;
+      const ok = colAlong ? inRange(cx * ux, 0, lengthMm) : inRange(-cx * uy - off, -half, half);
+      if (ok) {
+        if (firstX < 0) firstX = ix;
+        lastX = ix;
+      }
+    }
+    for (let iy = iy0; iy <= iy1; iy++) {
+      const cy = (iy + 0.5) * pitchMm - stroke.y0Mm;
+      const ok = colAlong ? inRange(cy * ux - off, -half, half) : inRange(cy * uy, 0, lengthMm);
+      if (!ok) continue;
+      const row = iy * cells;
+      for (let ix = firstX; ix <= lastX; ix++) coverage[row + ix]! += 1;
+    }
+    return;
+  }
   for (let iy = iy0; iy <= iy1; iy++) {
     const cy = (iy + 0.5) * pitchMm - stroke.y0Mm;
     for (let ix = ix0; ix <= ix1; ix++) {
@@ -156,4 +200,9 @@ export function markCoverage(
       if (along >= 0 && along < lengthMm && across >= -half && across < half) coverage[iy * cells + ix]! += 1;
     }
   }
+}
+
+/** lo ≤ x < hi. */
+function inRange(x: number, lo: number, hi: number): boolean {
+  return x >= lo && x < hi;
 }

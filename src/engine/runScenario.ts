@@ -1,9 +1,9 @@
 import type { ModelWarning } from './conditions';
-import { MIN_INTERVAL_DAYS_DERMAL, MAX_USUAL_PASSES, needleWarning, phototypeWarning, visibleEffectWarnings } from './guidance';
+import type { RednessEpisode } from './episodes';
 import { SERIES, zeroSeries, type SeriesName } from './outputs';
 import type { ModelParams } from './params';
 import { scenarioSessions, type Scenario } from './scenario';
-import { SkinSimulation, TYPICAL_PATIENT, type PatientVariation, type SessionSummary } from './simulation';
+import { SkinSimulation, TYPICAL_PATIENT, type PatientVariation } from './simulation';
 
 /** Result of a single-patient run: the CLI contract of issue #3 §4 (plus optional additions). */
 export interface ScenarioResult {
@@ -15,6 +15,8 @@ export interface ScenarioResult {
   seed: number;
   /** Optional addition: what each session delivered. */
   sessions: SessionReport[];
+  /** Optional addition: episodes of continuous visible redness (docs/model.md §7), in days. */
+  rednessEpisodes: { startDay: number; endDay: number }[];
 }
 
 export interface SessionReport {
@@ -23,7 +25,7 @@ export interface SessionReport {
   passes: number;
   pressure: number;
   densityPerCm2: number;
-  /** Days the patch-mean erythema stayed visible after this session. */
+  /** Days the patch-mean erythema stayed visible after this session (until the next one). */
   erythemaVisibleDays: number;
 }
 
@@ -31,6 +33,7 @@ export interface SessionReport {
 export interface RunStats {
   pigmentPeak: number;
   telangiectasiaPeak: number;
+  /** Longest continuous episode of visible redness, days, whatever sessions fall inside it (§7). */
   longestErythemaDays: number;
 }
 
@@ -71,10 +74,6 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
     patient: options.patient ?? TYPICAL_PATIENT,
     precision: options.precision ?? 'float32',
   });
-  const warnings = new WarningList();
-  for (const w of sim.setupWarnings) warnings.add(w);
-  const pih = phototypeWarning(scenario.skin.phototype);
-  if (pih) warnings.add(pih);
 
   const endHour = Math.round(scenario.days * HOURS_PER_DAY);
   const sampleHours = Math.round(scenario.sampleEveryDays * HOURS_PER_DAY);
@@ -82,13 +81,12 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
   const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
   const sessions = planned.filter((s) => Math.round(s.day * HOURS_PER_DAY) <= endHour);
   if (sessions.length < planned.length) {
-    warnings.add({
+    sim.warnings.add({
       code: 'sessions-after-end',
       severity: 'warning',
       message: `${planned.length - sessions.length} of ${planned.length} sessions fall after day ${scenario.days} and are not simulated.`,
     });
   }
-  checkProtocolWarnings(scenario, sessions, warnings);
 
   const series = {} as Record<SeriesName, number[]>;
   for (const name of SERIES) series[name] = [];
@@ -103,9 +101,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
     const report = reports[reports.length - 1];
     if (report === undefined) return;
     const visibleHour = sim.lastVisibleErythemaHour;
-    const d = visibleHour >= lastSessionHour ? (visibleHour - lastSessionHour) / HOURS_PER_DAY : 0;
-    report.erythemaVisibleDays = d;
-    stats.longestErythemaDays = Math.max(stats.longestErythemaDays, d);
+    report.erythemaVisibleDays = visibleHour >= lastSessionHour ? (visibleHour - lastSessionHour) / HOURS_PER_DAY : 0;
   };
 
   for (let hour = 0; hour <= endHour; hour += sampleHours) {
@@ -127,8 +123,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
       lastSessionHour = at;
       next++;
     }
-    sim.advanceTo(hour);
-    sim.means(means);
+    sim.sampleMeans(hour, means);
     days.push(roundValue(hour / HOURS_PER_DAY));
     for (const name of SERIES) series[name].push(roundValue(means[name]));
     stats.pigmentPeak = Math.max(stats.pigmentPeak, means.pigment);
@@ -137,74 +132,23 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
   }
   closeErythema();
   for (const r of reports) r.erythemaVisibleDays = roundValue(r.erythemaVisibleDays);
-
-  for (const event of sim.drainEvents()) {
-    if (event.type === 'warning') warnings.add({ ...event.warning, day: event.hour / HOURS_PER_DAY });
-  }
-  for (const w of visibleEffectWarnings(stats.telangiectasiaPeak, stats.pigmentPeak)) warnings.add(w);
-  if (stats.longestErythemaDays > 3) {
-    warnings.add({
-      code: 'prolonged-erythema',
-      severity: 'warning',
-      message: `Redness stays visible for ${stats.longestErythemaDays.toFixed(1)} days after a session (usually 1–3 days).`,
-    });
-  }
+  stats.longestErythemaDays = sim.longestRednessDays;
+  const rednessEpisodes = episodesInDays(sim.rednessEpisodes());
   return {
-    result: { version: 1, seed: scenario.seed, days, series, warnings: warnings.list(), sessions: reports },
+    result: {
+      version: 1,
+      seed: scenario.seed,
+      days,
+      series,
+      warnings: sim.warnings.list(),
+      sessions: reports,
+      rednessEpisodes,
+    },
     stats,
   };
 }
 
-function checkProtocolWarnings(
-  scenario: Scenario,
-  sessions: readonly { day: number; needleMm: number; passes: number }[],
-  warnings: WarningList,
-): void {
-  for (const s of sessions) {
-    const w = needleWarning(scenario.skin.region, s.needleMm);
-    if (w) warnings.add({ ...w, day: s.day });
-  }
-  for (let k = 1; k < sessions.length; k++) {
-    const a = sessions[k - 1]!;
-    const b = sessions[k]!;
-    if (b.day - a.day < MIN_INTERVAL_DAYS_DERMAL && b.needleMm > 0.5) {
-      warnings.add({
-        code: 'interval-too-short',
-        severity: 'warning',
-        day: b.day,
-        message: `Sessions ${roundValue(b.day - a.day)} days apart with ${b.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
-      });
-    }
-  }
-  const many = sessions.find((s) => s.passes > MAX_USUAL_PASSES);
-  if (many) {
-    warnings.add({
-      code: 'too-many-passes',
-      severity: 'warning',
-      day: many.day,
-      message: `${many.passes} passes in one session: more than the usual 10–20 (Singh & Yadav 2016).`,
-    });
-  }
-  const shallow = sessions.find((s) => s.needleMm < 0.5);
-  if (shallow) {
-    warnings.add({
-      code: 'cosmetic-needle',
-      severity: 'info',
-      day: shallow.day,
-      message: `${shallow.needleMm} mm needles barely reach the papillary capillaries: they open the barrier (better absorption) but cause little or no new collagen.`,
-    });
-  }
-}
-
-/** Warnings in first-occurrence order, one per code (a course can repeat the same event many times). */
-class WarningList {
-  private readonly byCode = new Map<string, ModelWarning>();
-
-  add(w: ModelWarning): void {
-    if (!this.byCode.has(w.code)) this.byCode.set(w.code, w);
-  }
-
-  list(): ModelWarning[] {
-    return [...this.byCode.values()];
-  }
+/** Episodes in days, as the result reports them. */
+export function episodesInDays(episodes: readonly RednessEpisode[]): { startDay: number; endDay: number }[] {
+  return episodes.map((e) => ({ startDay: roundValue(e.startHour / HOURS_PER_DAY), endDay: roundValue(e.endHour / HOURS_PER_DAY) }));
 }

@@ -3,14 +3,30 @@ import { applyConditions, type Condition, type ModelWarning } from './conditions
 import { Dynamics } from './dynamics';
 import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFields, type StateField } from './fields';
 import { makeGrid, type Grid, type GridSpec } from './grid';
-import { needleWarning } from './guidance';
-import { InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
-import { cellOutputs, patchMeans, VISIBLE, zeroSeries, type SeriesValues } from './outputs';
+import { RednessEpisodes, type RednessEpisode } from './episodes';
+import { emptyInjuryFactors, InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
+import { cascadeWeight } from './integrator';
+import {
+  cellOutputs,
+  gradeFlags,
+  meansFromSums,
+  patchSums,
+  quietMeans,
+  quietMoments,
+  VISIBLE,
+  zeroMoments,
+  zeroSeries,
+  zeroSums,
+  type GradeFlags,
+  type SeriesValues,
+} from './outputs';
 import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
 import { PunctureLog } from './punctureLog';
 import { Rng } from './rng';
-import { markCoverage, PunctureBuffer, sampleStrokePunctures, type Stroke } from './roller';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type Stroke } from './roller';
 import { passStrokes, type PassSpec } from './session';
+import { nextStepHours, shorterStep } from './stepping';
+import { CourseWarnings } from './warnings';
 
 /** Per-patient variability of a cohort (§9); all 1 for the typical patient. */
 export interface PatientVariation {
@@ -58,7 +74,7 @@ export interface SessionSummary {
 }
 
 export type SimulationEvent =
-  | { type: 'session-start'; index: number; hour: number; integrityBefore: number }
+  | { type: 'session-start'; index: number; hour: number; integrityBefore: number; needleMm: number; pressure: number }
   | { type: 'session-end'; summary: SessionSummary }
   | { type: 'warning'; hour: number; warning: ModelWarning };
 
@@ -77,8 +93,6 @@ export interface CellReport {
 }
 
 const HOURS_PER_DAY = 24;
-/** Aligned step lengths, hours, finest last (§7: ≤ 1 h after injury, 6–24 h otherwise). */
-const STEP_LADDER_HOURS = [24, 6, 1] as const;
 
 /**
  * One patch of skin: the fields, the clock (integer simulated hours) and the ways to injure it.
@@ -96,11 +110,13 @@ export class SkinSimulation {
   readonly punctureLog = new PunctureLog();
   readonly bleedingFactor: number;
   private readonly t0: number;
+  private readonly inflammationFactor: number;
   private readonly dynamics: Dynamics;
   private readonly scratch: InjuryScratch;
   private readonly punctures = new PunctureBuffer(4096);
-  private readonly factors: InjuryFactors = { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0 };
+  private readonly factors: InjuryFactors = emptyInjuryFactors();
   private readonly fPenFactor: number;
+  private readonly grades: GradeFlags;
   private strokeRng: Rng;
   private hourNow = 0;
   private lastInjuryHour = Number.NEGATIVE_INFINITY;
@@ -108,7 +124,20 @@ export class SkinSimulation {
   private passesInSession = 0;
   private open: SessionSummary | null = null;
   private pending: SimulationEvent[] = [];
-  private erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+  private redness = new RednessEpisodes();
+  /** Injury since the last look at erythema: look before time moves on (the flare shows at once). */
+  private erythemaStale = false;
+  /** Patch means of W, D, I and R now: with them, erythema has a closed form for every hour of a step. */
+  private readonly eryMeans = { w: 0, d: 0, i: 0, r: 0 };
+  /** Patch sums of the state at `sumsHour` (−1: none valid), so several looks in one hour cost one pass. */
+  private readonly sums = zeroSums();
+  private sumsHour = -1;
+  /** Moments of a quiet patch for closed-form samples, taken at `momentsHour` (−1: none). */
+  private readonly moments = zeroMoments();
+  private momentsHour = -1;
+  /** Passes of the session `applySession` is rolling, for the warnings; undefined for single passes and strokes. */
+  private plannedPasses: number | undefined = undefined;
+  private tracker: CourseWarnings;
   /** Integrator steps taken since construction (diagnostics and benchmarks). */
   stepCount = 0;
 
@@ -119,6 +148,7 @@ export class SkinSimulation {
     this.params = effects.params;
     this.setupWarnings = effects.warnings;
     this.t0 = effects.t0;
+    this.inflammationFactor = effects.inflammationFactor;
     this.bleedingFactor = effects.bleedingFactor;
     this.fPenFactor = patient.fPenFactor;
     this.grid = makeGrid(setup.grid);
@@ -134,6 +164,20 @@ export class SkinSimulation {
     );
     this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);
     this.strokeRng = new Rng(setup.seed, 'punctures');
+    this.grades = gradeFlags(setup.conditions);
+    this.tracker = this.newTracker();
+  }
+
+  /** The course's warnings: every rule of docs/model.md §9 in one place; each new one also becomes an event. */
+  get warnings(): CourseWarnings {
+    return this.tracker;
+  }
+
+  private newTracker(): CourseWarnings {
+    return new CourseWarnings(
+      { region: this.setup.region, phototype: this.setup.phototype, conditionWarnings: this.setupWarnings },
+      (warning) => this.pending.push({ type: 'warning', hour: warning.day === undefined ? this.hourNow : Math.round(warning.day * HOURS_PER_DAY), warning }),
+    );
   }
 
   get hour(): number {
@@ -151,6 +195,8 @@ export class SkinSimulation {
   /** "Start over": fresh skin, same setup and seed (the same strokes give the same punctures). */
   startOver(): void {
     resetFields(this.fields, this.t0);
+    this.scratch.reset();
+    this.dynamics.rest();
     this.punctureLog.clear();
     this.strokeRng = new Rng(this.setup.seed, 'punctures');
     this.hourNow = 0;
@@ -159,15 +205,17 @@ export class SkinSimulation {
     this.passesInSession = 0;
     this.open = null;
     this.pending = [];
-    this.erythemaVisibleHour = Number.NEGATIVE_INFINITY;
+    this.redness = new RednessEpisodes();
+    this.erythemaStale = false;
+    this.sumsHour = -1;
+    this.momentsHour = -1;
+    this.plannedPasses = undefined;
+    this.tracker = this.newTracker();
   }
 
-  /** Largest step allowed now, hours (§7). */
+  /** Length of the step the clock would take next, hours (docs/model.md §8). */
   stepCapHours(): number {
-    const since = this.hourNow - this.lastInjuryHour;
-    if (since < this.params.fineStepWindowHours) return 1;
-    if (since < this.params.mediumStepWindowHours) return 6;
-    return 24;
+    return nextStepHours(this.params, this.hourNow, this.lastInjuryHour, this.dynamics.quiet);
   }
 
   /**
@@ -177,24 +225,20 @@ export class SkinSimulation {
    */
   advanceTo(targetHour: number, exact = true): void {
     const target = Math.floor(targetHour);
+    if (this.erythemaStale) this.trackErythema();
     while (this.hourNow < target) {
-      const cap = this.stepCapHours();
-      let dt = 1;
-      for (const candidate of STEP_LADDER_HOURS) {
-        if (candidate <= cap && this.hourNow % candidate === 0) {
-          dt = candidate;
-          break;
-        }
-      }
+      let dt = this.stepCapHours();
       if (this.hourNow + dt > target) {
         if (!exact) break;
-        while (this.hourNow + dt > target) dt = dt === 24 ? 6 : 1;
+        while (this.hourNow + dt > target) dt = shorterStep(dt);
       }
       this.dynamics.step(this.fields, dt / HOURS_PER_DAY);
+      this.sumsHour = -1;
+      this.momentsHour = -1;
       this.stepCount++;
+      this.followErythema(dt);
       this.hourNow += dt;
       this.closeSessionIfQuiet();
-      this.trackErythema();
     }
   }
 
@@ -204,13 +248,27 @@ export class SkinSimulation {
 
   /** Rolls the drum along one straight stroke at the current time. Returns the punctures inside the patch. */
   applyStroke(stroke: Stroke): number {
+    const inside = this.rollStroke(stroke);
+    this.applyJumps();
+    return inside;
+  }
+
+  /** Samples and deposits one stroke's punctures; the jumps follow in `applyJumps` (they depend only on the hour's totals). */
+  private rollStroke(stroke: Stroke): number {
     this.beginInjury(stroke);
     const p = this.params;
+    const bottomMm = this.anatomy.epidermisMm + this.anatomy.dermisMm;
+    this.tracker.needleUsed({
+      day: this.day,
+      needleMm: stroke.needleMm,
+      belowDermisShare: shareDeeperThan(p, stroke.needleMm, stroke.pressure, this.fPenFactor, bottomMm),
+      warnShare: p.belowDermisWarnShare,
+      dermisBottomMm: bottomMm,
+    });
     const buffer = this.punctures;
     buffer.clear();
     sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer);
-    this.scratch.deposit(buffer);
-    this.scratch.applyJumps(this.fields, this.hourNow, p);
+    this.scratch.deposit(buffer, this.hourNow);
     markCoverage(p, stroke, this.grid.cells, this.grid.pitchMm, this.fields.coverage);
     const patch = this.grid.patchMm;
     let inside = 0;
@@ -240,12 +298,25 @@ export class SkinSimulation {
    * direction (tests only).
    */
   applyPass(spec: PassSpec, passIndex?: number): number {
+    const punctures = this.rollPass(spec, passIndex);
+    this.applyJumps();
+    return punctures;
+  }
+
+  /** One pass's strokes, deposited; the jumps wait for `applyJumps`. */
+  private rollPass(spec: PassSpec, passIndex?: number): number {
     const opensSession = this.open === null || this.hourNow - this.lastInjuryHour >= this.params.sessionGapHours;
     const index = passIndex ?? (opensSession ? 0 : this.passesInSession);
     let total = 0;
-    for (const stroke of passStrokes(this.grid, this.params, spec, index, this.strokeRng.uniform())) total += this.applyStroke(stroke);
+    for (const stroke of passStrokes(this.grid, this.params, spec, index, this.strokeRng.uniform())) total += this.rollStroke(stroke);
     this.passesInSession = index + 1;
     return total;
+  }
+
+  /** Applies the jumps of this hour's strokes so far (the same bits however often it is called). */
+  private applyJumps(): void {
+    this.scratch.applyJumps(this.fields, this.hourNow, this.params);
+    this.fieldsChanged();
   }
 
   /** Whole passes rolled by `applyPass` in the current session (0 when no session is open). */
@@ -253,9 +324,31 @@ export class SkinSimulation {
     return this.open === null ? 0 : this.passesInSession;
   }
 
-  /** A whole-patch session: `passes` passes in alternating directions (issue #3 §2). */
+  /**
+   * A whole-patch session: `passes` passes in alternating directions (issue #3 §2), the same
+   * punctures and the same bits as `passes` calls of `applyPass` at this hour, with the jumps applied
+   * once at the end.
+   */
   applySession(spec: PassSpec & { passes: number }): void {
-    for (let k = 0; k < spec.passes; k++) this.applyPass(spec);
+    this.plannedPasses = spec.passes;
+    try {
+      for (let k = 0; k < spec.passes; k++) this.rollPass(spec);
+    } finally {
+      this.plannedPasses = undefined;
+    }
+    this.applyJumps();
+  }
+
+  /**
+   * The fields changed outside the integrator (injury here; tests and tools that write `fields`
+   * directly must call it too): the next step looks at every cell again, and patch means and the
+   * erythema episodes are recomputed from the fields.
+   */
+  fieldsChanged(): void {
+    this.dynamics.wake();
+    this.sumsHour = -1;
+    this.momentsHour = -1;
+    this.erythemaStale = true;
   }
 
   /** Opens a new session if the last injury is at least the session gap ago. */
@@ -279,33 +372,99 @@ export class SkinSimulation {
         pressure: stroke.pressure,
         integrityBefore,
       };
-      this.pending.push({ type: 'session-start', index: this.sessionCount, hour: this.hourNow, integrityBefore });
-      const needle = needleWarning(this.setup.region, stroke.needleMm);
-      if (needle) this.pending.push({ type: 'warning', hour: this.hourNow, warning: needle });
-      if (integrityBefore < 0.9 && this.sessionCount > 1) {
-        this.pending.push({
-          type: 'warning',
-          hour: this.hourNow,
-          warning: {
-            code: 'capillaries-not-recovered',
-            severity: 'warning',
-            message: `Session ${this.sessionCount} began with capillaries only ${Math.round(integrityBefore * 100)} % recovered: re-injuring them before they heal builds broken capillaries (hypothesis [I]).`,
-          },
-        });
-      }
+      this.pending.push({
+        type: 'session-start',
+        index: this.sessionCount,
+        hour: this.hourNow,
+        integrityBefore,
+        needleMm: stroke.needleMm,
+        pressure: stroke.pressure,
+      });
+      this.tracker.sessionStarted({
+        index: this.sessionCount,
+        day: this.day,
+        needleMm: stroke.needleMm,
+        ...(this.plannedPasses === undefined ? {} : { passes: this.plannedPasses }),
+        integrityBefore,
+      });
     }
     this.lastInjuryHour = this.hourNow;
   }
 
-  /** Last hour at which patch-mean erythema was visible (I > 0.15, §6); −Infinity if never. */
+  /** Last hour at which patch-mean erythema was visible (I + R > 0.15, docs/model.md §7); −Infinity if never. */
   get lastVisibleErythemaHour(): number {
-    return this.erythemaVisibleHour;
+    if (this.erythemaStale) this.trackErythema();
+    return this.redness.lastVisibleHour;
   }
 
+  /** Episodes of continuous visible redness so far (docs/model.md §7), the running one last. */
+  rednessEpisodes(): RednessEpisode[] {
+    if (this.erythemaStale) this.trackErythema();
+    return this.redness.list();
+  }
+
+  /** Length of the longest redness episode so far, days. */
+  get longestRednessDays(): number {
+    if (this.erythemaStale) this.trackErythema();
+    return this.redness.longestHours / HOURS_PER_DAY;
+  }
+
+  /** Looks at erythema now (after injuries): one pass for the patch means of W, D, I and R. */
   private trackErythema(): void {
-    // Erythema never outlasts a week (Chu 2021), so the extra pass over I is skipped after that.
-    if (this.hourNow - this.lastInjuryHour > 7 * HOURS_PER_DAY) return;
-    if (mean(this.fields.I) > VISIBLE.erythema) this.erythemaVisibleHour = this.hourNow;
+    this.erythemaStale = false;
+    const f = this.fields;
+    const m = this.eryMeans;
+    let w = 0;
+    let d = 0;
+    let inf = 0;
+    let r = 0;
+    for (let i = 0; i < f.I.length; i++) {
+      w += f.W[i]!;
+      d += f.D[i]!;
+      inf += f.I[i]!;
+      r += f.R[i]!;
+    }
+    const n = f.I.length;
+    m.w = w / n;
+    m.d = d / n;
+    m.i = inf / n;
+    m.r = r / n;
+    this.observeErythema(this.hourNow, m.i + m.r);
+  }
+
+  /**
+   * Follows patch-mean erythema hour by hour over a step of `dt` hours that starts now, from the
+   * closed form of I and R (docs/model.md §7): W, D and R decay, I receives their exact transfer, and
+   * lateral diffusion does not change the patch mean of I. The episodes therefore have hourly
+   * resolution whatever the step length, and do not depend on how time was chunked.
+   */
+  private followErythema(dt: number): void {
+    // Erythema never outlasts a week after the last injury (Chu 2021): nothing to follow after that.
+    if (this.hourNow - this.lastInjuryHour > 7 * HOURS_PER_DAY) {
+      this.redness.close();
+      return;
+    }
+    const p = this.params;
+    const m = this.eryMeans;
+    const kIq = p.kI * this.inflammationFactor;
+    const rW = 1 / p.tauW;
+    const rD = 1 / p.tauD;
+    const rI = 1 / p.tauI;
+    for (let k = 1; k <= dt; k++) {
+      const s = k / HOURS_PER_DAY;
+      const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, s) + m.d * cascadeWeight(p.tauD, p.tauI, s));
+      this.observeErythema(this.hourNow + k, inflammation + m.r * Math.exp(-s / p.tauR));
+    }
+    const h = dt / HOURS_PER_DAY;
+    m.i = m.i * Math.exp(-rI * h) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, h) + m.d * cascadeWeight(p.tauD, p.tauI, h));
+    m.w *= Math.exp(-rW * h);
+    m.d *= Math.exp(-rD * h);
+    m.r *= Math.exp(-h / p.tauR);
+  }
+
+  private observeErythema(hour: number, erythema: number): void {
+    this.redness.observe(hour, erythema > VISIBLE.erythema);
+    this.tracker.observeRedness(this.redness.longestHours / HOURS_PER_DAY);
   }
 
   private closeSessionIfQuiet(): void {
@@ -320,17 +479,7 @@ export class SkinSimulation {
     s.densityPerCm2 = s.punctures / (this.grid.patchMm / 10) ** 2;
     this.open = null;
     this.pending.push({ type: 'session-end', summary: s });
-    if (s.meanPasses > 20.5) {
-      this.pending.push({
-        type: 'warning',
-        hour: s.endHour,
-        warning: {
-          code: 'too-many-passes',
-          severity: 'warning',
-          message: `Session ${s.index}: ${s.meanPasses.toFixed(0)} passes on average, more than the usual 10–20 (Singh & Yadav 2016).`,
-        },
-      });
-    }
+    this.tracker.sessionEnded({ index: s.index, day: s.endHour / HOURS_PER_DAY, meanPasses: s.meanPasses });
   }
 
   /** The session in progress (strokes within the session gap), if any; a copy. */
@@ -351,7 +500,42 @@ export class SkinSimulation {
   }
 
   means(out: SeriesValues = zeroSeries()): SeriesValues {
-    return patchMeans(this.fields, this.params, out);
+    if (this.sumsHour !== this.hourNow) {
+      patchSums(this.fields, this.params, this.sums, !this.dynamics.inflamed);
+      this.sumsHour = this.hourNow;
+    }
+    return meansFromSums(this.sums, this.grid.count, this.params, out, this.grades);
+  }
+
+  /**
+   * Patch means at `hour` (≥ now) for a caller that samples: time advances to the last step boundary
+   * at or before `hour` without splitting a step; if that is short of `hour`, a quiet, mature patch
+   * (docs/model.md §8) gives its exact means there in closed form, and any other patch advances
+   * exactly (an exact stop, i.e. an event). The means are shown to the warnings as by `observeMeans`.
+   */
+  sampleMeans(hour: number, out: SeriesValues = zeroSeries()): SeriesValues {
+    const target = Math.floor(hour);
+    this.advanceTo(target, false);
+    if (this.hourNow < target && this.dynamics.quiet && this.params.fixedStepHours === 0) {
+      if (this.momentsHour !== this.hourNow) {
+        quietMoments(this.fields, this.moments);
+        this.momentsHour = this.hourNow;
+      }
+      if (this.moments.mature) {
+        quietMeans(this.moments, this.grid.count, this.dynamics.weights((target - this.hourNow) / HOURS_PER_DAY).quiet, this.params, out, this.grades);
+        this.tracker.observeMeans(out);
+        return out;
+      }
+    }
+    this.advanceTo(target, true);
+    return this.observeMeans(out);
+  }
+
+  /** Patch means, also shown to the course's warnings (visible telangiectasia and pigment, §9). */
+  observeMeans(out: SeriesValues = zeroSeries()): SeriesValues {
+    this.means(out);
+    this.tracker.observeMeans(out);
+    return out;
   }
 
   inspect(ix: number, iy: number): CellReport {
@@ -361,7 +545,7 @@ export class SkinSimulation {
     const i = y * cells + x;
     const state = {} as Record<StateField, number>;
     for (const name of STATE_FIELDS) state[name] = this.fields[name][i]!;
-    const outputs = cellOutputs(this.fields, i, this.params, zeroSeries());
+    const outputs = cellOutputs(this.fields, i, this.params, zeroSeries(), this.grades);
     return {
       ix: x,
       iy: y,

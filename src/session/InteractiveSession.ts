@@ -1,3 +1,4 @@
+import { INTERACTIVE_PARAMS } from './interactiveParams';
 import {
   BLOCKING_CONDITIONS,
   SkinSimulation,
@@ -280,6 +281,7 @@ export class InteractiveSession {
       conditions: s.skin.conditions,
       primed: s.skin.primed ?? false,
       grid: { cells: s.gridCells },
+      params: INTERACTIVE_PARAMS,
     });
     this.baseline = this.sim.means();
     this.log = new SessionLog();

@@ -8,15 +8,17 @@
  * running the engine with a huge σ_inj: the schema caps σ_inj at 3 mm, which still leaves ~10 %
  * Poisson unevenness (≈ 130 punctures under a 3 mm kernel) and edge losses, so it would not be
  * uniform. With r = N̄/250, N̄ the sampled session's patch-mean kernel density, every cell gets
- *   W += r·(f_epi + f_der), D += r·f_der, V ← V·(1 − c_v·r·f_vas), T += c_re·r·f_vas·(1 − V⁻)(1 − T) = 0
- * (V⁻ = 1 before a first session), the factors f at the reference depth δ = f_pen·1.5 mm = 0.75 mm.
+ *   W += r·(f_epi + f_der), D += S(r·f_der) (the saturating release of docs/model.md §5),
+ *   R += k_R·r·(f_epi + f_der), V ← V·e^(−c_v·r·f_vas), T += c_re·r·f_vas·(1 − V⁻)(1 − T) = 0
+ * (V⁻ = 1 before a first session; r·f_vas ≈ 0.92 < u_crit, so no breakage either), the factors f at
+ * the reference depth δ = f_pen·1.5 mm = 0.75 mm.
  * That depth is also the mean of the jittered depths, and the factors are linear (f_der) or saturated
  * (f_epi = 1, f_vas = σ(7) ≈ 1) over the jitter's ± 3σ range, so the mean injury matches.
  * Both simulations are stepped on the same schedule (1 h steps for 3 days, 6 h to day 14, then 24 h,
  * the engine's post-injury ladder), so the comparison isolates the dose's spatial distribution.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { injuryFactors, penetrationMm, type InjuryFactors, type SkinSimulation } from '../../src/engine/index';
+import { injuryFactors, penetrationMm, saturatedDermalDose, type InjuryFactors, type SkinSimulation } from '../../src/engine/index';
 import { referenceSim, REFERENCE_SESSION } from '../fixtures/engine';
 
 interface Outcome {
@@ -73,12 +75,17 @@ describe('V12: kernel-deposited punctures vs a uniform dose', () => {
       dermal: 0,
       vascular: 0,
       bleeding: 0,
+      subdermal: 0,
     });
     const r = meanDensity / p.referenceDensityPerCm2;
     flat.fields.W.fill(r * (f.epidermal + f.dermal));
-    flat.fields.D.fill(r * f.dermal);
-    flat.fields.V.fill(1 - Math.min(1, p.cV * r * f.vascular));
+    flat.fields.D.fill(saturatedDermalDose(r * f.dermal, p.uSat));
+    flat.fields.R.fill(p.kR * r * (f.epidermal + f.dermal));
+    flat.fields.sessionDermal.fill(r * f.dermal);
+    flat.fields.sessionVascular.fill(r * f.vascular);
+    flat.fields.V.fill(Math.exp(-p.cV * r * f.vascular));
     flat.fields.sessionDensity.fill(meanDensity);
+    flat.fieldsChanged();
 
     sampled = follow(poisson);
     uniform = follow(flat);

@@ -1,6 +1,7 @@
 /**
  * Virtual cohorts (§9, src/engine/cohort.ts): quantiles, band ordering, and the claim that the
- * coarser default cohort grid (COHORT_DEFAULT_CELLS) moves patch means by < 3 % against 160 cells.
+ * coarser default cohort grid (COHORT_DEFAULT_CELLS, 32²) keeps every patch mean of the cohort
+ * protocol within 1 % (or 0.005 for series near zero) of 160 cells.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
@@ -97,6 +98,7 @@ describe('a small cohort', () => {
 
 describe('the coarse default cohort grid', () => {
   let coarse: ScenarioResult;
+  let medium: ScenarioResult;
   let fine: ScenarioResult;
   let coarsePatient: ScenarioResult;
   let finePatient: ScenarioResult;
@@ -104,6 +106,8 @@ describe('the coarse default cohort grid', () => {
     const lotfi = parseScenario(readRepoJson('public/scenarios/lotfi-5-monthly.json'));
     const short = { ...lotfi, days: 176 };
     coarse = runSinglePatient(short, { gridCells: COHORT_DEFAULT_CELLS }).result;
+    // The validation tests run this course family on 64 cells.
+    medium = runSinglePatient(short, { gridCells: 64 }).result;
     fine = runSinglePatient(short, { gridCells: 160 }).result;
     // A cohort patient (shallower or deeper needles, thinner or thicker dermis) as runCohort draws them.
     const patient = { patient: drawPatient(lotfi.seed, 0), seedSuffix: 'patient-0' };
@@ -120,16 +124,38 @@ describe('the coarse default cohort grid', () => {
   });
 
   it.each(['collagenGain', 'collagen1', 'collagen3', 'epidermisGain'] as const)(
-    'gives the Lotfi course %s at day 176 within 3 % of 160 cells',
+    'gives the Lotfi course %s at day 176 within 3 % of 160 cells, on the cohort grid and on 64 cells',
     (name) => {
       const reference = seriesAt(fine, name, 176);
       expect(reference).toBeGreaterThan(0);
       expect(Math.abs(seriesAt(coarse, name, 176) / reference - 1)).toBeLessThan(0.03);
+      expect(Math.abs(seriesAt(medium, name, 176) / reference - 1)).toBeLessThan(0.03);
     },
   );
 
   it('gives a cohort patient’s collagen gain at day 176 within 3 % of 160 cells', () => {
     const reference = seriesAt(finePatient, 'collagenGain', 176);
     expect(Math.abs(seriesAt(coarsePatient, 'collagenGain', 176) / reference - 1)).toBeLessThan(0.03);
+  });
+});
+
+describe('the cohort protocol on 32 cells against 160 cells', () => {
+  it.each([
+    ['the typical patient', undefined],
+    ['cohort patient 0', 0],
+    ['cohort patient 1', 1],
+  ] as const)('%s: every series on every day within 1 % (or 0.005 near zero) of 160 cells', (_label, k) => {
+    const dogra = parseScenario(readRepoJson('public/scenarios/dogra-cohort.json'));
+    const options = k === undefined ? {} : { patient: drawPatient(dogra.seed, k), seedSuffix: `patient-${k}` };
+    const fine = runSinglePatient(dogra, { ...options, gridCells: 160 }).result;
+    const coarse = runSinglePatient(dogra, { ...options, gridCells: 32 }).result;
+    const bad: string[] = [];
+    for (const name of SERIES) {
+      fine.series[name].forEach((b, t) => {
+        const a = coarse.series[name][t]!;
+        if (Math.abs(a - b) > Math.max(0.01 * Math.abs(b), 0.005)) bad.push(`${name} day ${fine.days[t]}: ${a} vs ${b}`);
+      });
+    }
+    expect(bad).toEqual([]);
   });
 });

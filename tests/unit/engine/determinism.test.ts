@@ -1,6 +1,7 @@
 /**
  * Reproducibility (§7, style habit 5): the same scenario and seed give the same bytes, another seed
- * gives other punctures, and how often a caller advances the clock never changes the state.
+ * gives other punctures, and how often a caller advances the clock never changes the state — also
+ * with the adaptive steps of docs/model.md §8 (6 h to 768 h, quiet stretches in closed form).
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -87,12 +88,19 @@ describe('advancing in chunks does not change a bit', () => {
   it('a non-exact advance never lands past its target and stops at most one step short', () => {
     const sim = referenceSim({ grid: { cells: 32 } });
     sim.applySession(REFERENCE_SESSION);
-    sim.advanceTo(100); // steps are 6 h from hour 72 on
-    sim.advanceTo(105.9, false);
-    expect(sim.hour).toBe(102);
-    sim.advanceTo(20 * 24); // 24 h steps after two weeks
-    sim.advanceTo(20 * 24 + 23, false);
-    expect(sim.hour).toBe(20 * 24);
+    // The first day (6 h steps), three weeks of daily steps, then up to 96 h, and long quiet steps.
+    for (const [exactTo, target] of [
+      [0, 5.9],
+      [100, 105.9],
+      [20 * 24, 20 * 24 + 23],
+      [30 * 24, 35 * 24 + 5],
+      [70 * 24, 120 * 24],
+    ] as const) {
+      sim.advanceTo(exactTo);
+      sim.advanceTo(target, false);
+      expect(sim.hour).toBeLessThanOrEqual(target);
+      expect(sim.hour + sim.stepCapHours()).toBeGreaterThan(Math.floor(target));
+    }
   });
 
   it('any frame schedule of fractional targets gives bit-identical fields', () => {
@@ -104,5 +112,42 @@ describe('advancing in chunks does not change a bit', () => {
       }),
       { seed: 4711, numRuns: 15 },
     );
+  });
+});
+
+describe('months of frames with long quiet steps do not change a bit', () => {
+  const END = 200 * 24;
+  const SECOND = 40 * 24 + 7;
+
+  function run(targets: readonly number[] | null): SkinSimulation {
+    const sim = referenceSim({ grid: { cells: 32 } });
+    sim.applySession(REFERENCE_SESSION);
+    for (const t of (targets ?? []).filter((t) => t < SECOND)) sim.advanceTo(t, false);
+    sim.advanceTo(SECOND);
+    sim.applySession({ ...REFERENCE_SESSION, passes: 5 });
+    for (const t of (targets ?? []).filter((t) => t > SECOND && t < END)) {
+      // Frames read the patch as they go; reading never moves the state.
+      sim.advanceTo(t, false);
+      sim.means();
+    }
+    sim.advanceTo(END);
+    return sim;
+  }
+
+  it('a frame loop over 200 days (every simulated day, 3 times) ends on the same bits as advancing from event to event', () => {
+    const frames = Array.from({ length: 600 }, (_, k) => (k + 1) * 8 + 0.4);
+    expectSameFields(run(frames), run(null));
+  });
+
+  it('samples in closed form between events leave the same bits as no samples', () => {
+    const sampled = referenceSim({ grid: { cells: 32 } });
+    const plain = referenceSim({ grid: { cells: 32 } });
+    for (const sim of [sampled, plain]) sim.applySession(REFERENCE_SESSION);
+    // From day 60 on the patch is quiet: daily samples are closed-form and split no step.
+    for (const sim of [sampled, plain]) sim.advanceTo(60 * 24);
+    for (let day = 61; day <= 180; day++) sampled.sampleMeans(day * 24);
+    sampled.advanceTo(180 * 24);
+    plain.advanceTo(180 * 24);
+    expectSameFields(sampled, plain);
   });
 });

@@ -13,12 +13,12 @@ import {
   type InjuryFactors,
 } from '../../../src/engine/index';
 import { allocateFields } from '../../../src/engine/fields';
-import { InjuryScratch } from '../../../src/engine/injury';
+import { InjuryScratch, saturatedDermalDose } from '../../../src/engine/injury';
 import { referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
 
 const cheek = resolveAnatomy(DEFAULT_PARAMS, 'cheek');
 const factorsAt = (depthMm: number): InjuryFactors =>
-  injuryFactors(DEFAULT_PARAMS, cheek, depthMm, { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0 });
+  injuryFactors(DEFAULT_PARAMS, cheek, depthMm, { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0, subdermal: 0 });
 /** Nominal depth of a needle (no jitter, normal pressure, typical patient). */
 const nominalDepth = (needleMm: number): number => penetrationMm(DEFAULT_PARAMS, needleMm, 1, 1, 0);
 
@@ -76,16 +76,19 @@ describe('the σ_inj kernel conserves punctures', () => {
   it.each([160, 64, 32])('a puncture far from the edges carries exactly one puncture of density on a %i-cell grid', (cells) => {
     const { grid, scratch } = scratchFor(cells);
     // Off-centre positions: the kernel must be normalised wherever the puncture falls in its cell.
-    for (const [x, y] of [
-      [20, 20],
-      [17.33, 22.91],
-      [12.6, 25.0],
-    ] as const) {
+    for (const [hour, [x, y]] of (
+      [
+        [20, 20],
+        [17.33, 22.91],
+        [12.6, 25.0],
+      ] as const
+    ).entries()) {
       const buffer = new PunctureBuffer(4);
       buffer.push(x, y, 0.75);
-      scratch.deposit(buffer);
+      // Each at its own hour: the totals of an hour start from zero.
+      scratch.deposit(buffer, hour);
       expect(mass(scratch.density, grid.cellAreaCm2), `(${x}, ${y})`).toBeCloseTo(1, 5);
-      scratch.applyJumps(allocateFields(grid, 'float64'), 0, DEFAULT_PARAMS);
+      scratch.applyJumps(allocateFields(grid, 'float64'), hour, DEFAULT_PARAMS);
     }
   });
 
@@ -137,27 +140,41 @@ describe('the σ_inj kernel conserves punctures', () => {
 });
 
 describe('the jumps a deposited density applies (§3)', () => {
-  it('barrier loss and dermal damage add up to r·(f_epi + f_der) and r·f_der per puncture', () => {
+  it('barrier loss and the raw dermal dose add up to r·(f_epi + f_der) and r·f_der per puncture; damage D is its saturated release', () => {
     const { grid, scratch } = scratchFor(64);
     const fields = allocateFields(grid, 'float64');
     const buffer = new PunctureBuffer(8);
     const depths = [0.3, 0.75, 1.2];
     for (const [k, d] of depths.entries()) buffer.push(10 + 10 * k, 20, d);
-    scratch.deposit(buffer);
+    scratch.deposit(buffer, 0);
     scratch.applyJumps(fields, 0, DEFAULT_PARAMS);
     const reference = DEFAULT_PARAMS.referenceDensityPerCm2;
     const expectW = depths.reduce((s, d) => s + (factorsAt(d).epidermal + factorsAt(d).dermal) / reference, 0);
     const expectD = depths.reduce((s, d) => s + factorsAt(d).dermal / reference, 0);
     expect(mass(fields.W, grid.cellAreaCm2)).toBeCloseTo(expectW, 6);
-    expect(mass(fields.D, grid.cellAreaCm2)).toBeCloseTo(expectD, 6);
+    expect(mass(fields.sessionDermal, grid.cellAreaCm2)).toBeCloseTo(expectD, 6);
+    // Growth-factor release saturates with the local session dose (docs/model.md §5): D = S(u) cell by cell.
+    let worst = 0;
+    for (let i = 0; i < fields.D.length; i++) {
+      worst = Math.max(worst, Math.abs(fields.D[i]! - saturatedDermalDose(fields.sessionDermal[i]!, DEFAULT_PARAMS.uSat)));
+    }
+    expect(worst).toBeLessThan(1e-6);
+    // ... and the flare jumps with the epidermal and dermal injury: R = k_R·W here.
+    expect(mass(fields.R, grid.cellAreaCm2)).toBeCloseTo(DEFAULT_PARAMS.kR * expectW, 6);
     expect(mass(fields.sessionDensity, grid.cellAreaCm2)).toBeCloseTo(3, 4);
-    // The scratch is cleared for the next stroke.
+    // Applying the same hour's jumps again changes nothing (they depend on the hour's totals only) ...
+    const W = Float64Array.from(fields.W);
+    scratch.applyJumps(fields, 0, DEFAULT_PARAMS);
+    expect(fields.W).toEqual(W);
+    // ... and the next hour's totals start from zero.
+    scratch.deposit(new PunctureBuffer(1), 1);
     expect(scratch.density.every((v) => v === 0)).toBe(true);
   });
 
-  it('the passes of one session do not break capillaries by themselves (V⁻ is read at the session start)', () => {
+  it('the passes of a session below u_crit do not break capillaries by themselves (V⁻ is read at the session start)', () => {
     const sim = referenceSim({ grid: { cells: 64 } });
-    sim.applySession({ ...REFERENCE_SESSION, passes: 30 });
+    sim.applySession(REFERENCE_SESSION);
+    expect(Math.max(...sim.fields.sessionVascular)).toBeLessThan(DEFAULT_PARAMS.uCrit);
     expect(Math.max(...sim.fields.T)).toBe(0);
     // ... but the capillaries are injured.
     expect(sim.means().capillaryIntegrity).toBeLessThan(0.8);
