@@ -16,6 +16,8 @@ export interface ShownRun {
   /** Cohort only: share of patients with a visible adverse effect (engine §9 definitions). */
   readonly incidence: { readonly pih: number; readonly telangiectasia: number; readonly prolongedErythema: number } | null;
   readonly patients: number | null;
+  /** Cohort only: at each sample, the share of patients with a visible improvement (engine cohort.ts). */
+  readonly improvedShare: ArrayLike<number> | null;
   readonly seed: number;
 }
 
@@ -26,9 +28,18 @@ export function shownFromResult(r: ScenarioResult | CohortResult): ShownRun {
       for (const name of SERIES) out[name] = r.series[name][k];
       return out;
     };
-    return { days: r.days, value: pick('median'), band: { p10: pick('p10'), p90: pick('p90') }, warnings: r.warnings, incidence: r.incidence, patients: r.patients, seed: r.seed };
+    return {
+      days: r.days,
+      value: pick('median'),
+      band: { p10: pick('p10'), p90: pick('p90') },
+      warnings: r.warnings,
+      incidence: r.incidence,
+      patients: r.patients,
+      improvedShare: r.improvedShare,
+      seed: r.seed,
+    };
   }
-  return { days: r.days, value: r.series, band: null, warnings: r.warnings, incidence: null, patients: null, seed: r.seed };
+  return { days: r.days, value: r.series, band: null, warnings: r.warnings, incidence: null, patients: null, improvedShare: null, seed: r.seed };
 }
 
 /** Value of a series at `day` (the last sample at or before it); NaN before the first sample. */

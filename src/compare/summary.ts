@@ -25,6 +25,8 @@ export interface CourseSummary {
   /** Cohort only: shares of patients with each visible side effect. */
   incidence: ShownRun['incidence'];
   patients: number | null;
+  /** Cohort only: share of patients whose texture is visibly better (≥ 1 grade) at the read-out day. */
+  improvedShare: number | null;
   /** Series behind the numbers that rest on our hypotheses, not on data (the engine's evidence tags). */
   hypotheses: string[];
 }
@@ -61,6 +63,7 @@ export function summariseCourse(course: Scenario, run: ShownRun, index: number, 
     telangiectasiaVisible: peakT > VISIBLE.telangiectasia,
     incidence: run.incidence,
     patients: run.patients,
+    improvedShare: run.improvedShare ? valueAtDay(days, run.improvedShare, readoutDay) : null,
     hypotheses,
   };
 }

@@ -25,7 +25,19 @@ export interface CohortResult {
   seed: number;
   /** Optional addition. */
   patients: number;
+  /**
+   * Optional addition: at each sampled day, the share of patients whose skin texture is visibly better,
+   * i.e. at least VISIBLE_IMPROVEMENT_GRADES better on the clinical 0–4 scale (textureSeverity ≤ −1).
+   */
+  improvedShare: number[];
 }
+
+/**
+ * A visible improvement: one grade better on a 0–4 clinical scale [I]. One grade is the smallest step a
+ * grader records, so a change below it is not "visible"; texture is graded for every skin (docs/model.md,
+ * indication grades calibrated to Ablon 2018).
+ */
+export const VISIBLE_IMPROVEMENT_GRADES = 1;
 
 /**
  * Draws one virtual patient's variability (§9) from the scenario seed: φ ~ lognormal(0, 1) around the
@@ -114,6 +126,12 @@ export function aggregateCohort(scenario: Scenario, runs: readonly CohortPatient
     }
     series[name] = band;
   }
+  const improvedShare: number[] = [];
+  for (let t = 0; t < samples; t++) {
+    let improved = 0;
+    for (let p = 0; p < patients; p++) if (runs[p]!.series.textureSeverity[t]! <= -VISIBLE_IMPROVEMENT_GRADES) improved++;
+    improvedShare.push(roundValue(improved / patients));
+  }
   return {
     version: 1,
     days: Array.from(first.days),
@@ -126,6 +144,7 @@ export function aggregateCohort(scenario: Scenario, runs: readonly CohortPatient
     },
     seed: scenario.seed,
     patients,
+    improvedShare,
   };
 }
 

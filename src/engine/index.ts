@@ -115,6 +115,7 @@ export {
   type SessionSpec,
 } from './scenario';
 export { parseScenarioList, parseScenarioListText } from './scenarioList';
+export { plannedWarnings, sessionsAfterEndWarning } from './plannedWarnings';
 export { passStrokes, strokeMarginMm, type PassSpec } from './session';
 export {
   CourseWarnings,

@@ -1,3 +1,4 @@
+import { sessionsAfterEndWarning } from './plannedWarnings';
 import type { ModelWarning } from './conditions';
 import type { RednessEpisode } from './episodes';
 import { SERIES, zeroSeries, type SeriesName } from './outputs';
@@ -80,13 +81,11 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
   // Sessions happen on the hourly clock: report them at the hour they are simulated.
   const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
   const sessions = planned.filter((s) => Math.round(s.day * HOURS_PER_DAY) <= endHour);
-  if (sessions.length < planned.length) {
-    sim.warnings.add({
-      code: 'sessions-after-end',
-      severity: 'warning',
-      message: `${planned.length - sessions.length} of ${planned.length} sessions fall after day ${scenario.days} and are not simulated.`,
-    });
-  }
+  const late = sessionsAfterEndWarning(
+    planned.map((s) => s.day),
+    scenario.days,
+  );
+  if (late) sim.warnings.add(late);
 
   const series = {} as Record<SeriesName, number[]>;
   for (const name of SERIES) series[name] = [];

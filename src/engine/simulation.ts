@@ -175,7 +175,7 @@ export class SkinSimulation {
 
   private newTracker(): CourseWarnings {
     return new CourseWarnings(
-      { region: this.setup.region, phototype: this.setup.phototype, conditionWarnings: this.setupWarnings },
+      { region: this.setup.region, phototype: this.setup.phototype, conditionWarnings: this.setupWarnings, preexistingTelangiectasia: this.t0 },
       (warning) => this.pending.push({ type: 'warning', hour: warning.day === undefined ? this.hourNow : Math.round(warning.day * HOURS_PER_DAY), warning }),
     );
   }

@@ -43,7 +43,16 @@ export interface CourseSetup {
   phototype: number;
   /** Warnings of the skin's conditions (`applyConditions`). */
   conditionWarnings: readonly ModelWarning[];
+  /**
+   * Telangiectasia the skin had before any session (rosacea's T₀, docs/model.md §9). Vessels a
+   * condition brings along are not the course's doing: "broken capillaries become visible" needs a
+   * rise above this level, not just a level above the threshold.
+   */
+  preexistingTelangiectasia?: number;
 }
+
+/** A rise smaller than this is float32 rounding of the patch sum, not new vessels. */
+const RISE_EPSILON = 1e-4;
 
 export interface SessionStartFacts {
   /** 1-based session number. */
@@ -172,10 +181,12 @@ export class CourseWarnings {
 
   /** Patch means as time advances (sampled days in the CLI, frames in the app). */
   observeMeans(m: { telangiectasia: number; pigment: number }): void {
-    if (m.telangiectasia > this.telangiectasiaPeak) this.telangiectasiaPeak = m.telangiectasia;
+    // Only what the course added counts: a condition's own vessels are already there on day 0.
+    const t = m.telangiectasia > (this.setup.preexistingTelangiectasia ?? 0) + RISE_EPSILON ? m.telangiectasia : 0;
+    if (t > this.telangiectasiaPeak) this.telangiectasiaPeak = t;
     if (m.pigment > this.pigmentPeak) this.pigmentPeak = m.pigment;
-    if (m.telangiectasia > VISIBLE.telangiectasia || m.pigment > VISIBLE.pigment) {
-      for (const w of visibleEffectWarnings(m.telangiectasia, m.pigment)) this.add(w);
+    if (t > VISIBLE.telangiectasia || m.pigment > VISIBLE.pigment) {
+      for (const w of visibleEffectWarnings(t, m.pigment)) this.add(w);
     }
   }
 

@@ -235,8 +235,7 @@ export class InteractiveSession {
 
   /** Everything the UI shows now; hands over the events, new warnings and chart points since the last call. */
   snapshot(): SessionSnapshot {
-    const means = this.sim.means();
-    this.observe(means);
+    const means = this.observe();
     const events = this.events;
     const newWarnings = this.newWarnings;
     this.events = [];
@@ -286,7 +285,9 @@ export class InteractiveSession {
     this.baseline = this.sim.means();
     this.log = new SessionLog();
     this.sampler.restart();
-    this.warnings = new SessionWarnings(this.sim, s.skin.phototype, this.baseline);
+    this.warnings = new SessionWarnings();
+    // The setup's warnings (conditions, phototype) arrive as the engine's first events: listed, not announced.
+    for (const ev of this.sim.drainEvents()) if (ev.type === 'warning') this.warnings.add({ ...ev.warning, day: ev.hour / HOURS_PER_DAY });
     this.sessions = [];
     this.events = [];
     this.newWarnings = [];
@@ -362,11 +363,7 @@ export class InteractiveSession {
 
   private afterTime(): void {
     this.collectEvents();
-    if (this.sampler.due(this.sim.hour)) {
-      const m = this.sim.means();
-      this.sampler.push(this.sim.hour, m);
-      this.observe(m);
-    }
+    if (this.sampler.due(this.sim.hour)) this.sampler.push(this.sim.hour, this.observe());
   }
 
   private afterInjury(): void {
@@ -376,13 +373,14 @@ export class InteractiveSession {
 
   /** A forced chart point now (before and after an injury). */
   private sampleNow(): void {
-    const m = this.sim.means();
-    this.sampler.push(this.sim.hour, m);
-    this.observe(m);
+    this.sampler.push(this.sim.hour, this.observe());
   }
 
-  private observe(m: SeriesValues): void {
-    for (const w of this.warnings.observe(this.sim.hour, m)) this.newWarnings.push(w);
+  /** Patch means now, shown to the engine's warnings (visible effects); the warnings they raise are collected. */
+  private observe(): SeriesValues {
+    const m = this.sim.observeMeans();
+    this.collectEvents();
+    return m;
   }
 
   private collectEvents(): void {

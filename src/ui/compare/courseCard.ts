@@ -1,6 +1,6 @@
-import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, applyConditions, type Condition, type ModelWarning } from '../../engine/conditions';
-import { needleWarning, phototypeWarning } from '../../engine/guidance';
-import { DEFAULT_PARAMS, REGIONS } from '../../engine/params';
+import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, type Condition, type ModelWarning } from '../../engine/conditions';
+import { REGIONS } from '../../engine/params';
+import { plannedWarnings } from '../../engine/plannedWarnings';
 import { scenarioSessions, type Scenario } from '../../engine/scenario';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
 import { courseStyle } from '../../compare/palette';
@@ -235,24 +235,18 @@ export class CourseCard {
     }
   }
 
-  /** Warnings before a run (contraindications, needle for the region, phototype) and those the run found. */
+  /**
+   * The engine's warnings for this course: before a run those the plan alone gives (conditions,
+   * phototype, needle, interval, passes), after it everything the run found; plus one note of our own
+   * that Compare simulates a blocking contraindication as if overridden.
+   */
   showWarnings(runWarnings: readonly ModelWarning[] | null): void {
     const c = this.course;
-    const list: ModelWarning[] = [...applyConditions(DEFAULT_PARAMS, c.skin.conditions, c.skin.primed ?? false).warnings];
-    const needle = needleWarning(c.skin.region, Math.max(...scenarioSessions(c).map((s) => s.needleMm)));
-    if (needle) list.push(needle);
-    const pih = phototypeWarning(c.skin.phototype);
-    if (pih) list.push(pih);
+    const list: ModelWarning[] = [...(runWarnings ?? plannedWarnings(c))];
     if (c.skin.conditions.some((x) => BLOCKING_CONDITIONS.includes(x as never))) {
       list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });
     }
-    for (const w of runWarnings ?? []) list.push(w);
-    const seen = new Set<string>();
-    this.warnings.replaceChildren(
-      ...list
-        .filter((w) => !seen.has(w.code) && seen.add(w.code))
-        .map((w) => el('li', { text: w.message, attrs: { 'data-code': w.code, 'data-severity': w.severity ?? 'info' } })),
-    );
+    this.warnings.replaceChildren(...list.map((w) => el('li', { text: w.message, attrs: { 'data-code': w.code, 'data-severity': w.severity ?? 'info' } })));
   }
 
   showRun(state: RunState | null): void {

@@ -17,7 +17,7 @@ const COLUMNS = [
   'Visible redness',
   'Lowest capillary integrity',
   'Peak telangiectasia',
-  'Side effects (cohort)',
+  'Cohort: side effects, visible improvement',
   'Rests on hypotheses',
 ] as const;
 
@@ -45,7 +45,7 @@ export class SummaryTable {
       if (!run) return el('tr', {}, [nameCell, el('td', { text: 'not run yet', attrs: { colspan: String(COLUMNS.length - 1) } })]);
       const s = summariseCourse(course, run, index, readoutDay);
       const incidence = s.incidence
-        ? `${s.patients} patients: PIH ${percent(s.incidence.pih)}, telangiectasia ${percent(s.incidence.telangiectasia)}, prolonged redness ${percent(s.incidence.prolongedErythema)}`
+        ? `${s.patients} patients: PIH ${percent(s.incidence.pih)}, telangiectasia ${percent(s.incidence.telangiectasia)}, prolonged redness ${percent(s.incidence.prolongedErythema)}${s.improvedShare === null ? '' : `; visibly finer texture in ${percent(s.improvedShare)}`}`
         : 'one typical patient';
       const cells = [
         unit === 'days' ? `day ${Number(s.readoutDay.toFixed(1))}` : `${formatTime(s.readoutDay, unit)} (day ${Number(s.readoutDay.toFixed(1))})`,

@@ -10,7 +10,7 @@ function run(days: number[], f: (n: SeriesName, d: number) => number, band = fal
     for (const n of SERIES) out[n] = days.map((d) => g(n, d));
     return out;
   };
-  return { days, value: col(f), band: band ? { p10: col((n, d) => f(n, d) - 0.1), p90: col((n, d) => f(n, d) + 0.1) } : null, warnings: [], incidence: null, patients: null, seed: 1 };
+  return { days, value: col(f), band: band ? { p10: col((n, d) => f(n, d) - 0.1), p90: col((n, d) => f(n, d) + 0.1) } : null, warnings: [], incidence: null, patients: null, improvedShare: null, seed: 1 };
 }
 
 describe('Compare chart columns', () => {

@@ -16,7 +16,7 @@ function fakeRunner() {
           scenario,
           signal,
           progress: onProgress,
-          finish: () => resolve({ days: [0], value: {} as ShownRun['value'], band: null, warnings: [], incidence: null, patients: null, seed: scenario.seed }),
+          finish: () => resolve({ days: [0], value: {} as ShownRun['value'], band: null, warnings: [], incidence: null, patients: null, improvedShare: null, seed: scenario.seed }),
           fail: (msg) => reject(new Error(msg)),
         });
         signal.addEventListener('abort', () => reject(new Error('cancelled')));

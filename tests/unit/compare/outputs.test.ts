@@ -23,6 +23,7 @@ function run(days: number[], f: (name: SeriesName, day: number) => number, band 
     warnings: [],
     incidence: band ? { pih: 0.1, telangiectasia: 0, prolongedErythema: 0.5 } : null,
     patients: band ? 30 : null,
+    improvedShare: band ? days.map((d) => Math.min(1, d / 200)) : null,
     seed,
   };
 }
@@ -82,6 +83,7 @@ describe('course summary', () => {
     expect(s.peakTelangiectasia).toBeCloseTo(0.12, 12);
     expect(s.telangiectasiaVisible).toBe(true);
     expect(s.incidence).toEqual({ pih: 0.1, telangiectasia: 0, prolongedErythema: 0.5 });
+    expect(s.improvedShare).toBeCloseTo(116 / 200, 12);
     expect(s.hypotheses.length).toBeGreaterThan(0);
     expect(summariseCourse(newCourse(0), r, 0, 30).scarChange).toBeNull();
     expect(summariseCourse(newCourse(0), r, 0, 30).readoutDay).toBe(30);

@@ -5,6 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  aggregateCohort,
   COHORT_DEFAULT_CELLS,
   drawPatient,
   parseScenario,
@@ -14,6 +15,7 @@ import {
   SERIES,
   type CohortResult,
   type ScenarioResult,
+  type SeriesName,
 } from '../../../src/engine/index';
 import { course, readRepoJson, seriesAt } from '../../fixtures/engine';
 
@@ -84,6 +86,25 @@ describe('a small cohort', () => {
   it('patients differ: the collagen band has width after the course', () => {
     const band = result.series.collagenGain;
     expect(band.p90[30]! - band.p10[30]!).toBeGreaterThan(0.01);
+  });
+
+  it('counts the patients whose texture is visibly better (≥ 1 grade) on each day, as a direct count does', () => {
+    const textures = [
+      [0, -0.5, -1.2],
+      [0, -1, -0.9],
+      [0, -0.2, -0.3],
+      [0, -2, -2.5],
+    ];
+    const runs = textures.map((t, index) => {
+      const series = {} as Record<SeriesName, number[]>;
+      for (const name of SERIES) series[name] = [0, 0, 0];
+      series.textureSeverity = t;
+      return { index, days: [0, 1, 2], series, warnings: [], stats: { pigmentPeak: 0, telangiectasiaPeak: 0, longestErythemaDays: 0 } };
+    });
+    const direct = [0, 1, 2].map((d) => textures.filter((t) => t[d]! <= -1).length / textures.length);
+    const scenario = parseScenario({ version: 1, seed: 3, skin: { region: 'cheek', phototype: 3 }, protocol: { needleMm: 1.5, passes: 15, intervalDays: 30, sessions: 1 }, days: 2 });
+    expect(aggregateCohort(scenario, runs).improvedShare).toEqual(direct);
+    expect(direct).toEqual([0, 0.5, 0.5]);
   });
 
   it('reports incidences as fractions of the 5 patients', () => {

@@ -31,6 +31,19 @@ describe('CourseWarnings', () => {
     expect(codes(tracker(3).drain())).toEqual([]);
   });
 
+  it('does not blame the course for vessels the skin had before it (rosacea), only for a rise above them', () => {
+    const w = new CourseWarnings({ region: 'cheek', phototype: 3, conditionWarnings: [], preexistingTelangiectasia: 0.1 });
+    // Float32 rounding puts rosacea's 0.1 a hair above the threshold: not a new visible effect.
+    w.observeMeans({ telangiectasia: Math.fround(0.1), pigment: 0 });
+    w.observeMeans({ telangiectasia: 0.10005, pigment: 0 });
+    expect(codes(w.drain())).toEqual([]);
+    w.observeMeans({ telangiectasia: 0.13, pigment: 0 });
+    expect(codes(w.drain())).toEqual(['telangiectasia-visible']);
+    const plain = tracker(3);
+    plain.observeMeans({ telangiectasia: 0.1001, pigment: 0 });
+    expect(codes(plain.drain())).toEqual(['telangiectasia-visible']);
+  });
+
   it('flags sessions closer than 14 days with dermal needles, not with 0.5 mm ones', () => {
     const w = tracker();
     w.sessionStarted({ index: 1, day: 0, needleMm: 0.5, integrityBefore: 1 });

@@ -209,6 +209,18 @@ describe('InteractiveSession: chart, warnings, blocking', () => {
     expect(s.snapshot().warnings.filter((w) => w.code === 'needle-too-long-for-region')).toHaveLength(1);
   });
 
+  it('shows the rules the CLI applies to a course: sessions 3 days apart are too close', () => {
+    const s = InteractiveSession.create(setup);
+    for (let k = 0; k < 3; k++) s.applyPass(0, 1.5, 1);
+    s.advance(72, true);
+    expect(s.snapshot().warnings.map((w) => w.code)).not.toContain('interval-too-short');
+    s.applyPass(72, 1.5, 1);
+    const fresh = s.snapshot();
+    const w = fresh.warnings.find((x) => x.code === 'interval-too-short');
+    expect(w?.day).toBe(3);
+    expect(fresh.newWarnings.map((x) => x.code)).toContain('interval-too-short');
+  });
+
   it('does not blame the user for vessels a condition brings along (rosacea, no session)', () => {
     const s = InteractiveSession.create(withSkin({ region: 'cheek', phototype: 3, conditions: ['rosacea'] }, { override: true }));
     expect(s.info().baseline.telangiectasia).toBeGreaterThan(0.05);
