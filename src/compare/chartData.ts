@@ -25,10 +25,12 @@ export interface ChartCourse {
   readout: number;
 }
 
+/** "%" for changes against baseline, "% level" for capillary integrity, "grade" for clinical grades, "" for indices. */
+export type ChartUnit = '%' | '% level' | 'grade' | '';
+
 export interface ChartColumns {
   series: SeriesName;
-  /** "%" for changes against baseline, "% level" for capillary integrity, "" for indices. */
-  unit: '%' | '' | '% level';
+  unit: ChartUnit;
   x: number[];
   courses: ChartCourse[];
 }
@@ -37,7 +39,8 @@ export interface ChartColumns {
  * Display scale of a series: fractions as %, indices as they are. Changes against baseline are signed
  * (+12 %); capillary integrity is a level (1 = intact), shown unsigned (97 %).
  */
-export function displayScale(series: SeriesName): { factor: number; unit: '%' | '' | '% level' } {
+export function displayScale(series: SeriesName): { factor: number; unit: ChartUnit } {
+  if (SERIES_INFO[series].unit === 'grade') return { factor: 1, unit: 'grade' };
   if (SERIES_INFO[series].unit !== 'fraction') return { factor: 1, unit: '' };
   return { factor: 100, unit: series === 'capillaryIntegrity' ? '% level' : '%' };
 }
@@ -75,11 +78,12 @@ export function chartColumns(
 }
 
 /** A value for legends and tables: "+12.3 %", "0.42"; "—" where a course has no sample. */
-export function formatChartValue(v: number | null | undefined, unit: string): string {
+export function formatChartValue(v: number | null | undefined, unit: ChartUnit): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '—';
   // Decays leave values like 1e-20 long after an effect is gone: below display resolution they read as zero.
   if (Math.abs(v) < 5e-5) v = 0;
   if (unit === '% level') return `${v.toFixed(1)} %`;
+  if (unit === 'grade') return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(2)}`;
   if (unit === '%') return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)} %`;
   return Math.abs(v) < 0.01 && v !== 0 ? v.toPrecision(2) : v.toFixed(2);
 }

@@ -33,6 +33,17 @@ export interface CourseSummary {
 
 const SUMMARY_SERIES: readonly SeriesName[] = ['collagenGain', 'epidermisGain', 'scarSeverity', 'erythema', 'capillaryIntegrity', 'telangiectasia'];
 
+/**
+ * Model mechanisms tagged [I] in docs/model.md that a course's numbers rest on, named by the warning
+ * the engine gives when the course brings them into play.
+ */
+const MECHANISMS: Readonly<Record<string, string>> = {
+  'too-many-passes': 'saturating growth-factor release and one-session capillary breakage [I]',
+  'needle-below-dermis': 'channels below the dermis bruise instead of building collagen [I]',
+  'capillaries-not-recovered': 're-injured capillaries turn into telangiectasia [I]',
+  'interval-too-short': 're-injured capillaries turn into telangiectasia [I]',
+};
+
 export function summariseCourse(course: Scenario, run: ShownRun, index: number, workspaceReadoutDay: number | null): CourseSummary {
   const readoutDay = readoutDayOf(course, workspaceReadoutDay);
   const v = run.value;
@@ -50,6 +61,10 @@ export function summariseCourse(course: Scenario, run: ShownRun, index: number, 
   }
   const hasScars = course.skin.conditions.includes('acne-scars') || course.skin.conditions.includes('stretch-marks');
   const hypotheses = SUMMARY_SERIES.filter((name) => SERIES_INFO[name].evidence === 'hypothesis').map((name) => SERIES_INFO[name].label);
+  for (const w of run.warnings) {
+    const mechanism = MECHANISMS[w.code];
+    if (mechanism && !hypotheses.includes(mechanism)) hypotheses.push(mechanism);
+  }
   return {
     name: courseName(course, index),
     readoutDay,

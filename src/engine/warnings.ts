@@ -154,7 +154,7 @@ export class CourseWarnings {
         code: 'too-many-passes',
         severity: 'warning',
         day: s.day,
-        message: `${s.passes} passes in one session: more than the usual 10–20 (Singh & Yadav 2016).`,
+        message: `${s.passes} passes in one session: more than the usual 10–20 (Singh & Yadav 2016). More passes add less and less collagen (growth-factor release saturates with the local dose) and past about two reference doses one session breaks capillaries by itself (hypotheses [I]).`,
       });
     }
     if (s.integrityBefore < INTEGRITY_WARN && s.index > 1) {
@@ -174,7 +174,7 @@ export class CourseWarnings {
         code: 'too-many-passes',
         severity: 'warning',
         day: s.day,
-        message: `Session ${s.index}: ${s.meanPasses.toFixed(0)} passes on average, more than the usual 10–20 (Singh & Yadav 2016).`,
+        message: `Session ${s.index}: ${s.meanPasses.toFixed(0)} passes on average, more than the usual 10–20 (Singh & Yadav 2016). More passes add less and less collagen (growth-factor release saturates with the local dose) and past about two reference doses one session breaks capillaries by itself (hypotheses [I]).`,
       });
     }
   }

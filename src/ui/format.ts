@@ -71,3 +71,13 @@ export function indexReadout(value: number, threshold: number, digits: number, b
   else if (preExisting) note = `${verdict ? `${verdict}; ` : ''}${baseline.toFixed(digits)} was there before (${condition})`;
   return `${r.text} index${note ? ` (${note})` : ''}`;
 }
+
+/**
+ * A change of a clinical grade (0–4 scale, negative = better): −0.824 → "−0.82 grades", 0 → "±0.00 grades".
+ * Two decimals: a quarter of a grade is what graders distinguish at best, and the readout moves visibly.
+ */
+export function gradeChange(value: number): string {
+  const rounded = Number(value.toFixed(2));
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+  return `${sign}${Math.abs(rounded).toFixed(2)} grade${Math.abs(rounded) === 1 ? '' : 's'}`;
+}

@@ -99,7 +99,7 @@ export class CompareChart {
       scales: { x: { time: false } },
       axes: [
         { label: timeUnit, size: 36, labelSize: 16 },
-        { label: columns.unit === '' ? 'index' : '%', size: 48, labelSize: 16 },
+        { label: columns.unit === '' ? 'index' : columns.unit === 'grade' ? 'grade change' : '%', size: 48, labelSize: 16 },
       ],
       series,
       bands,
@@ -185,7 +185,8 @@ export class CompareChart {
     const stride = Math.max(1, Math.ceil(cols.x.length / 400));
     const table = el('table', { className: 'data-table' });
     const info = SERIES_INFO[this.series];
-    table.append(el('caption', { text: `${info.label}${cols.unit ? ` (${cols.unit === '% level' ? '%' : '% change'})` : ''}${stride > 1 ? `, every ${stride}th sample` : ''}` }));
+    const unitText = { '%': ' (% change)', '% level': ' (%)', grade: ' (grades, negative = better)', '': '' }[cols.unit];
+    table.append(el('caption', { text: `${info.label}${unitText}${stride > 1 ? `, every ${stride}th sample` : ''}` }));
     const head = el('tr', {}, [el('th', { text: this.timeUnit, attrs: { scope: 'col' } }), ...cols.courses.map((c) => el('th', { text: c.name, attrs: { scope: 'col' } }))]);
     const body = el('tbody');
     for (let t = 0; t < cols.x.length; t += stride) {

@@ -1,13 +1,14 @@
-import { SERIES_INFO, VISIBLE, type SeriesValues } from '../../engine/index';
+import { gradeFlags, SERIES_INFO, VISIBLE, type SeriesValues } from '../../engine/index';
 import type { SessionSnapshot, SetupInfo } from '../../session/index';
 import type { AppStore } from '../appStore';
 import { byId, setText } from '../dom';
-import { dayLabel, indexReadout, indexValue, percent, signedPercent } from '../format';
+import { dayLabel, gradeChange, indexReadout, indexValue, percent, signedPercent } from '../format';
 
 function explainCapillary(): string {
   return (
     'Acute: how intact the small vessels under the patch are right now. Needles that reach the capillary loops break some; ' +
-    'they heal over days to weeks, so this returns toward 100 % between well-spaced sessions. It says nothing about lasting vessels: see Telangiectasia. ' +
+    'they heal over days to weeks, so this returns toward 100 % between well-spaced sessions. One session that is too hard (locally more than about two ' +
+    'reference doses, e.g. 45 passes with 2.5 mm needles) breaks capillaries by itself (hypothesis [I]). It says nothing about lasting vessels: see Telangiectasia. ' +
     `Evidence: ${SERIES_INFO.capillaryIntegrity.evidence} (${SERIES_INFO.capillaryIntegrity.source}).`
   );
 }
@@ -51,7 +52,14 @@ export function mountReadouts(store: AppStore): void {
     pigment: byId('out-pigment'),
     passes: byId('out-passes'),
     passesNote: byId('passes-note'),
+    bruising: byId('out-bruising'),
+    scar: byId('out-scar'),
+    wrinkle: byId('out-wrinkle'),
+    laxity: byId('out-laxity'),
+    texture: byId('out-texture'),
   };
+  // The indication grades show when their indication is ticked; texture is graded on every skin (the engine's gradeFlags).
+  const rows = { scar: byId('row-scar'), wrinkle: byId('row-wrinkle'), laxity: byId('row-laxity') };
   bindAbout('about-capillary-button', 'about-capillary', explainCapillary);
   bindAbout('about-telangiectasia-button', 'about-telangiectasia', explainTelangiectasia);
 
@@ -68,6 +76,15 @@ export function mountReadouts(store: AppStore): void {
     setText(out.telangiectasia, indexReadout(m.telangiectasia, VISIBLE.telangiectasia, 2, base?.telangiectasia ?? 0, condition));
     setText(out.plastic, indexValue(m.plasticLook));
     setText(out.pigment, indexReadout(m.pigment, VISIBLE.pigment, 3, base?.pigment ?? 0, 'the skin condition'));
+    setText(out.bruising, indexValue(m.purpura));
+    const flags = gradeFlags(store.settings.get().skin.conditions);
+    rows.scar.hidden = !flags.scars;
+    rows.wrinkle.hidden = !flags.wrinkles;
+    rows.laxity.hidden = !flags.laxity;
+    setText(out.scar, signedPercent(m.scarSeverity));
+    setText(out.wrinkle, gradeChange(m.wrinkleSeverity));
+    setText(out.laxity, gradeChange(m.laxitySeverity));
+    setText(out.texture, gradeChange(m.textureSeverity));
     // The session in progress only: once it ended, the count goes back to 0 and the note says what it was.
     const current = snap.current;
     setText(out.passes, `${(current?.meanPasses ?? 0).toFixed(1)} passes`);

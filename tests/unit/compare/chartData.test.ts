@@ -35,6 +35,12 @@ describe('Compare chart columns', () => {
     expect(cols.courses.map((c) => c.name)).toEqual(['Course 1', 'Course 2']);
   });
 
+  it('shows clinical grades as grade changes, unscaled', () => {
+    const cols = chartColumns('textureSeverity', [{ index: 0, course: newCourse(0), run: run([0, 60], (_, d) => -d / 50) }], 'days', null);
+    expect(cols.unit).toBe('grade');
+    expect(cols.courses[0]!.values).toEqual([-0, -1.2]);
+  });
+
   it('converts the time axis, session days and read-out day to weeks', () => {
     const course = { ...newCourse(0), days: 140 };
     const cols = chartColumns('erythema', [{ index: 0, course, run: run([0, 7, 14], () => 0.2) }], 'weeks', null);
@@ -53,6 +59,7 @@ describe('Compare chart columns', () => {
     expect(formatChartValue(0.4231, '')).toBe('0.42');
     expect(formatChartValue(0.00031, '')).toBe('0.00031');
     expect(formatChartValue(7.3e-21, '')).toBe('0.00');
+    expect(formatChartValue(-1.234, 'grade')).toBe('−1.23');
     expect(formatChartValue(-1e-9, '%')).toBe('±0.0 %');
   });
 });

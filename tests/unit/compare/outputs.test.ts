@@ -84,7 +84,14 @@ describe('course summary', () => {
     expect(s.telangiectasiaVisible).toBe(true);
     expect(s.incidence).toEqual({ pih: 0.1, telangiectasia: 0, prolongedErythema: 0.5 });
     expect(s.improvedShare).toBeCloseTo(116 / 200, 12);
-    expect(s.hypotheses.length).toBeGreaterThan(0);
+    expect(s.hypotheses).toEqual(['Capillary integrity', 'Telangiectasia']);
+    const hard = summariseCourse(course, { ...r, warnings: [{ code: 'too-many-passes', message: '' }, { code: 'interval-too-short', message: '' }, { code: 'capillaries-not-recovered', message: '' }] }, 0, null);
+    expect(hard.hypotheses).toEqual([
+      'Capillary integrity',
+      'Telangiectasia',
+      'saturating growth-factor release and one-session capillary breakage [I]',
+      're-injured capillaries turn into telangiectasia [I]',
+    ]);
     expect(summariseCourse(newCourse(0), r, 0, 30).scarChange).toBeNull();
     expect(summariseCourse(newCourse(0), r, 0, 30).readoutDay).toBe(30);
   });

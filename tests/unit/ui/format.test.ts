@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, duration, indexValue, percent, indexReadout, sessionAnnouncement, signedPercent, thresholdReading } from '../../../src/ui/format';
+import { dayLabel, duration, gradeChange, indexValue, percent, indexReadout, sessionAnnouncement, signedPercent, thresholdReading } from '../../../src/ui/format';
 
 describe('readout formatting', () => {
   it('shows a fraction of baseline as a signed percentage with a true minus sign', () => {
@@ -65,5 +65,15 @@ describe('index readouts', () => {
     expect(indexReadout(0.1000001, 0.1, 2, 0.1000001, 'rosacea')).toBe('0.10 index (pre-existing: rosacea)');
     expect(indexReadout(0.104, 0.1, 2, 0.1, 'rosacea')).toBe('0.104 index (visible, pre-existing: rosacea)');
     expect(indexReadout(0.25, 0.1, 2, 0.1, 'rosacea')).toBe('0.25 index (visible; 0.10 was there before (rosacea))');
+  });
+});
+
+describe('grade readouts', () => {
+  it('signs a change of a clinical grade, with the unit in the right number', () => {
+    expect(gradeChange(-0.824)).toBe('−0.82 grades');
+    expect(gradeChange(1)).toBe('+1.00 grade');
+    expect(gradeChange(-1.0004)).toBe('−1.00 grade');
+    expect(gradeChange(0.0004)).toBe('±0.00 grades');
+    expect(gradeChange(-0)).toBe('±0.00 grades');
   });
 });

@@ -1,6 +1,6 @@
 import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
+import { parseScenario, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
 import { stateHash, type LogOp } from '../../../src/session/index';
 import { createAppStore } from '../../../src/ui/appStore';
 import { SimClock } from '../../../src/ui/clock';
@@ -73,7 +73,7 @@ describe('one ordered intent queue (issue 9)', () => {
     const sim = new SkinSimulation({ seed: DEFAULT_SETTINGS.seed, region: 'cheek', phototype: 3, conditions: [], grid: { cells: CELLS } });
     sim.applySession({ needleMm: DEFAULT_SETTINGS.needleMm, pressure: DEFAULT_SETTINGS.pressure, passes: 15 });
     expect(fastHash).toBe(stateHash(sim.fields));
-    // …and the CLI runner's series at day 0 and day 1.
+    // …and the CLI runner's series at day 1, within 0.005 (the session view steps hourly on the injury day, a course run 6-hourly).
     const cli = runSinglePatient(
       parseScenario({
         version: 1,
@@ -87,7 +87,7 @@ describe('one ordered intent queue (issue 9)', () => {
     await fast.engine.step(24);
     const f = await fast.engine.frame('surface', undefined, null);
     expect(f).not.toBeNull();
-    for (const name of SERIES) expect(roundValue(f!.snapshot.means[name]), name).toBe(cli.series[name][1]);
+    for (const name of SERIES) expect(Math.abs(f!.snapshot.means[name] - cli.series[name][1]!), name).toBeLessThanOrEqual(0.005);
     expect(f!.snapshot.sessions[0]!.meanPasses).toBeCloseTo(15, 0);
   });
 
