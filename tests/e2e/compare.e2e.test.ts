@@ -158,6 +158,9 @@ describe('Compare view in headless Chromium', () => {
     await page.waitForFunction(() => location.hash.startsWith('#compare='));
     const link = page.url();
     const workspace = await page.evaluate(() => window.__skinsimCompare!.workspace());
+    await ui.button('Run').click();
+    await page.waitForFunction(() => window.__skinsimCompare!.settled(), null, { timeout: 60_000 });
+    const series = await page.evaluate(() => [0, 1].map((k) => window.__skinsimCompare!.resultSeries(k)));
     const fresh = await launchBrowser();
     try {
       const p2 = fresh.context.pages()[0] ?? (await fresh.context.newPage());
@@ -170,6 +173,8 @@ describe('Compare view in headless Chromium', () => {
       await p2.goto(link);
       await p2.waitForFunction(() => window.__skinsimCompare?.settled() === true, null, { timeout: 60_000 });
       expect(await p2.evaluate(() => window.__skinsimCompare!.workspace())).toEqual(workspace);
+      // Determinism across the round trip: the same bytes in a fresh browser.
+      expect(await p2.evaluate(() => [0, 1].map((k) => window.__skinsimCompare!.resultSeries(k)))).toEqual(series);
       const legend: Locator = p2.getByRole('group', { name: '<img src=x onerror=alert(1)>' });
       await expect(legend.count()).resolves.toBe(1);
       expect(await p2.locator('img[src="x"]').count()).toBe(0);
@@ -178,5 +183,24 @@ describe('Compare view in headless Chromium', () => {
       await fresh.close();
     }
     expect(dialogs).toEqual([]);
+  });
+
+  it.each([
+    [390, 844],
+    [320, 640],
+  ])('%i×%i: the Compare view with three courses, their charts and the summary never scrolls sideways', async (width, height) => {
+    await page.setViewportSize({ width, height });
+    try {
+      await ui.button('Load the example comparison').click();
+      await page.waitForFunction(() => window.__skinsimCompare!.settled(), null, { timeout: 60_000 });
+      await page.waitForTimeout(300);
+      const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+      expect(scrollWidth).toBeLessThanOrEqual(innerWidth);
+      const box = await ui.chart('Collagen gain').boundingBox();
+      expect(box!.x).toBeGreaterThanOrEqual(0);
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    } finally {
+      await page.setViewportSize({ width: 1400, height: 1000 });
+    }
   });
 });

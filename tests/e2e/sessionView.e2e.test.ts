@@ -122,5 +122,14 @@ describe('"Repeat as a course" (issue 7 hand-over)', () => {
     await ui.settled();
     await ui.button('Repeat as a course').click();
     await expect(page.locator('#course-note').textContent()).resolves.toMatch(/Course ready for Compare: 1 session on day 0, read out on day 56/);
+    // It lands in Compare as a course of its own, with what was rolled.
+    await page.waitForFunction(() => document.getElementById('tab-compare')!.getAttribute('aria-selected') === 'true');
+    await page.waitForFunction(() => (window.__skinsimCompare?.workspace().courses.length ?? 0) === 1, null, { timeout: 30_000 });
+    const course = await page.evaluate(() => window.__skinsimCompare!.workspace().courses[0]!);
+    expect(course.sessions).toEqual([{ day: 0, needleMm: 1.5, passes: 3, pressure: 1 }]);
+    expect(course.skin).toEqual({ region: 'cheek', phototype: 3, conditions: [] });
+    const card = page.getByRole('group', { name: course.name! });
+    await expect(card.getByLabel('Passes').inputValue()).resolves.toBe('3');
+    await page.getByRole('tab', { name: 'Session' }).click();
   });
 });
