@@ -1,5 +1,6 @@
 import {
   BLOCKING_CONDITIONS,
+  penetrationMm,
   SkinSimulation,
   StrokeSchema,
   type CellReport,
@@ -9,6 +10,7 @@ import {
   type SessionSummary,
   type SimulationEvent,
   type Stroke,
+  TYPICAL_PATIENT,
 } from '../engine/index';
 import type { CrossSectionInput } from '../shading/crossSection';
 import { ChartSampler, type ChartSamples } from './ChartSampler';
@@ -80,6 +82,15 @@ export interface OpResult {
 /** Error whose message is meant for the user (names what is wrong). */
 export class SessionError extends Error {
   override name = 'SessionError';
+}
+
+/**
+ * Real depth of the needle tip for a needle and pressure, mm: the engine's penetrationMm (docs/model.md
+ * §2) without the needle-to-needle jitter, for the typical patient the interactive session simulates
+ * (f_pen factor 1). The one place the UI's tip line and its description get the number from.
+ */
+export function needleTipMm(params: ModelParams, needleMm: number, pressure: number): number {
+  return penetrationMm(params, needleMm, pressure, TYPICAL_PATIENT.fPenFactor, 0);
 }
 
 const BLOCKED_REASON = 'A contraindication blocks the session; tick the override to simulate it anyway.';
@@ -256,8 +267,13 @@ export class InteractiveSession {
     };
   }
 
-  crossSection(row: number): CrossSectionInput {
-    return crossSectionSlice(this.sim, row, this.setup.skin.phototype);
+  /**
+   * The depth view along `row`; with the needle and pressure chosen now, the tip depth it draws
+   * (needleTipMm: the engine's own penetration rule, see needleTipMm).
+   */
+  crossSection(row: number, needle?: { needleMm: number; pressure: number }): CrossSectionInput {
+    const slice = crossSectionSlice(this.sim, row, this.setup.skin.phototype);
+    return needle === undefined ? slice : { ...slice, needleTipMm: needleTipMm(this.sim.params, needle.needleMm, needle.pressure) };
   }
 
   inspect(ix: number, iy: number): CellReport {

@@ -75,6 +75,7 @@ describe('SkinSim in headless Chromium', () => {
     await page.mouse.move(5, 5);
     await settled();
     const before = await elementPixels(page, canvas);
+    const uploadsBefore = await page.evaluate(() => window.__skinsim!.uploads());
     const from = await mmToPage(1, 20);
     const to = await mmToPage(39, 20);
     await page.mouse.move(from.x, from.y);
@@ -91,6 +92,10 @@ describe('SkinSim in headless Chromium', () => {
     const far = meanDiff(before, after, (y) => Math.abs(y * PATCH_MM - 20) > 14);
     expect(near).toBeGreaterThan(0.5);
     expect(far).toBeLessThan(near / 5);
+    // The strokes came as changed rectangles, pasted and uploaded alone (issue 8), not as whole frames.
+    const uploads = await page.evaluate(() => window.__skinsim!.uploads());
+    expect(uploads.rectFrames).toBeGreaterThan(uploadsBefore.rectFrames);
+    expect(uploads.fullFrames).toBe(uploadsBefore.fullFrames);
     expect(consoleErrors).toEqual([]);
   });
 
