@@ -116,6 +116,10 @@ export class InteractiveSession {
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
   private baseline!: SeriesValues;
+  /** The patch means of the state now (null: the state changed since they were taken). */
+  private meansNow: SeriesValues | null = null;
+  /** The chart already has a point of the state now (an injury's "before" point would repeat it). */
+  private sampled = false;
 
   private constructor(readonly setup: Setup) {
     this.rebuild();
@@ -245,7 +249,7 @@ export class InteractiveSession {
 
   /** Everything the UI shows now; hands over the events, new warnings and chart points since the last call. */
   snapshot(): SessionSnapshot {
-    const means = this.sim.means();
+    const means = { ...this.means() };
     this.observe(means);
     const events = this.events;
     const newWarnings = this.newWarnings;
@@ -297,6 +301,7 @@ export class InteractiveSession {
       primed: s.skin.primed ?? false,
       grid: { cells: s.gridCells },
     });
+    this.stateChanged();
     this.baseline = this.sim.means();
     this.log = new SessionLog();
     this.sampler.restart();
@@ -305,6 +310,7 @@ export class InteractiveSession {
     this.events = [];
     this.newWarnings = [];
     this.sampler.push(0, this.baseline);
+    this.sampled = true;
   }
 
   private replayOps(ops: readonly LogOp[], hour: number): void {
@@ -375,24 +381,43 @@ export class InteractiveSession {
   }
 
   private afterTime(): void {
+    this.stateChanged();
     this.collectEvents();
     if (this.sampler.due(this.sim.hour)) {
-      const m = this.sim.means();
+      const m = this.means();
       this.sampler.push(this.sim.hour, m);
+      this.sampled = true;
       this.observe(m);
     }
   }
 
   private afterInjury(): void {
+    this.stateChanged();
     this.collectEvents();
     this.sampleNow();
   }
 
   /** A forced chart point now (before and after an injury). */
   private sampleNow(): void {
-    const m = this.sim.means();
+    // The batches of a drag come one after another at one hour: the point after one is the point
+    // before the next. Skipping it changes nothing drawn (the chart keeps two points per time) and
+    // spares a pass over the grid per batch.
+    if (this.sampled) return;
+    const m = this.means();
     this.sampler.push(this.sim.hour, m);
+    this.sampled = true;
     this.observe(m);
+  }
+
+  /** Patch means of the state now, taken once per state (a pass over every cell). */
+  private means(): SeriesValues {
+    return (this.meansNow ??= this.sim.means());
+  }
+
+  /** The engine's state changed (time, an injury, a new skin): means and chart point are due again. */
+  private stateChanged(): void {
+    this.meansNow = null;
+    this.sampled = false;
   }
 
   private observe(m: SeriesValues): void {

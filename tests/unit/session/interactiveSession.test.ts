@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseScenario, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
+import { parseScenario, penetrationMm, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
 import { InteractiveSession, LogSchema, SetupSchema, stateHash, type SetupInput } from '../../../src/session/index';
 
 const setupInput: SetupInput = { seed: 7, skin: { region: 'cheek', phototype: 3, conditions: [] }, gridCells: 64, texturePx: 128 };
@@ -181,16 +181,30 @@ describe('InteractiveSession: undo', () => {
 describe('InteractiveSession: chart, warnings, blocking', () => {
   it('samples before and after an injury at the same hour and starts a new epoch on undo', () => {
     const s = InteractiveSession.create(setup);
-    s.snapshot();
+    // The day-0 point is the "before" point: the chart already has the untouched state, it is not repeated.
+    const initial = s.snapshot().samples;
     s.applyPass(0, 1.5, 1);
     const first = s.snapshot().samples;
-    expect(first.hours).toEqual([0, 0]);
-    expect(first.values.capillaryIntegrity[1]!).toBeLessThan(first.values.capillaryIntegrity[0]!);
+    expect([...initial.hours, ...first.hours]).toEqual([0, 0]);
+    expect(first.values.capillaryIntegrity[0]!).toBeLessThan(initial.values.capillaryIntegrity[0]!);
+    // Time moved on without a regular point (1 h < 6 h): the next injury brings its own "before" point.
+    s.advance(1, true);
+    s.applyPass(1, 1.5, 1);
+    const second = s.snapshot().samples;
+    expect(second.hours).toEqual([1, 1]);
+    expect(second.values.capillaryIntegrity[1]!).toBeLessThan(second.values.capillaryIntegrity[0]!);
+    // A drag's batches at one hour: one point before the first and one after each (the chart keeps the last).
+    s.advance(2, true);
+    for (let k = 0; k < 5; k++) s.applyStrokes(2, [stroke(8 + 4 * k)], 9);
+    const drag = s.snapshot().samples;
+    expect(drag.hours).toEqual([2, 2, 2, 2, 2, 2]);
     const epoch = first.epoch;
     s.undo();
     const after = s.snapshot().samples;
     expect(after.epoch).not.toBe(epoch);
-    expect(after.hours).toEqual([0]);
+    // The new epoch's history starts again at day 0, and the taken-back drag left no point.
+    expect(after.hours[0]).toBe(0);
+    expect(after.hours.filter((h) => h === 2)).toEqual([]);
   });
 
   it('lists every warning the engine raises, once, with the day of session events', () => {
@@ -238,5 +252,28 @@ describe('InteractiveSession: chart, warnings, blocking', () => {
     }
     const far = s.crossSection(2);
     expect(far.punctures.count).toBe(0);
+  });
+
+  it('puts the tip of the needle as set now into the depth view at the engine penetration depth', () => {
+    const skins: SetupInput['skin'][] = [setupInput.skin, { region: 'forehead', phototype: 5, conditions: ['acne-scars'] }];
+    for (const skin of skins) {
+      const s = InteractiveSession.create(withSkin(skin));
+      expect(s.crossSection(10).needleTipMm).toBeUndefined();
+      const tips = [
+        [0.25, 1],
+        [1.5, 1],
+        [2.5, 1],
+        [1, 0.5],
+        [2, 1.5],
+      ].map(([needleMm, pressure]) => {
+        const tip = s.crossSection(10, { needleMm: needleMm!, pressure: pressure! }).needleTipMm!;
+        expect(tip).toBe(penetrationMm(s.simulation.params, needleMm!, pressure!, 1, 0));
+        return tip;
+      });
+      // Longer needles and harder pressure reach deeper; never past the needle itself.
+      expect(tips[0]!).toBeLessThan(tips[1]!);
+      expect(tips[1]!).toBeLessThan(tips[2]!);
+      expect(tips[2]!).toBeLessThanOrEqual(2.5);
+    }
   });
 });
