@@ -16,7 +16,7 @@ import type { CrossSectionInput } from '../shading/crossSection';
 import { ChartSampler, type ChartSamples } from './ChartSampler';
 import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
-import type { LogOp, Setup } from './schemas';
+import { MAX_HOUR, MAX_LOG_OPS, type LogOp, type Setup } from './schemas';
 import { SessionLog, type LogDelta } from './SessionLog';
 import { SessionWarnings } from './SessionWarnings';
 import { stateHash } from './stateHash';
@@ -94,6 +94,9 @@ export function needleTipMm(params: ModelParams, needleMm: number, pressure: num
 }
 
 const BLOCKED_REASON = 'A contraindication blocks the session; tick the override to simulate it anyway.';
+const LOG_FULL_REASON =
+  `This session's record is full: a saved session replays at most ${MAX_LOG_OPS} recorded steps, with room kept for stepping the clock. ` +
+  'Everything rolled so far is kept; start over to keep rolling.';
 /** Events kept for the UI between snapshots; older ones are dropped (only announcements use them). */
 const MAX_PENDING_EVENTS = 200;
 const HOURS_PER_DAY = 24;
@@ -121,13 +124,16 @@ export class InteractiveSession {
   /** The chart already has a point of the state now (an injury's "before" point would repeat it). */
   private sampled = false;
 
-  private constructor(readonly setup: Setup) {
+  private constructor(
+    readonly setup: Setup,
+    private readonly maxLogOps: number,
+  ) {
     this.rebuild();
   }
 
-  /** A fresh patch for `setup`. */
-  static create(setup: Setup): InteractiveSession {
-    return new InteractiveSession(setup);
+  /** A fresh patch for `setup` (`limits.maxLogOps`: tests of the full log only; default MAX_LOG_OPS). */
+  static create(setup: Setup, limits: { maxLogOps?: number } = {}): InteractiveSession {
+    return new InteractiveSession(setup, limits.maxLogOps ?? MAX_LOG_OPS);
   }
 
   /**
@@ -136,7 +142,7 @@ export class InteractiveSession {
    * even on a blocked setup: they are history, not new input.
    */
   static replay(setup: Setup, ops: readonly LogOp[], hour: number): InteractiveSession {
-    const s = new InteractiveSession(setup);
+    const s = new InteractiveSession(setup, MAX_LOG_OPS);
     s.replayOps(ops, hour);
     return s;
   }
@@ -186,21 +192,24 @@ export class InteractiveSession {
 
   /** Roller strokes at `atHour` (the engine is first brought exactly there). */
   applyStrokes(atHour: number, strokes: readonly Stroke[], gesture?: number): OpResult {
-    if (this.blocked) return this.refused();
+    if (this.blocked) return this.refused(BLOCKED_REASON);
+    if (this.logFull()) return this.refused(LOG_FULL_REASON);
     const before = this.log.length;
     this.bringTo(atHour);
     const q = strokes.map(quantiseStroke);
     this.sampleNow();
     let punctures = 0;
     for (const st of q) punctures += this.sim.applyStroke(st);
-    this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
+    const gathered = this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
     this.afterInjury();
-    return this.result(true, punctures, before);
+    // A batch gathered into the drag's last operation hands that operation back in full (the mirror replaces it).
+    return this.result(true, punctures, gathered ? before - 1 : before);
   }
 
   /** One whole-patch pass at `atHour`, through the engine's own pass policy (as the CLI rolls them). */
   applyPass(atHour: number, needleMm: number, pressure: number): OpResult {
-    if (this.blocked) return this.refused();
+    if (this.blocked) return this.refused(BLOCKED_REASON);
+    if (this.logFull()) return this.refused(LOG_FULL_REASON);
     const before = this.log.length;
     this.bringTo(atHour);
     const spec = { needleMm: quantise(needleMm), pressure: quantise(pressure) };
@@ -318,7 +327,7 @@ export class InteractiveSession {
       if (op.hour < this.sim.hour) throw new SessionError(`saved session: ops[${k}]: hour ${op.hour} is before the hour the log had reached (${this.sim.hour})`);
       if (op.op === 'advance') {
         this.advanceTo(op.hour, true);
-        this.log.append(op);
+        this.log.push(op);
         return;
       }
       this.bringTo(op.hour);
@@ -333,7 +342,8 @@ export class InteractiveSession {
           this.sim.applyStroke(st);
         }
       }
-      this.log.append(op);
+      // As given: a replayed log stays operation for operation the log the caller holds (its mirror).
+      this.log.push(op);
       this.afterInjury();
     });
     this.advanceTo(hour, false);
@@ -342,8 +352,18 @@ export class InteractiveSession {
     this.newWarnings = [];
   }
 
-  private refused(): OpResult {
-    return { ...this.result(false, 0, this.log.length), reason: BLOCKED_REASON };
+  private refused(reason: string): OpResult {
+    return { ...this.result(false, 0, this.log.length), reason };
+  }
+
+  /**
+   * The log must stay replayable: a saved session holds at most `maxLogOps` operations (the saved
+   * state's and the worker's schema refuse more). Every exact advance moves the clock by an hour or
+   * more, so at most MAX_HOUR − hour advances can still come: an injury (up to two operations: the
+   * advance that brings the engine to its hour, and itself) is refused once it would eat into their room.
+   */
+  private logFull(): boolean {
+    return this.log.length + 2 > this.maxLogOps - (MAX_HOUR - this.sim.hour);
   }
 
   private result(accepted: boolean, punctures: number, logBefore: number): OpResult {
