@@ -21,7 +21,7 @@ export interface TestHook {
   settings(): Settings;
   framesDrawn(): number;
   /** How frames reached the skin texture: whole, as a changed rectangle (and its texels), or unchanged. */
-  uploads(): { fullFrames: number; rectFrames: number; rectTexels: number; emptyFrames: number };
+  uploads(): { fullFrames: number; rectFrames: number; rectTexels: number; lastRect: { x0: number; y0: number; x1: number; y1: number } | null; emptyFrames: number };
   /** The depth view's needle tip as drawn (needle, pressure, depth in mm), null before the first. */
   crossTip(): { needleMm: number; pressure: number; tipMm: number } | null;
   /** True when the view shows the current state: nothing queued, nothing in flight, nothing new to draw. */

@@ -11,6 +11,8 @@ export interface UploadStats {
   /** Frames that carried a changed rectangle, and the texels those uploaded. */
   rectFrames: number;
   rectTexels: number;
+  /** The last rectangle uploaded, texture px (half-open). */
+  lastRect: PixelRect | null;
   /** Frames with nothing changed (no upload). */
   emptyFrames: number;
 }
@@ -45,7 +47,7 @@ export class SkinView {
   readonly roller: RollerGraphic;
   private splitFraction = 0;
   private dirty = true;
-  readonly uploads: UploadStats = { fullFrames: 0, rectFrames: 0, rectTexels: 0, emptyFrames: 0 };
+  readonly uploads: UploadStats = { fullFrames: 0, rectFrames: 0, rectTexels: 0, lastRect: null, emptyFrames: 0 };
   private rollerKey = '';
   private hoverKey = '';
   private cutKey = '';
@@ -128,6 +130,7 @@ export class SkinView {
       this.uploadRect(up.rect, up.packed);
       this.uploads.rectFrames++;
       this.uploads.rectTexels += (up.rect.x1 - up.rect.x0) * (up.rect.y1 - up.rect.y0);
+      this.uploads.lastRect = { ...up.rect };
     }
     this.dirty = true;
     return a.free;

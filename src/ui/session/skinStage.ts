@@ -27,7 +27,16 @@ export function crossSectionText(info: SetupInfo, s: Settings, tip: CrossTip | n
     `Depth view ${s.crossRowMm} mm from the top of the patch. Epidermis ${a.epidermisMm.toFixed(2)} mm, capillary loops at ${a.capillaryLoopsMm.toFixed(2)} mm, ` +
     `superficial plexus at ${a.plexusMm.toFixed(2)} mm, dermis ${a.dermisMm.toFixed(2)} mm thick.`;
   if (tip === null) return layers;
-  const past = tip.tipMm > a.capillaryLoopsMm ? ', past the capillary loops (pinpoint bleeding)' : ', not reaching the capillary loops';
+  // Within 0.02 mm the two numbers read alike at two decimals: say which side the tip is on.
+  const gap = tip.tipMm - a.capillaryLoopsMm;
+  const past =
+    gap > 0.02
+      ? ', past the capillary loops (pinpoint bleeding)'
+      : gap > 0
+        ? ', just past the capillary loops (a little pinpoint bleeding)'
+        : gap > -0.02
+          ? ', just short of the capillary loops (at most a rare faint speck)'
+          : ', not reaching the capillary loops';
   return `${layers} ${tip.needleMm} mm needles at pressure ${tip.pressure} reach about ${tipDepthText(tip.tipMm)} mm (the dashed tip line)${past}.`;
 }
 
