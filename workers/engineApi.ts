@@ -171,9 +171,9 @@ export function createEngineApi() {
       let cross: CrossSectionFrame | null = null;
       const c = req.crossSection;
       if (c && crossPixels && crossPixels.length === c.widthPx * c.heightPx * 4) {
-        const input = s.crossSection(c.row, c.needleMm === undefined ? undefined : { needleMm: c.needleMm, pressure: c.pressure });
-        shadeCrossSection(input, crossPixels, c.widthPx, c.heightPx);
-        cross = { pixels: crossPixels, needleTipMm: input.needleTipMm ?? null };
+        const slice = s.crossSection(c.row, c.needleMm === undefined ? undefined : { needleMm: c.needleMm, pressure: c.pressure });
+        shadeCrossSection(slice, crossPixels, c.widthPx, c.heightPx);
+        cross = { pixels: crossPixels, needleTipMm: slice.needleTipMm ?? null };
       }
       const result: FrameResult = { ...patch, pixels, crossSection: cross, snapshot: s.snapshot(), workerMs: performance.now() - started };
       const transfers: Transferable[] = [pixels.buffer as ArrayBuffer];
