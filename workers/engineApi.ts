@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import { formatIssues, type CellReport } from '../src/engine/index';
 import { InteractiveSession, SessionError, type LogOp, type OpResult, type SessionSnapshot, type Setup, type SetupInfo } from '../src/session/index';
 import { shadeCrossSection } from '../src/shading/crossSection';
-import { shadeFieldsFromEngine } from '../src/shading/fromEngine';
+import type { PixelRect } from '../src/shading/dirtyRect';
 import { shadeSkin } from '../src/shading/shadeSkin';
 import { makeSkinTexture, type SkinTexture } from '../src/shading/skinTexture';
 import type { ShadeFields } from '../src/shading/types';
@@ -16,15 +16,37 @@ import {
   SetupSchema,
   StrokeBatchSchema,
 } from './messages';
+import { SkinFrames } from './skinFrames';
 
 export type { OpResult, SessionSnapshot, SetupInfo } from '../src/session/index';
 
+/**
+ * One frame. The skin comes whole or as the rectangle that changed since the frame the caller holds
+ * (`since` in the request): `full` says which, `rect` where (see SkinFrames).
+ */
 export interface FrameResult {
+  /** This frame's number: send it back as `since` once the picture is applied, so the next may carry only what changed. */
+  seq: number;
+  /** true: `pixels` holds the whole sizePx² RGBA frame; false: its first w·h·4 bytes hold the rows of `rect`, packed. */
+  full: boolean;
+  /** Where the pixels go (half-open); empty (x0 = x1) when nothing changed. */
+  rect: PixelRect;
+  /** The buffer the caller sent (sizePx² RGBA), handed back as a Transferable. */
   pixels: Uint8Array;
-  crossSection: Uint8Array | null;
+  crossSection: CrossSectionFrame | null;
   snapshot: SessionSnapshot;
   /** Time the worker spent on this frame (advance + shading), ms, for the benchmarks. */
   workerMs: number;
+}
+
+/** The depth view and the needle tip drawn in it. */
+export interface CrossSectionFrame {
+  pixels: Uint8Array;
+  /**
+   * The dashed tip line's depth, mm: the engine's penetrationMm for the needle and pressure of the
+   * request (null when the request named no needle). The UI describes the picture from this number.
+   */
+  needleTipMm: number | null;
 }
 
 export interface UndoResult {
@@ -55,6 +77,7 @@ export function createEngineApi() {
   let texture: SkinTexture | null = null;
   let textureKey = '';
   let baselineFields: ShadeFields | null = null;
+  const frames = new SkinFrames();
 
   const requireSession = (): InteractiveSession => {
     if (session === null) throw new MessageError('the engine has no setup yet: call init first');
@@ -64,6 +87,7 @@ export function createEngineApi() {
   /** The skin texture depends on the seed, size, patch and conditions only: kept across replays and undos. */
   const adopt = (next: InteractiveSession): SetupInfo => {
     session = next;
+    frames.invalidate();
     const s = next.setup;
     const key = JSON.stringify([s.seed, s.texturePx, s.gridCells, s.skin.conditions, s.skin.region]);
     if (key !== textureKey || texture === null) {
@@ -89,6 +113,7 @@ export function createEngineApi() {
     startOver(): SetupInfo {
       const s = requireSession();
       s.startOver();
+      frames.invalidate();
       return s.info();
     },
 
@@ -104,13 +129,19 @@ export function createEngineApi() {
 
     applyStrokes(input: unknown): OpResult {
       const b = parse(StrokeBatchSchema, input, 'strokes');
-      return requireSession().applyStrokes(b.atHour, b.strokes, b.gesture);
+      const s = requireSession();
+      const r = s.applyStrokes(b.atHour, b.strokes, b.gesture);
+      if (r.accepted) frames.touched(s, b.strokes);
+      return r;
     },
 
     /** One whole pass over the patch ("Roll one pass", P). */
     applyPass(input: unknown): OpResult {
       const p = parse(PassSchema, input, 'pass');
-      return requireSession().applyPass(p.atHour, p.needleMm, p.pressure);
+      const r = requireSession().applyPass(p.atHour, p.needleMm, p.pressure);
+      // A pass covers the whole patch: a full frame.
+      if (r.accepted) frames.invalidate();
+      return r;
     },
 
     advance(input: unknown): OpResult {
@@ -119,10 +150,16 @@ export function createEngineApi() {
     },
 
     undo(): UndoResult {
-      return requireSession().undo();
+      const r = requireSession().undo();
+      if (r.undone) frames.invalidate();
+      return r;
     },
 
-    /** Advances (not exact), shades the skin into `pixels` and hands it back as a Transferable with the snapshot. */
+    /**
+     * Advances (not exact), shades what changed into the worker's frame and copies it into `pixels`
+     * (the whole frame, or the dirty rectangle's rows when the caller holds frame `since`), hands the
+     * buffer back as a Transferable with the snapshot; the depth view rides along when asked.
+     */
     frame(input: unknown, pixels: Uint8Array, crossPixels?: Uint8Array): FrameResult {
       const started = performance.now();
       const req = parse(FrameRequestSchema, input, 'frame');
@@ -130,23 +167,17 @@ export function createEngineApi() {
       if (req.toHour !== undefined) s.advance(req.toHour, false);
       const size = s.setup.texturePx;
       if (pixels.length !== size * size * 4) throw new MessageError(`frame: pixel buffer must hold ${size}×${size} RGBA`);
-      const sim = s.simulation;
-      shadeSkin(texture!, shadeFieldsFromEngine(sim.fields, sim.grid.cells), sim.punctureLog, {
-        layer: req.layer,
-        phototype: s.setup.skin.phototype,
-        hour: sim.hour,
-        bleedingFactor: sim.bleedingFactor,
-        anatomy: sim.anatomy,
-      }, pixels);
-      let cross: Uint8Array | null = null;
+      const patch = frames.shade(s, texture!, req.layer, req.since, pixels);
+      let cross: CrossSectionFrame | null = null;
       const c = req.crossSection;
       if (c && crossPixels && crossPixels.length === c.widthPx * c.heightPx * 4) {
-        shadeCrossSection(s.crossSection(c.row), crossPixels, c.widthPx, c.heightPx);
-        cross = crossPixels;
+        const slice = s.crossSection(c.row, c.needleMm === undefined ? undefined : { needleMm: c.needleMm, pressure: c.pressure });
+        shadeCrossSection(slice, crossPixels, c.widthPx, c.heightPx);
+        cross = { pixels: crossPixels, needleTipMm: slice.needleTipMm ?? null };
       }
-      const result: FrameResult = { pixels, crossSection: cross, snapshot: s.snapshot(), workerMs: performance.now() - started };
+      const result: FrameResult = { ...patch, pixels, crossSection: cross, snapshot: s.snapshot(), workerMs: performance.now() - started };
       const transfers: Transferable[] = [pixels.buffer as ArrayBuffer];
-      if (cross) transfers.push(cross.buffer as ArrayBuffer);
+      if (cross) transfers.push(cross.pixels.buffer as ArrayBuffer);
       return transfer(result, transfers);
     },
 

@@ -49,6 +49,10 @@ export const CrossSectionRequestSchema = z
     row: bounded(0, 511, 'cell', { int: true }),
     widthPx: bounded(16, 2048, 'px', { int: true }),
     heightPx: bounded(16, 1024, 'px', { int: true }),
+    /** The needle length chosen now: the depth view draws its tip (the engine's penetrationMm); omitted = no tip line. */
+    needleMm: StrokeSchema.shape.needleMm.optional(),
+    /** The pressure chosen now (default 1), for the tip depth. */
+    pressure: StrokeSchema.shape.pressure,
   })
   .strict();
 
@@ -58,6 +62,11 @@ export const FrameRequestSchema = z
     /** Advance (not exact) before drawing; omitted = draw the current state. */
     toHour: hourSchema.optional(),
     crossSection: CrossSectionRequestSchema.optional(),
+    /**
+     * The frame (its `seq`) whose picture the caller's buffer holds: the worker then sends only the
+     * rectangle that changed since, when it can. Omitted = the caller holds nothing: a full frame.
+     */
+    since: bounded(0, Number.MAX_SAFE_INTEGER, '', { int: true }).optional(),
   })
   .strict();
 export type FrameRequest = z.input<typeof FrameRequestSchema>;

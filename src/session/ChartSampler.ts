@@ -43,10 +43,20 @@ export class ChartSampler {
     return hour - this.lastHour >= SAMPLE_EVERY_HOURS;
   }
 
-  /** Appends a point (a due one, or a forced one around an injury). */
+  /**
+   * Appends a point (a due one, or a forced one around an injury). At one hour at most two points
+   * wait, the first and the newest (the chart keeps no more: ChartColumns), so the points waiting
+   * stay few however many batches a drag sends between two snapshots.
+   */
   push(hour: number, m: SeriesValues): void {
-    this.pending.hours.push(hour);
-    for (const name of CHART_SERIES) this.pending.values[name].push(m[name]);
+    const h = this.pending.hours;
+    const n = h.length;
+    if (n >= 2 && h[n - 1] === hour && h[n - 2] === hour) {
+      for (const name of CHART_SERIES) this.pending.values[name][n - 1] = m[name];
+    } else {
+      h.push(hour);
+      for (const name of CHART_SERIES) this.pending.values[name].push(m[name]);
+    }
     this.lastHour = hour;
   }
 

@@ -1,6 +1,7 @@
 import { INTERACTIVE_PARAMS } from './interactiveParams';
 import {
   BLOCKING_CONDITIONS,
+  penetrationMm,
   SkinSimulation,
   StrokeSchema,
   type CellReport,
@@ -10,12 +11,13 @@ import {
   type SessionSummary,
   type SimulationEvent,
   type Stroke,
+  TYPICAL_PATIENT,
 } from '../engine/index';
 import type { CrossSectionInput } from '../shading/crossSection';
 import { ChartSampler, type ChartSamples } from './ChartSampler';
 import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
-import type { LogOp, Setup } from './schemas';
+import { MAX_HOUR, MAX_LOG_OPS, type LogOp, type Setup } from './schemas';
 import { SessionLog, type LogDelta } from './SessionLog';
 import { SessionWarnings } from './SessionWarnings';
 import { stateHash } from './stateHash';
@@ -83,7 +85,19 @@ export class SessionError extends Error {
   override name = 'SessionError';
 }
 
+/**
+ * Real depth of the needle tip for a needle and pressure, mm: the engine's penetrationMm (docs/model.md
+ * §2) without the needle-to-needle jitter, for the typical patient the interactive session simulates
+ * (f_pen factor 1). The one place the UI's tip line and its description get the number from.
+ */
+export function needleTipMm(params: ModelParams, needleMm: number, pressure: number): number {
+  return penetrationMm(params, needleMm, pressure, TYPICAL_PATIENT.fPenFactor, 0);
+}
+
 const BLOCKED_REASON = 'A contraindication blocks the session; tick the override to simulate it anyway.';
+const LOG_FULL_REASON =
+  `This session's record is full: a saved session replays at most ${MAX_LOG_OPS} recorded steps, with room kept for stepping the clock. ` +
+  'Everything rolled so far is kept; start over to keep rolling.';
 /** Events kept for the UI between snapshots; older ones are dropped (only announcements use them). */
 const MAX_PENDING_EVENTS = 200;
 const HOURS_PER_DAY = 24;
@@ -106,14 +120,21 @@ export class InteractiveSession {
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
   private baseline!: SeriesValues;
+  /** The patch means of the state now (null: the state changed since they were taken). */
+  private meansNow: SeriesValues | null = null;
+  /** The chart already has a point of the state now (an injury's "before" point would repeat it). */
+  private sampled = false;
 
-  private constructor(readonly setup: Setup) {
+  private constructor(
+    readonly setup: Setup,
+    private readonly maxLogOps: number,
+  ) {
     this.rebuild();
   }
 
-  /** A fresh patch for `setup`. */
-  static create(setup: Setup): InteractiveSession {
-    return new InteractiveSession(setup);
+  /** A fresh patch for `setup` (`limits.maxLogOps`: tests of the full log only; default MAX_LOG_OPS). */
+  static create(setup: Setup, limits: { maxLogOps?: number } = {}): InteractiveSession {
+    return new InteractiveSession(setup, limits.maxLogOps ?? MAX_LOG_OPS);
   }
 
   /**
@@ -122,7 +143,7 @@ export class InteractiveSession {
    * even on a blocked setup: they are history, not new input.
    */
   static replay(setup: Setup, ops: readonly LogOp[], hour: number): InteractiveSession {
-    const s = new InteractiveSession(setup);
+    const s = new InteractiveSession(setup, MAX_LOG_OPS);
     s.replayOps(ops, hour);
     return s;
   }
@@ -172,21 +193,24 @@ export class InteractiveSession {
 
   /** Roller strokes at `atHour` (the engine is first brought exactly there). */
   applyStrokes(atHour: number, strokes: readonly Stroke[], gesture?: number): OpResult {
-    if (this.blocked) return this.refused();
+    if (this.blocked) return this.refused(BLOCKED_REASON);
+    if (this.logFull()) return this.refused(LOG_FULL_REASON);
     const before = this.log.length;
     this.bringTo(atHour);
     const q = strokes.map(quantiseStroke);
     this.sampleNow();
     let punctures = 0;
     for (const st of q) punctures += this.sim.applyStroke(st);
-    this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
+    const gathered = this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
     this.afterInjury();
-    return this.result(true, punctures, before);
+    // A batch gathered into the drag's last operation hands that operation back in full (the mirror replaces it).
+    return this.result(true, punctures, gathered ? before - 1 : before);
   }
 
   /** One whole-patch pass at `atHour`, through the engine's own pass policy (as the CLI rolls them). */
   applyPass(atHour: number, needleMm: number, pressure: number): OpResult {
-    if (this.blocked) return this.refused();
+    if (this.blocked) return this.refused(BLOCKED_REASON);
+    if (this.logFull()) return this.refused(LOG_FULL_REASON);
     const before = this.log.length;
     this.bringTo(atHour);
     const spec = { needleMm: quantise(needleMm), pressure: quantise(pressure) };
@@ -235,7 +259,8 @@ export class InteractiveSession {
 
   /** Everything the UI shows now; hands over the events, new warnings and chart points since the last call. */
   snapshot(): SessionSnapshot {
-    const means = this.observe();
+    const means = { ...this.means() };
+    this.observe(means);
     const events = this.events;
     const newWarnings = this.newWarnings;
     this.events = [];
@@ -256,8 +281,13 @@ export class InteractiveSession {
     };
   }
 
-  crossSection(row: number): CrossSectionInput {
-    return crossSectionSlice(this.sim, row, this.setup.skin.phototype);
+  /**
+   * The depth view along `row`; with the needle and pressure chosen now, the tip depth it draws
+   * (needleTipMm: the engine's own penetration rule, see needleTipMm).
+   */
+  crossSection(row: number, needle?: { needleMm: number; pressure: number }): CrossSectionInput {
+    const slice = crossSectionSlice(this.sim, row, this.setup.skin.phototype);
+    return needle === undefined ? slice : { ...slice, needleTipMm: needleTipMm(this.sim.params, needle.needleMm, needle.pressure) };
   }
 
   inspect(ix: number, iy: number): CellReport {
@@ -282,6 +312,7 @@ export class InteractiveSession {
       grid: { cells: s.gridCells },
       params: INTERACTIVE_PARAMS,
     });
+    this.stateChanged();
     this.baseline = this.sim.means();
     this.log = new SessionLog();
     this.sampler.restart();
@@ -292,6 +323,7 @@ export class InteractiveSession {
     this.events = [];
     this.newWarnings = [];
     this.sampler.push(0, this.baseline);
+    this.sampled = true;
   }
 
   private replayOps(ops: readonly LogOp[], hour: number): void {
@@ -299,7 +331,7 @@ export class InteractiveSession {
       if (op.hour < this.sim.hour) throw new SessionError(`saved session: ops[${k}]: hour ${op.hour} is before the hour the log had reached (${this.sim.hour})`);
       if (op.op === 'advance') {
         this.advanceTo(op.hour, true);
-        this.log.append(op);
+        this.log.push(op);
         return;
       }
       this.bringTo(op.hour);
@@ -314,7 +346,8 @@ export class InteractiveSession {
           this.sim.applyStroke(st);
         }
       }
-      this.log.append(op);
+      // As given: a replayed log stays operation for operation the log the caller holds (its mirror).
+      this.log.push(op);
       this.afterInjury();
     });
     this.advanceTo(hour, false);
@@ -323,8 +356,18 @@ export class InteractiveSession {
     this.newWarnings = [];
   }
 
-  private refused(): OpResult {
-    return { ...this.result(false, 0, this.log.length), reason: BLOCKED_REASON };
+  private refused(reason: string): OpResult {
+    return { ...this.result(false, 0, this.log.length), reason };
+  }
+
+  /**
+   * The log must stay replayable: a saved session holds at most `maxLogOps` operations (the saved
+   * state's and the worker's schema refuse more). Every exact advance moves the clock by an hour or
+   * more, so at most MAX_HOUR − hour advances can still come: an injury (up to two operations: the
+   * advance that brings the engine to its hour, and itself) is refused once it would eat into their room.
+   */
+  private logFull(): boolean {
+    return this.log.length + 2 > this.maxLogOps - (MAX_HOUR - this.sim.hour);
   }
 
   private result(accepted: boolean, punctures: number, logBefore: number): OpResult {
@@ -362,25 +405,49 @@ export class InteractiveSession {
   }
 
   private afterTime(): void {
+    this.stateChanged();
     this.collectEvents();
-    if (this.sampler.due(this.sim.hour)) this.sampler.push(this.sim.hour, this.observe());
+    if (this.sampler.due(this.sim.hour)) {
+      const m = this.means();
+      this.sampler.push(this.sim.hour, m);
+      this.sampled = true;
+      this.observe(m);
+    }
   }
 
   private afterInjury(): void {
+    this.stateChanged();
     this.collectEvents();
     this.sampleNow();
   }
 
   /** A forced chart point now (before and after an injury). */
   private sampleNow(): void {
-    this.sampler.push(this.sim.hour, this.observe());
+    // The batches of a drag come one after another at one hour: the point after one is the point
+    // before the next. Skipping it changes nothing drawn (the chart keeps two points per time) and
+    // spares a pass over the grid per batch.
+    if (this.sampled) return;
+    const m = this.means();
+    this.sampler.push(this.sim.hour, m);
+    this.sampled = true;
+    this.observe(m);
   }
 
-  /** Patch means now, shown to the engine's warnings (visible effects); the warnings they raise are collected. */
-  private observe(): SeriesValues {
-    const m = this.sim.observeMeans();
+  /** Patch means of the state now, taken once per state (a pass over every cell). */
+  private means(): SeriesValues {
+    return (this.meansNow ??= this.sim.means());
+  }
+
+  /** The engine's state changed (time, an injury, a new skin): means and chart point are due again. */
+  private stateChanged(): void {
+    this.meansNow = null;
+    this.sampled = false;
+  }
+
+  /** Shows patch means to the engine's warnings (visible effects); the warnings they raise arrive as events. */
+  private observe(m: SeriesValues): void {
+    this.sim.warnings.observeMeans(m);
     this.collectEvents();
-    return m;
   }
 
   private collectEvents(): void {

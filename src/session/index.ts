@@ -2,7 +2,7 @@
 export { CHART_SERIES, ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples, type ChartSeries } from './ChartSampler';
 export { courseScenario, READOUT_AFTER_LAST_SESSION_DAYS } from './courseScenario';
 export { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
-export { InteractiveSession, SessionError, type OpResult, type SessionSnapshot, type SetupInfo } from './InteractiveSession';
+export { InteractiveSession, needleTipMm, SessionError, type OpResult, type SessionSnapshot, type SetupInfo } from './InteractiveSession';
 export { flattenStrokes, quantise, quantiseStroke, STROKE_STRIDE, unflattenStrokes } from './quantise';
 export {
   hourSchema,

@@ -55,6 +55,11 @@ export function formatMm(d: number): string {
   return s.endsWith('0') ? d.toFixed(1) : s;
 }
 
+/** The tip depth as the picture labels it ("0.75", "1.0"): accessible text says the same number. */
+export function tipDepthText(needleTipMm: number): string {
+  return formatMm(Math.round(needleTipMm * 100) / 100);
+}
+
 // ---- Drawing -----------------------------------------------------------------------------------
 
 const INK = [0x17, 0x21, 0x2b] as const;
@@ -99,7 +104,7 @@ export function drawDepthScale(out: Uint8Array, W: number, H: number, depthRange
       blend(out, W, H, x, y - r, NEEDLE, 1);
       blend(out, W, H, x, y + 1 + r, NEEDLE, 1);
     }
-    const label = `tip ${formatMm(Math.round(needleTipMm * 100) / 100)} mm`;
+    const label = `tip ${tipDepthText(needleTipMm)} mm`;
     const ty = y + 5 + 5 * FONT_PX < H ? y + 5 : y - 4 - 5 * FONT_PX;
     const tx = x0 - textWidth(label) - 6;
     for (let yy = ty - 2; yy < ty + 5 * FONT_PX + 2; yy++) for (let x = tx - 3; x < tx + textWidth(label) + 3; x++) blend(out, W, H, x, yy, PANEL, 0.8);

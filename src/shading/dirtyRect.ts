@@ -123,3 +123,20 @@ export function copyRect(frame: Uint8Array, sizePx: number, rect: PixelRect, int
   }
   return out;
 }
+
+/**
+ * The inverse of `copyRect`: writes the packed rows of `rect` ((x1 − x0)·(y1 − y0)·4 bytes at the start
+ * of `packed`) into their place in a `sizePx`² RGBA frame. What the view does with a frame that carries
+ * only the rectangle a stroke re-shaded.
+ */
+export function pasteRect(frame: Uint8Array, sizePx: number, rect: PixelRect, packed: Uint8Array): void {
+  const w = rect.x1 - rect.x0;
+  const h = rect.y1 - rect.y0;
+  if (w <= 0 || h <= 0) return;
+  if (rect.x0 < 0 || rect.y0 < 0 || rect.x1 > sizePx || rect.y1 > sizePx) throw new RangeError(`rectangle ${rect.x0},${rect.y0}–${rect.x1},${rect.y1} is outside the ${sizePx}² frame`);
+  if (packed.length < w * h * 4) throw new RangeError(`packed rows need ${w * h * 4} bytes, have ${packed.length}`);
+  for (let y = 0; y < h; y++) {
+    const to = ((rect.y0 + y) * sizePx + rect.x0) * 4;
+    frame.set(packed.subarray(y * w * 4, (y + 1) * w * 4), to);
+  }
+}

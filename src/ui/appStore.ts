@@ -35,6 +35,14 @@ export interface PlayRate {
   behind: boolean;
 }
 
+/** The needle tip the depth view on screen draws (from the worker that drew it). */
+export interface CrossTip {
+  needleMm: number;
+  pressure: number;
+  /** The dashed line's depth, mm (the engine's penetrationMm). */
+  tipMm: number;
+}
+
 /** "Repeat as a course": a scenario built from the session, for Compare to take (issue 7). */
 export interface CourseRequest {
   id: number;
@@ -83,6 +91,8 @@ export function createAppStore(initial: Settings) {
     inspection: atom<CellReport | null>(null),
     /** Intents waiting or running in the queue. */
     pendingIntents: atom(0),
+    /** What the depth view on screen shows of the needle: the one number its tip line and its description use. */
+    crossTip: atom<CrossTip | null>(null, sameData),
     courseRequests: atom<CourseRequest | null>(null),
     /** Lines for the polite live region. */
     announce: emitter<string>(),

@@ -20,6 +20,10 @@ export interface TestHook {
   passesThisSession(): number;
   settings(): Settings;
   framesDrawn(): number;
+  /** How frames reached the skin texture: whole, as a changed rectangle (and its texels), or unchanged. */
+  uploads(): { fullFrames: number; rectFrames: number; rectTexels: number; lastRect: { x0: number; y0: number; x1: number; y1: number } | null; emptyFrames: number };
+  /** The depth view's needle tip as drawn (needle, pressure, depth in mm), null before the first. */
+  crossTip(): { needleMm: number; pressure: number; tipMm: number } | null;
   /** True when the view shows the current state: nothing queued, nothing in flight, nothing new to draw. */
   settled(): boolean;
   /** Mean ms per animation frame spent in the app loop, and per frame in the worker (benchmarks). */
@@ -58,6 +62,8 @@ export function installTestHook(
     passesThisSession: () => store.snapshot.get()?.passesThisSession ?? 0,
     settings: () => store.settings.get(),
     framesDrawn: () => view.stats.framesDrawn,
+    uploads: () => ({ ...view.stats.uploads }),
+    crossTip: () => store.crossTip.get(),
     settled: () => view.settled(),
     timings: () => ({ loopMs: view.stats.loopMs, workerMs: view.stats.workerMs, renderMs: view.stats.renderMs }),
     stateHash: async () => {

@@ -1,7 +1,21 @@
-import { Application, BufferImageSource, Container, Graphics, Sprite, Texture } from 'pixi.js';
+import { Application, BufferImageSource, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 // Pixi's static shader/uniform sync instead of generated code: the app's CSP has no 'unsafe-eval' (docs/security.md).
 import 'pixi.js/unsafe-eval';
+import type { PixelRect } from '../shading/dirtyRect';
 import { RollerGraphic } from './rollerGraphic';
+import { applySkinFrame, type SkinFrame } from './skinFrame';
+
+/** How the last frames reached the texture (the test hook and the benchmarks read it). */
+export interface UploadStats {
+  fullFrames: number;
+  /** Frames that carried a changed rectangle, and the texels those uploaded. */
+  rectFrames: number;
+  rectTexels: number;
+  /** The last rectangle uploaded, texture px (half-open). */
+  lastRect: PixelRect | null;
+  /** Frames with nothing changed (no upload). */
+  emptyFrames: number;
+}
 
 export interface SkinViewOptions {
   host: HTMLElement;
@@ -33,6 +47,7 @@ export class SkinView {
   readonly roller: RollerGraphic;
   private splitFraction = 0;
   private dirty = true;
+  readonly uploads: UploadStats = { fullFrames: 0, rectFrames: 0, rectTexels: 0, lastRect: null, emptyFrames: 0 };
   private rollerKey = '';
   private hoverKey = '';
   private cutKey = '';
@@ -94,13 +109,57 @@ export class SkinView {
     return this.app.renderer.name;
   }
 
-  /** Shows a freshly shaded frame; returns the buffer it replaces (free for the next request). */
-  showFrame(pixels: Uint8Array): Uint8Array {
-    const old = this.current.resource as Uint8Array;
-    this.current.resource = pixels;
-    this.current.update();
+  /**
+   * Shows a frame from the worker; returns the buffer that is free now (for the next request). A full
+   * frame becomes the texture's buffer (the old one is returned); a changed rectangle is pasted into
+   * the texture's buffer and only that rectangle is uploaded (its own buffer is returned).
+   */
+  showFrame(f: SkinFrame): Uint8Array {
+    // The texture's buffer stays the whole current picture (Pixi re-uploads it after a lost context).
+    const a = applySkinFrame(this.current.resource as Uint8Array, this.o.texturePx, f);
+    const up = a.upload;
+    if (up === null) {
+      this.uploads.emptyFrames++;
+      return a.free;
+    }
+    if (up.full) {
+      this.current.resource = a.picture;
+      this.current.update();
+      this.uploads.fullFrames++;
+    } else {
+      this.uploadRect(up.rect, up.packed);
+      this.uploads.rectFrames++;
+      this.uploads.rectTexels += (up.rect.x1 - up.rect.x0) * (up.rect.y1 - up.rect.y0);
+      this.uploads.lastRect = { ...up.rect };
+    }
     this.dirty = true;
-    return old;
+    return a.free;
+  }
+
+  /**
+   * Uploads one rectangle of the current texture. Pixi v8's BufferImageSource.update(start, end) takes
+   * a texel range (8.22: glUploadBufferImageResource / gpuUploadBufferImageResource turn it into whole
+   * rows), so a stroke's tall, narrow rectangle would still send whole rows; on WebGL this sends just
+   * the rectangle with one texSubImage2D on Pixi's own GL texture, leaving the GL state as it found it
+   * (the 2D binding of the active unit, which Pixi caches, and the unpack premultiply flag: opaque
+   * pixels need none, and SwiftShader pays a conversion pass for it). Other renderers use the range.
+   */
+  private uploadRect(r: PixelRect, packed: Uint8Array): void {
+    const renderer = this.app.renderer;
+    if (renderer.name === 'webgl') {
+      const gl = (renderer as WebGLRenderer).gl;
+      const glTexture = (renderer as WebGLRenderer).texture.getGlSource(this.current);
+      const bound = gl.getParameter(gl.TEXTURE_BINDING_2D) as WebGLTexture | null;
+      const premultiply = gl.getParameter(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL) as boolean;
+      if (premultiply) gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+      gl.bindTexture(gl.TEXTURE_2D, glTexture.texture);
+      gl.texSubImage2D(gl.TEXTURE_2D, 0, r.x0, r.y0, r.x1 - r.x0, r.y1 - r.y0, glTexture.format, glTexture.type, packed);
+      gl.bindTexture(gl.TEXTURE_2D, bound);
+      if (premultiply) gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, true);
+      return;
+    }
+    const S = this.o.texturePx;
+    this.current.update(r.y0 * S + r.x0, (r.y1 - 1) * S + r.x1);
   }
 
   showBaseline(pixels: Uint8Array): void {

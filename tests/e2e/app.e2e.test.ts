@@ -75,6 +75,7 @@ describe('SkinSim in headless Chromium', () => {
     await page.mouse.move(5, 5);
     await settled();
     const before = await elementPixels(page, canvas);
+    const uploadsBefore = await page.evaluate(() => window.__skinsim!.uploads());
     const from = await mmToPage(1, 20);
     const to = await mmToPage(39, 20);
     await page.mouse.move(from.x, from.y);
@@ -91,6 +92,19 @@ describe('SkinSim in headless Chromium', () => {
     const far = meanDiff(before, after, (y) => Math.abs(y * PATCH_MM - 20) > 14);
     expect(near).toBeGreaterThan(0.5);
     expect(far).toBeLessThan(near / 5);
+    // The strokes came as changed rectangles, pasted and uploaded alone (issue 8), not as whole frames…
+    const uploads = await page.evaluate(() => window.__skinsim!.uploads());
+    expect(uploads.rectFrames).toBeGreaterThan(uploadsBefore.rectFrames);
+    expect(uploads.fullFrames).toBe(uploadsBefore.fullFrames);
+    // …and the picture they made is the whole frame of the same state, pixel for pixel: no seams at
+    // rectangle edges. (The layer away and back draws the whole frame again.)
+    await page.getByLabel('Layer').selectOption('erythema');
+    await settled();
+    await page.getByLabel('Layer').selectOption('surface');
+    await settled();
+    expect(await page.evaluate(() => window.__skinsim!.uploads().fullFrames)).toBeGreaterThanOrEqual(uploads.fullFrames + 2);
+    const whole = await elementPixels(page, canvas);
+    expect(meanDiff(after, whole, () => true)).toBe(0);
     expect(consoleErrors).toEqual([]);
   });
 

@@ -8,13 +8,17 @@ export interface CrossRequest {
   row: number;
   widthPx: number;
   heightPx: number;
+  /** The needle and pressure chosen now: the depth view draws their tip. */
+  needleMm?: number;
+  pressure?: number;
 }
 
 /**
  * The UI's handle on one engine worker (comlink over any endpoint: a Worker in the browser, a
- * MessagePort in Node tests). Pixel buffers are ping-ponged as Transferables: the buffer on screen
- * comes back free when the next frame replaces it. Knows nothing of order or faults: the intent
- * queue and the worker host take care of those.
+ * MessagePort in Node tests). Pixel buffers are ping-ponged as Transferables: a full frame's buffer
+ * becomes the one on screen and the old one comes back free; a frame that carries only a changed
+ * rectangle is pasted into the buffer on screen and its own buffer comes back free at once. Knows
+ * nothing of order or faults: the intent queue and the worker host take care of those.
  */
 export class EngineClient {
   private readonly api: Remote<EngineApi>;
@@ -59,8 +63,11 @@ export class EngineClient {
     return this.api.undo();
   }
 
-  /** Shades a frame (advancing, not exact, to `toHour` first); the depth view rides along when asked. */
-  async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<FrameResult> {
+  /**
+   * Shades a frame (advancing, not exact, to `toHour` first); the depth view rides along when asked.
+   * `since`: the frame whose picture the caller holds (the worker may then send only what changed).
+   */
+  async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null, since?: number): Promise<FrameResult> {
     const pixels = this.spare ?? new Uint8Array(this.texturePx * this.texturePx * 4);
     this.spare = null;
     let crossPixels: Uint8Array | undefined;
@@ -71,7 +78,7 @@ export class EngineClient {
     }
     const transfers: Transferable[] = [pixels.buffer as ArrayBuffer];
     if (crossPixels) transfers.push(crossPixels.buffer as ArrayBuffer);
-    const request = { layer, ...(toHour !== undefined ? { toHour } : {}), ...(cross ? { crossSection: cross } : {}) };
+    const request = { layer, ...(toHour !== undefined ? { toHour } : {}), ...(cross ? { crossSection: cross } : {}), ...(since !== undefined ? { since } : {}) };
     return this.api.frame(request, transfer(pixels, transfers), crossPixels);
   }
 

@@ -10,6 +10,9 @@ import type { CrossRequest, EngineClient } from './EngineClient';
 import { IntentQueue } from './IntentQueue';
 import { WorkerFault, type WorkerHost } from './WorkerHost';
 
+/** A frame as the session engine hands it to the view: the worker's answer and the worker it came from. */
+export type EngineFrame = FrameResult & { generation: number };
+
 /** What the user asks of the engine; each carries what it needs from the moment the user acted. */
 export type Intent =
   | { kind: 'strokes'; atHour: number; strokes: Stroke[]; gesture: number }
@@ -55,6 +58,11 @@ export class SessionEngine {
   private recovering: Promise<void> | null = null;
   /** Worker generation of the frame in flight (a frame lost with a crashed worker does not block the next). */
   private frameGeneration: number | null = null;
+  /**
+   * The frame the view's buffer holds (worker generation and frame number, from `shown`): sent as
+   * `since`, so the worker may send only the rectangle that changed. A new worker starts from nothing.
+   */
+  private held: { generation: number; seq: number } | null = null;
   private lastGesture = 0;
   /**
    * The engine hour the worker last confirmed: a recovery replays up to here (not to the clock, which
@@ -182,16 +190,18 @@ export class SessionEngine {
 
   /**
    * Shades a frame if none is in flight and no intent is waiting; puts its snapshot into the store
-   * and returns the pixels (null when it did not run).
+   * and returns the pixels (null when it did not run): the whole frame, or the rectangle that changed
+   * since the frame the view said it holds (`shown`).
    */
-  async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<FrameResult | null> {
+  async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<EngineFrame | null> {
     if (this.frameInFlight || this.busy || this.setupInput === null) return null;
     const generation = this.o.host.generation;
     this.frameGeneration = generation;
+    const since = this.held !== null && this.held.generation === generation ? this.held.seq : undefined;
     try {
-      const f = await this.o.host.call((c) => c.frame(layer, toHour, cross));
+      const f = await this.o.host.call((c) => c.frame(layer, toHour, cross, since));
       this.applySnapshot(f.snapshot);
-      return f;
+      return { ...f, generation };
     } catch (err) {
       if (err instanceof WorkerFault) {
         void this.recover(err.message, generation);
@@ -203,7 +213,15 @@ export class SessionEngine {
     }
   }
 
-  /** Hands a displayed buffer back for the next frame. */
+  /**
+   * The view applied frame `f` (pasted its rectangle or took its whole picture): its buffer now holds
+   * that frame, which the next request names as `since`. A frame of a replaced worker counts for nothing.
+   */
+  shown(f: EngineFrame): void {
+    this.held = f.generation === this.o.host.generation ? { generation: f.generation, seq: f.seq } : null;
+  }
+
+  /** Hands a buffer back for the next frame (the one a full frame replaced, or a patch's own). */
   release(pixels: Uint8Array, cross: Uint8Array | null): void {
     this.o.host.client.release(pixels);
     if (cross) this.o.host.client.releaseCross(cross);

@@ -1,5 +1,5 @@
 import type { CrossSectionView } from '../../view/crossSectionView';
-import type { SkinView } from '../../view/skinView';
+import type { SkinView, UploadStats } from '../../view/skinView';
 import { speedHoursPerSecond } from '../settings';
 import { RateMeter } from '../rateMeter';
 import type { SessionContext } from './context';
@@ -10,6 +10,8 @@ const CROSS_EVERY_MS = 200;
 
 export interface FrameStats {
   framesDrawn: number;
+  /** How the frames reached the texture: whole, as a changed rectangle, or with nothing changed. */
+  uploads: UploadStats;
   /** Mean ms per animation frame in the app loop, per frame in the worker, and for rendering (benchmarks). */
   loopMs: number;
   workerMs: number;
@@ -22,7 +24,7 @@ export interface FrameStats {
  * "changed" means is said by subscriptions (engine state, layer, cut, clock hour), not by keys.
  */
 export function startFrameLoop({ store, engine, clock }: SessionContext, skin: SkinView, cross: CrossSectionView) {
-  const stats: FrameStats = { framesDrawn: 0, loopMs: 0, workerMs: 0, renderMs: 0 };
+  const stats: FrameStats = { framesDrawn: 0, uploads: skin.uploads, loopMs: 0, workerMs: 0, renderMs: 0 };
   const meter = new RateMeter();
   let frameDue = true;
   let crossDue = true;
@@ -40,7 +42,8 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
       lastLayer = s.layer;
       frameDue = true;
     }
-    const cut = `${s.crossVisible}|${s.crossRowMm}`;
+    // The depth view draws the tip of the needle as set now: a new needle or pressure redraws it.
+    const cut = `${s.crossVisible}|${s.crossRowMm}|${s.needleMm}|${s.pressure}`;
     if (cut !== lastCut) {
       lastCut = cut;
       crossDue = true;
@@ -73,7 +76,7 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
       lastCross = now;
     }
     engine
-      .frame(s.layer, clock.wholeHour(), crossNow ? { row, widthPx: CROSS_W, heightPx: CROSS_H } : null)
+      .frame(s.layer, clock.wholeHour(), crossNow ? { row, widthPx: CROSS_W, heightPx: CROSS_H, needleMm: s.needleMm, pressure: s.pressure } : null)
       .then((f) => {
         if (f === null) {
           // Not run (an intent is waiting, or a frame is in flight): ask again next time.
@@ -81,9 +84,15 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
           crossDue ||= crossNow;
           return;
         }
-        const old = skin.showFrame(f.pixels);
-        const oldCross = f.crossSection ? cross.show(f.crossSection) : null;
-        engine.release(old, oldCross);
+        const free = skin.showFrame(f);
+        engine.shown(f);
+        let oldCross: Uint8Array | null = null;
+        if (f.crossSection) {
+          oldCross = cross.show(f.crossSection.pixels);
+          const tipMm = f.crossSection.needleTipMm;
+          store.crossTip.set(tipMm === null ? null : { needleMm: s.needleMm, pressure: s.pressure, tipMm });
+        }
+        engine.release(free, oldCross);
         stats.framesDrawn++;
         stats.workerMs = ema(stats.workerMs, f.workerMs);
         // The engine may stop a step short of the clock; a later hour is due again.

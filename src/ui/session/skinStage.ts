@@ -1,11 +1,12 @@
-import { penetrationMm } from '../../engine/index';
 import type { SetupInfo } from '../../session/index';
 import { crossSectionLabels } from '../../shading/crossSection';
+import { tipDepthText } from '../../shading/crossSectionScale';
 import { legendFor } from '../../shading/legends';
 import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
 import { renderLegend } from '../legendView';
+import type { CrossTip } from '../appStore';
 import type { Settings } from '../settings';
 import type { SessionContext } from './context';
 
@@ -15,15 +16,28 @@ export const TEXTURE_PX = 640;
 export const CROSS_W = 640;
 export const CROSS_H = 220;
 
-/** What the needles reach, in words, from the engine's own penetration rule and the region's anatomy. */
-export function crossSectionText(info: SetupInfo, s: Settings): string {
+/**
+ * The depth view in words: the region's anatomy, and what the needles reach from the same number the
+ * picture's dashed tip line is drawn at (the worker's penetrationMm for the needle and pressure it
+ * drew; `tip` null until the first depth view arrives).
+ */
+export function crossSectionText(info: SetupInfo, s: Settings, tip: CrossTip | null): string {
   const a = info.anatomy;
-  const reach = penetrationMm(info.params, s.needleMm, s.pressure, 1, 0);
-  return (
+  const layers =
     `Depth view ${s.crossRowMm} mm from the top of the patch. Epidermis ${a.epidermisMm.toFixed(2)} mm, capillary loops at ${a.capillaryLoopsMm.toFixed(2)} mm, ` +
-    `superficial plexus at ${a.plexusMm.toFixed(2)} mm, dermis ${a.dermisMm.toFixed(2)} mm thick. ` +
-    `${s.needleMm} mm needles reach about ${reach.toFixed(2)} mm${reach > a.capillaryLoopsMm ? ', past the capillary loops (pinpoint bleeding)' : ', not reaching the capillary loops'}.`
-  );
+    `superficial plexus at ${a.plexusMm.toFixed(2)} mm, dermis ${a.dermisMm.toFixed(2)} mm thick.`;
+  if (tip === null) return layers;
+  // Within 0.02 mm the two numbers read alike at two decimals: say which side the tip is on.
+  const gap = tip.tipMm - a.capillaryLoopsMm;
+  const past =
+    gap > 0.02
+      ? ', past the capillary loops (pinpoint bleeding)'
+      : gap > 0
+        ? ', just past the capillary loops (a little pinpoint bleeding)'
+        : gap > -0.02
+          ? ', just short of the capillary loops (at most a rare faint speck)'
+          : ', not reaching the capillary loops';
+  return `${layers} ${tip.needleMm} mm needles at pressure ${tip.pressure} reach about ${tipDepthText(tip.tipMm)} mm (the dashed tip line)${past}.`;
 }
 
 /** Split slider text: which part shows which day. */
@@ -65,7 +79,7 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
   const crossDesc = byId('cross-desc');
   const describeCross = (): void => {
     const info = store.setup.get();
-    if (info) setText(crossDesc, crossSectionText(info, store.settings.get()));
+    if (info) setText(crossDesc, crossSectionText(info, store.settings.get(), store.crossTip.get()));
   };
   const cutInput = byId<HTMLInputElement>('cross-row');
   store.setup.watch((info) => {
@@ -115,6 +129,7 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
     describeCross();
   });
   store.snapshot.subscribe(drawSplit);
+  store.crossTip.subscribe(describeCross);
 
   // The screen-reader summary of the patch follows the roller and the session.
   const summary = byId('skin-summary');

@@ -1,7 +1,8 @@
 import { INTERACTIVE_PARAMS } from '../../../src/session/interactiveParams';
 import { describe, expect, it } from 'vitest';
-import { parseScenario, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
-import { InteractiveSession, LogSchema, SetupSchema, stateHash, type SetupInput } from '../../../src/session/index';
+import { parseScenario, penetrationMm, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
+import { InteractiveSession, LogSchema, MAX_HOUR, SetupSchema, stateHash, type LogOp, type SetupInput } from '../../../src/session/index';
+import { MAX_STROKES_PER_OP } from '../../../src/session/SessionLog';
 
 const setupInput: SetupInput = { seed: 7, skin: { region: 'cheek', phototype: 3, conditions: [] }, gridCells: 64, texturePx: 128 };
 const setup = SetupSchema.parse(setupInput);
@@ -185,16 +186,33 @@ describe('InteractiveSession: undo', () => {
 describe('InteractiveSession: chart, warnings, blocking', () => {
   it('samples before and after an injury at the same hour and starts a new epoch on undo', () => {
     const s = InteractiveSession.create(setup);
-    s.snapshot();
+    // The day-0 point is the "before" point: the chart already has the untouched state, it is not repeated.
+    const initial = s.snapshot().samples;
     s.applyPass(0, 1.5, 1);
     const first = s.snapshot().samples;
-    expect(first.hours).toEqual([0, 0]);
-    expect(first.values.capillaryIntegrity[1]!).toBeLessThan(first.values.capillaryIntegrity[0]!);
+    expect([...initial.hours, ...first.hours]).toEqual([0, 0]);
+    expect(first.values.capillaryIntegrity[0]!).toBeLessThan(initial.values.capillaryIntegrity[0]!);
+    // Time moved on without a regular point (1 h < 6 h): the next injury brings its own "before" point.
+    s.advance(1, true);
+    s.applyPass(1, 1.5, 1);
+    const second = s.snapshot().samples;
+    expect(second.hours).toEqual([1, 1]);
+    expect(second.values.capillaryIntegrity[1]!).toBeLessThan(second.values.capillaryIntegrity[0]!);
+    // A drag's batches at one hour: the point before the first and the newest after them wait, no more.
+    s.advance(2, true);
+    const untouched = s.snapshot().means.capillaryIntegrity;
+    for (let k = 0; k < 5; k++) s.applyStrokes(2, [stroke(8 + 4 * k)], 9);
+    const snap = s.snapshot();
+    const drag = snap.samples;
+    expect(drag.hours).toEqual([2, 2]);
+    expect(drag.values.capillaryIntegrity).toEqual([untouched, snap.means.capillaryIntegrity]);
     const epoch = first.epoch;
     s.undo();
     const after = s.snapshot().samples;
     expect(after.epoch).not.toBe(epoch);
-    expect(after.hours).toEqual([0]);
+    // The new epoch's history starts again at day 0, and the taken-back drag left no point.
+    expect(after.hours[0]).toBe(0);
+    expect(after.hours.filter((h) => h === 2)).toEqual([]);
   });
 
   it('lists every warning the engine raises, once, with the day of session events', () => {
@@ -254,5 +272,91 @@ describe('InteractiveSession: chart, warnings, blocking', () => {
     }
     const far = s.crossSection(2);
     expect(far.punctures.count).toBe(0);
+  });
+
+  it('puts the tip of the needle as set now into the depth view at the engine penetration depth', () => {
+    const skins: SetupInput['skin'][] = [setupInput.skin, { region: 'forehead', phototype: 5, conditions: ['acne-scars'] }];
+    for (const skin of skins) {
+      const s = InteractiveSession.create(withSkin(skin));
+      expect(s.crossSection(10).needleTipMm).toBeUndefined();
+      const tips = [
+        [0.25, 1],
+        [1.5, 1],
+        [2.5, 1],
+        [1, 0.5],
+        [2, 1.5],
+      ].map(([needleMm, pressure]) => {
+        const tip = s.crossSection(10, { needleMm: needleMm!, pressure: pressure! }).needleTipMm!;
+        expect(tip).toBe(penetrationMm(s.simulation.params, needleMm!, pressure!, 1, 0));
+        return tip;
+      });
+      // Longer needles and harder pressure reach deeper; never past the needle itself.
+      expect(tips[0]!).toBeLessThan(tips[1]!);
+      expect(tips[1]!).toBeLessThan(tips[2]!);
+      expect(tips[2]!).toBeLessThanOrEqual(2.5);
+    }
+  });
+});
+
+describe('InteractiveSession: the log over long drags (issue 9)', () => {
+  /** The UI's mirror of the log, kept from the deltas alone (as SessionEngine does). */
+  const mirror = (into: LogOp[], delta: { length: number; appended: LogOp[] }): void => {
+    into.length = delta.length - delta.appended.length;
+    into.push(...delta.appended);
+  };
+  const seg = (k: number) => ({ x0Mm: 5 + (k % 30), y0Mm: 10 + (k % 7), x1Mm: 6 + (k % 30), y1Mm: 10.5 + (k % 7), needleMm: 1, pressure: 1, trackOffsetMm: 0 });
+
+  it("gathers a drag's batches at one hour into one operation, replays them exactly, and the mirror follows", () => {
+    const a = InteractiveSession.create(setup);
+    const b = InteractiveSession.create(setup);
+    const copy: LogOp[] = [];
+    const batches = 300;
+    for (let k = 0; k < batches; k++) {
+      const strokes = [seg(2 * k), seg(2 * k + 1)];
+      mirror(copy, a.applyStrokes(0, strokes, k < 200 ? 1 : 2).log);
+      b.applyStrokes(0, strokes); // no gesture: every batch its own operation
+    }
+    // 400 strokes of drag 1 (at most MAX_STROKES_PER_OP per operation), 200 of drag 2.
+    expect(a.ops.map((op) => (op.op === 'strokes' ? op.flat.length / 7 : 0))).toEqual([MAX_STROKES_PER_OP, 400 - MAX_STROKES_PER_OP, 200]);
+    expect(b.ops).toHaveLength(batches);
+    expect(copy).toEqual(a.ops);
+    expect(a.stateHash()).toBe(b.stateHash());
+    const replayed = InteractiveSession.replay(setup, LogSchema.parse(JSON.parse(JSON.stringify(a.ops))), 0);
+    expect(replayed.stateHash()).toBe(a.stateHash());
+    // Undo takes back the whole last drag.
+    a.undo();
+    expect(a.ops).toHaveLength(2);
+  });
+
+  it('a replay keeps the log as given (batch by batch), and a new batch of the same drag is gathered into its last', () => {
+    const old = InteractiveSession.create(setup);
+    const saved: LogOp[] = [];
+    for (let k = 0; k < 5; k++) saved.push(...old.applyStrokes(0, [seg(k)]).log.appended.map((op) => ({ ...op, gesture: 4 })));
+    const s = InteractiveSession.replay(setup, saved, 0);
+    expect(s.ops).toEqual(saved);
+    const copy = [...saved];
+    mirror(copy, s.applyStrokes(0, [seg(9)], 4).log);
+    expect(s.ops).toHaveLength(5);
+    expect(copy).toEqual(s.ops);
+  });
+
+  it('refuses injuries once the log would hold more than a saved session can replay, and says why', () => {
+    const room = 12;
+    const s = InteractiveSession.create(setup, { maxLogOps: MAX_HOUR + room });
+    let accepted = 0;
+    let refusal = '';
+    for (let k = 0; k < 3 * room; k++) {
+      const r = k % 2 === 0 ? s.applyPass(0, 1, 1) : s.applyStrokes(0, [seg(k)]);
+      if (r.accepted) accepted++;
+      else refusal = r.reason ?? '';
+    }
+    expect(accepted).toBe(room - 1);
+    expect(refusal).toMatch(/record is full: a saved session replays at most 200000 recorded steps/);
+    // The clock still steps (its room was kept); five hours on, the four operations they no longer need are free.
+    expect(s.advance(5, true).log.length).toBe(room);
+    const more = Array.from({ length: 6 }, () => s.applyPass(5, 1, 1).accepted);
+    expect(more).toEqual([true, true, true, true, false, false]);
+    // However the clock is stepped from here to the last hour, the log stays replayable.
+    expect(s.ops.length + (MAX_HOUR - s.hour)).toBeLessThanOrEqual(MAX_HOUR + room);
   });
 });
