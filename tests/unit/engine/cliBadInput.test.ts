@@ -8,7 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { main } from '../../../src/cli/main';
+import { runCli } from '../../fixtures/cli';
 import { repoPath } from '../../fixtures/engine';
 
 const BAD_DIR = 'tests/fixtures/scenarios/bad';
@@ -23,24 +23,7 @@ interface Expectation {
 const expected = JSON.parse(readFileSync(repoPath(`${BAD_DIR}/expected.json`), 'utf8')) as Record<string, Expectation>;
 const files = readdirSync(repoPath(BAD_DIR)).filter((f) => f !== 'expected.json');
 
-async function run(argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stdout += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    const code = await main(argv);
-    return { code, stdout, stderr };
-  } finally {
-    vi.restoreAllMocks();
-  }
-}
+const run = runCli;
 
 /** The problem lines of an "invalid scenario" message, without their "  - " bullet. */
 const problemLines = (stderr: string): string[] =>

@@ -1,24 +1,14 @@
-import { expose, transfer, wrap, type Remote } from 'comlink';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transfer, type Remote } from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { useEngineChannel } from '../../fixtures/engineChannel';
 import { createEngineApi, type EngineApi } from '../../../workers/engineApi';
 import type { SetupInput } from '../../../workers/messages';
 
 const setup: SetupInput = { seed: 7, skin: { region: 'cheek', phototype: 3, conditions: [] }, gridCells: 64, texturePx: 128 };
 
 describe('engine API over a MessageChannel (as in the worker)', () => {
-  let channel: MessageChannel;
   let api: Remote<EngineApi>;
-
-  beforeEach(() => {
-    channel = new MessageChannel();
-    expose(createEngineApi(), channel.port1);
-    api = wrap<EngineApi>(channel.port2);
-  });
-
-  afterEach(() => {
-    channel.port1.close();
-    channel.port2.close();
-  });
+  useEngineChannel((opened) => (api = opened));
 
   it('shades a frame into the transferred buffer and hands it back', async () => {
     await api.init(setup);

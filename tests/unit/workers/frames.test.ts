@@ -3,8 +3,9 @@
  * stroke changed, the main thread pastes it into the picture it holds (applySkinFrame, the view's own
  * rule), and the picture is then byte for byte the full frame shaded at the end.
  */
-import { expose, transfer, wrap, type Remote } from 'comlink';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { transfer, type Remote } from 'comlink';
+import { describe, expect, it } from 'vitest';
+import { useEngineChannel } from '../../fixtures/engineChannel';
 import type { Stroke } from '../../../src/engine/index';
 import { penetrationMm } from '../../../src/engine/index';
 import { depthToY } from '../../../src/shading/crossSection';
@@ -84,19 +85,8 @@ function firstDifference(a: Uint8Array, b: Uint8Array): string | null {
 }
 
 describe('dirty-rectangle frames over a MessageChannel (as in the worker)', () => {
-  let channel: MessageChannel;
   let api: Remote<EngineApi>;
-
-  beforeEach(() => {
-    channel = new MessageChannel();
-    expose(createEngineApi(), channel.port1);
-    api = wrap<EngineApi>(channel.port2);
-  });
-
-  afterEach(() => {
-    channel.port1.close();
-    channel.port2.close();
-  });
+  useEngineChannel((opened) => (api = opened));
 
   /** A full frame of the current state, shaded whole (another screen that holds nothing). */
   async function fullNow(layer: FrameRequest['layer']): Promise<Uint8Array> {
