@@ -4,7 +4,7 @@ import type { ModelParams } from '../src/engine/params';
 import type { NaiveConstants } from './naiveEngine';
 
 /**
- * The baseline of `integratorVsEuler`: the §4 system (the same equations as src/engine/dynamics.ts)
+ * The baseline of `integratorVsEuler`: the docs/model.md §6 system (the same equations as src/engine/dynamics.ts)
  * by explicit Euler on the same typed arrays, with the same lateral diffusion (explicit 5-point
  * stencil, substeps below its stability limit). Only the time integration differs, so the ratio
  * measures what the exponential integrator buys. The Euler step is not the stability limit (≈ 0.48 d)

@@ -6,8 +6,9 @@ import type { Page } from 'playwright-core';
  * This probe measures both GPU-side paths in the same browser with raw WebGL2, frame by frame,
  * forcing completion with a 1-pixel readPixels:
  *  - upload: texSubImage2D of the worker's 640² RGBA8 frame + a textured quad;
- *  - shader: texSubImage2D of two 160² RGBA16F field textures + a fragment shader doing the §11
- *    Beer–Lambert model (3 exp), relief lighting from a static 640² height map (4 taps) and a specular term.
+ *  - shader: texSubImage2D of two 160² RGBA16F field textures + a fragment shader doing the
+ *    Beer–Lambert model of docs/appearance.md §1 (3 exp), relief lighting from a static 640² height
+ *    map (4 taps) and a specular term.
  * The CPU shading the upload path also needs runs in the worker (bench/shading.ts measures it).
  */
 export async function gpuShadingProbe(page: Page, frames = 120): Promise<{ uploadMs: number; shaderMs: number }> {

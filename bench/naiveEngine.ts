@@ -4,7 +4,7 @@ import { cascadeWeight, decayWeights, type DecayWeights } from '../src/engine/in
 import type { ModelParams } from '../src/engine/params';
 
 /**
- * The baseline of `kernelVsObjects`: the engine's step (src/engine/dynamics.ts: the same §4 equations,
+ * The baseline of `kernelVsObjects`: the engine's step (src/engine/dynamics.ts: the same docs/model.md §6 equations,
  * the same exponential-integrator weights, the same explicit diffusion substeps) written the way a
  * first version usually is: one object per cell with a named property per state variable, reused
  * from step to step (no allocation in the loop, so it is not a straw man), numbers as doubles,

@@ -13,7 +13,7 @@ export interface ShownRun {
   readonly value: Readonly<Record<SeriesName, ArrayLike<number>>>;
   readonly band: { readonly p10: Readonly<Record<SeriesName, ArrayLike<number>>>; readonly p90: Readonly<Record<SeriesName, ArrayLike<number>>> } | null;
   readonly warnings: readonly ModelWarning[];
-  /** Cohort only: share of patients with a visible adverse effect (engine §9 definitions). */
+  /** Cohort only: share of patients with a visible adverse effect (docs/model.md §10 definitions). */
   readonly incidence: { readonly pih: number; readonly telangiectasia: number; readonly prolongedErythema: number } | null;
   readonly patients: number | null;
   /** Cohort only: at each sample, the share of patients with a visible improvement (engine cohort.ts). */

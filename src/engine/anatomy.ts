@@ -1,6 +1,6 @@
 import type { ModelParams, Region } from './params';
 
-/** Resolved depths of one region, mm from the skin surface (§2). */
+/** Resolved depths of one region, mm from the skin surface (docs/model.md §2). */
 export interface Anatomy {
   readonly region: Region;
   readonly epidermisMm: number;
@@ -12,7 +12,7 @@ export interface Anatomy {
 /**
  * Depths of the region's layers. Where no depth was measured (docs/model.md §2), the capillary loops sit
  * 0.05 mm under the epidermis and the superficial plexus at 20 % of the dermis [I].
- * `dermisFactor` scales the dermis (cohort variability, σ 10 %, §9); the plexus moves with it.
+ * `dermisFactor` scales the dermis (cohort variability, σ 10 %, docs/model.md §10); the plexus moves with it.
  */
 export function resolveAnatomy(params: ModelParams, region: Region, dermisFactor = 1): Anatomy {
   const r = params.regions[region];

@@ -20,7 +20,7 @@ export interface CohortResult {
   days: number[];
   series: Record<SeriesName, Band>;
   warnings: ModelWarning[];
-  /** Fraction of patients with a visible adverse effect (§9). */
+  /** Fraction of patients with a visible adverse effect (docs/model.md §10). */
   incidence: { pih: number; telangiectasia: number; prolongedErythema: number };
   seed: number;
   /** Optional addition. */
@@ -40,7 +40,7 @@ export interface CohortResult {
 export const VISIBLE_IMPROVEMENT_GRADES = 1;
 
 /**
- * Draws one virtual patient's variability (§9) from the scenario seed: φ ~ lognormal(0, 1) around the
+ * Draws one virtual patient's variability (docs/model.md §10) from the scenario seed: φ ~ lognormal(0, 1) around the
  * phototype's median, f_pen jitter σ 15 %, dermis thickness σ 10 %, collagen response s3 ~ lognormal(0, 0.25).
  */
 export function drawPatient(seed: number, index: number): PatientVariation {
@@ -79,7 +79,7 @@ export function cohortGridCells(scenario: Scenario, options: RunOptions = {}): n
 }
 
 /**
- * Runs patient `index` of a scenario's virtual cohort (§9). Independent of every other patient, so
+ * Runs patient `index` of a scenario's virtual cohort (docs/model.md §10). Independent of every other patient, so
  * patients can run anywhere (a worker pool, another machine) and be aggregated in index order.
  */
 export function runCohortPatient(scenario: Scenario, index: number, options: RunOptions = {}): CohortPatientRun {

@@ -1,8 +1,8 @@
 import type { ModelParams } from './params';
 
-/** What the skin is treated for (§1.8). */
+/** What the skin is treated for (docs/model.md §9). */
 export const INDICATIONS = ['acne-scars', 'wrinkles', 'laxity', 'pigmentation', 'stretch-marks'] as const;
-/** What should stop or modify a session (§1.7, §5 hooks). */
+/** What should stop or modify a session (docs/model.md §9 and its hooks). */
 export const CONTRAINDICATIONS = [
   'active-acne',
   'rosacea',
@@ -72,7 +72,7 @@ const CONDITION_WARNINGS: Record<Contraindication, { severity: WarningSeverity; 
 };
 
 export interface ConditionEffects {
-  /** Parameters after the §5 hooks. */
+  /** Parameters after the hooks of docs/model.md §9. */
   readonly params: ModelParams;
   /** Initial telangiectasia (rosacea). */
   readonly t0: number;

@@ -6,11 +6,11 @@ import { stepWeights, type StepWeights } from './stepWeights';
 /** Per-run constants of the dynamics (parameters after condition hooks and patient variation). */
 export interface DynamicsConstants {
   readonly params: ModelParams;
-  /** Phototype PIH susceptibility φ (§5). */
+  /** Phototype PIH susceptibility φ (docs/model.md §6, §11). */
   readonly phi: number;
-  /** Multiplier on k_I (override of a blocking contraindication, §5). */
+  /** Multiplier on k_I (override of a blocking contraindication, docs/model.md §9). */
   readonly inflammationFactor: number;
-  /** Per-patient response factor on s3 (§9). */
+  /** Per-patient response factor on s3 (docs/model.md §10). */
   readonly s3Factor: number;
 }
 

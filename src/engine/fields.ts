@@ -2,7 +2,7 @@ import type { Grid } from './grid';
 
 /**
  * The state fields of docs/model.md §6 in the order the docs list them, then the pools of the second
- * model revision: the flare R and the purpura (bruising) Pu of needles that pass the dermis (§5).
+ * model revision: the flare R and the purpura (bruising) Pu of needles that pass the dermis (docs/model.md §5).
  */
 export const STATE_FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg', 'R', 'Pu'] as const;
 export type StateField = (typeof STATE_FIELDS)[number];
@@ -12,7 +12,7 @@ export type FieldArray = Float32Array | Float64Array;
 
 /**
  * Struct-of-arrays state over the grid: one flat array per field, index iy·cells + ix.
- * Float32 is the engine's storage; Float64 exists only as the reference in the drift test (§7).
+ * Float32 is the engine's storage; Float64 exists only as the reference in the drift test (docs/model.md §8).
  */
 export interface SkinFields {
   readonly precision: Precision;
@@ -44,19 +44,19 @@ export interface SkinFields {
   readonly R: FieldArray;
   /** Purpura: bruising from channels that pass the dermis (docs/model.md §5) [I]. */
   readonly Pu: FieldArray;
-  /** V⁻: capillary integrity when the current session first reached the cell (§3). */
+  /** V⁻: capillary integrity when the current session first reached the cell (docs/model.md §5). */
   readonly vSession: FieldArray;
   /** Simulated hour of the last injury to reach the cell; −Infinity if none. */
   readonly lastInjuryHour: Float64Array;
   /** Drum passes over the cell in the current session (coverage overlay). */
   readonly coverage: Float32Array;
-  /** Punctures/cm² deposited in the current session (kernel density N of §3). */
+  /** Punctures/cm² deposited in the current session (kernel density N of docs/model.md §4). */
   readonly sessionDensity: Float32Array;
-  /** Raw dermal dose u_der of the cell's current session, reference doses: the saturation's running total (§5). */
+  /** Raw dermal dose u_der of the cell's current session, reference doses: the saturation's running total (docs/model.md §5). */
   readonly sessionDermal: Float32Array;
-  /** Vascular dose u_vas of the cell's current session, reference doses: compared with u_crit (§5). */
+  /** Vascular dose u_vas of the cell's current session, reference doses: compared with u_crit (docs/model.md §5). */
   readonly sessionVascular: Float32Array;
-  /** e^(−u_der/u_sat) of the cell's current session: the growth-factor release still available (§5). */
+  /** e^(−u_der/u_sat) of the cell's current session: the growth-factor release still available (docs/model.md §5). */
   readonly growthCapacity: Float32Array;
 }
 

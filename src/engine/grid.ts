@@ -5,7 +5,7 @@ import { GRID_CELLS_MAX, GRID_CELLS_MIN } from './limits';
 /**
  * The patch: a square of `cells` × `cells` over `patchMm` × `patchMm` of skin surface.
  * Cell (ix, iy) covers [ix·pitch, (ix+1)·pitch) × [iy·pitch, (iy+1)·pitch) mm; index = iy·cells + ix.
- * Default 160 cells over 40 mm: pitch 0.25 mm (§2).
+ * Default 160 cells over 40 mm: pitch 0.25 mm (docs/model.md §2).
  */
 export const GridSchema = z
   .object({

@@ -16,7 +16,7 @@ export const MAX_NEEDLE_MM_BY_REGION: Record<Region, number> = {
   body: 2.5,
 };
 
-/** Sessions closer than this, with needles that reach the dermis, are "overdoing it" (§1.6; Harris 2015 median 4 weeks). */
+/** Sessions closer than this, with needles that reach the dermis, are "overdoing it" (docs/model.md §1 item 6, §9; Harris 2015 median 4 weeks). */
 export const MIN_INTERVAL_DAYS_DERMAL = 14;
 /** More than this many passes in one session exceeds the usual clinical dose (Singh & Yadav 2016 [S]: 10–20 passes). */
 export const MAX_USUAL_PASSES = 20;

@@ -12,9 +12,9 @@ export function logistic(x: number): number {
 /**
  * Injury of one puncture of depth δ per unit of reference dose (docs/model.md §4). With r = N/250:
  * u_epi = r·min(δ, e)/e, u_der = r·max(0, min(δ, e + h_d) − z_cap)/0.62 mm (only the part of the
- * channel inside the dermis releases growth factors, §5), u_vas = r·σ((δ − z_plx)/0.05 mm),
- * bleeding b = r·σ((δ − z_cap)/0.05 mm), and the part below the dermis
- * u_sub = r·max(0, δ − (e + h_d))/0.62 mm, which bruises (purpura) instead of building collagen [I].
+ * channel inside the dermis releases growth factors: the dermis bottom of docs/model.md §4),
+ * u_vas = r·σ((δ − z_plx)/0.05 mm), bleeding b = r·σ((δ − z_cap)/0.05 mm), and the part below the
+ * dermis u_sub = r·max(0, δ − (e + h_d))/0.62 mm, which bruises (purpura) instead of building collagen [I].
  */
 export interface InjuryFactors {
   epidermal: number;
@@ -133,7 +133,7 @@ export class InjuryScratch {
   }
 
   /**
-   * Deposits every puncture of `punctures` as a normalised Gaussian of σ_inj (§3). The weights are
+   * Deposits every puncture of `punctures` as a normalised Gaussian of σ_inj (docs/model.md §4). The weights are
    * normalised over the whole discrete window, on or off the patch, so each puncture carries exactly
    * one puncture of density whatever the pitch; the part falling off the patch is dropped.
    */

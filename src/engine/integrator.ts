@@ -1,10 +1,11 @@
 /**
  * Exponential integrator weights for x′ = S(t) − x/τ over a step h with S varying linearly from S0
- * to S1 (§7; the "ETD2" idea of Cox & Matthews 2002):
+ * to S1 (docs/model.md §8; the "ETD2" idea of Cox & Matthews 2002):
  *   x(h) = x0·e + S0·a + (S1 − S0)·b,  e = e^(−h/τ),  a = τ(1 − e),  b = τ − τ²(1 − e)/h.
  * Unconditionally stable for any h/τ and exact for sources that are constant or linear in time.
- * The frozen-source scheme of §7 is the special case S1 = S0 (first order); using the end-of-step
- * source of upstream variables, which the cascade order makes available, makes it second order.
+ * The frozen-source scheme the model was first specified with (docs/model.md §13) is the special
+ * case S1 = S0 (first order); using the end-of-step source of upstream variables, which the cascade
+ * order makes available, makes it second order.
  */
 export interface DecayWeights {
   e: number;

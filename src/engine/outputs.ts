@@ -29,7 +29,7 @@ export const SERIES = [
 export type SeriesName = (typeof SERIES)[number];
 export type SeriesValues = Record<SeriesName, number>;
 
-/** Thresholds above which an effect is visible to the eye (§6). */
+/** Thresholds above which an effect is visible to the eye (docs/model.md §7). */
 export const VISIBLE = Object.freeze({ erythema: 0.15, edema: 0.1, telangiectasia: 0.1, pigment: 0.028 });
 
 /** How much an output rests on data: [V]/[S] published data, [I] a hypothesis of ours (evidence tags of docs/model.md). */
@@ -41,7 +41,7 @@ export interface SeriesInfo {
   readonly unit: 'fraction' | 'index' | 'grade';
   readonly evidence: Evidence;
   readonly source: string;
-  /** Value above which the effect is visible (§6), if defined. */
+  /** Value above which the effect is visible (docs/model.md §7), if defined. */
   readonly visibleAbove?: number;
   readonly description: string;
 }
@@ -209,13 +209,13 @@ function writeGrades(out: SeriesValues, p: ModelParams, flags: GradeFlags, gain:
   out.textureSeverity = gradeChange(p.kTextureGrade, 0.5 * (c1 + ep));
 }
 
-/** plasticLook = min(1, T + 0.5·max(0, C3 − C1)): a design definition [I] (§6), the one place it is written. */
+/** plasticLook = min(1, T + 0.5·max(0, C3 − C1)): a design definition [I] (docs/model.md §7), the one place it is written. */
 export function plasticLookOf(t: number, c3: number, c1: number): number {
   const p = t + 0.5 * (c3 > c1 ? c3 - c1 : 0);
   return p < 1 ? p : 1;
 }
 
-/** Per-cell derived outputs (§6); the patch mean of each is the series value. */
+/** Per-cell derived outputs (docs/model.md §7); the patch mean of each is the series value. */
 export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: SeriesValues, flags: GradeFlags = NO_INDICATIONS): SeriesValues {
   const c3 = f.C3[i]!;
   const c1 = f.C1[i]!;
@@ -324,7 +324,7 @@ export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSu
   return out;
 }
 
-/** Every series from the patch sums of `n` cells (§7). */
+/** Every series from the patch sums of `n` cells (docs/model.md §7). */
 export function meansFromSums(sums: PatchSums, n: number, p: ModelParams, out: SeriesValues, flags: GradeFlags = NO_INDICATIONS): SeriesValues {
   const inv = 1 / n;
   out.collagenGain = (sums.c3 + sums.c1) * inv;

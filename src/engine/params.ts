@@ -11,17 +11,17 @@ const stepLength = z
  * Every tunable of the model in one zod schema: range, default and source of each constant.
  * Units: time in days, depth in mm, states dimensionless (0 = untreated baseline).
  * Evidence tags (docs/model.md): [V] primary source read, [S] secondary, [U] unverified,
- * [I] our modelling choice. Section numbers (§) are those of the design spec, which docs/model.md
- * follows (its §13 lists the differences); docs/model.md §11 is the parameter table.
+ * [I] our modelling choice. Sections (§) are those of docs/model.md: docs/model.md §11 is the
+ * parameter table, docs/model.md §13 lists where the code departs from the model's first specification.
  */
 
-/** Anatomical depths of one facial/body region, mm. §2, Chopra 2015 (histology) and Meng 2022 (ultrasound) [V]. */
+/** Anatomical depths of one facial/body region, mm. docs/model.md §2, Chopra 2015 (histology) and Meng 2022 (ultrasound) [V]. */
 const RegionAnatomySchema = z
   .object({
     epidermisMm: bounded(0.02, 0.3, 'mm'),
-    /** Depth of the papillary capillary loops; null = epidermis + 0.05 mm (§2). */
+    /** Depth of the papillary capillary loops; null = epidermis + 0.05 mm (docs/model.md §2). */
     capillaryLoopsMm: bounded(0.03, 0.6, 'mm').nullable(),
-    /** Depth of the superficial vascular plexus; null = epidermis + 0.2 × dermis (§2). */
+    /** Depth of the superficial vascular plexus; null = epidermis + 0.2 × dermis (docs/model.md §2). */
     plexusMm: bounded(0.1, 1.5, 'mm').nullable(),
     dermisMm: bounded(0.3, 4, 'mm'),
   })
@@ -54,7 +54,7 @@ export const ModelParamsSchema = z
       .strict()
       .default(regionDefaults),
 
-    // ── Roller and penetration (§1–§3) ────────────────────────────────────────────────
+    // ── Roller, penetration and injury (docs/model.md §3–§4) ──────────────────────────
     /** Drum width across the stroke, mm (standard 192-needle roller, Schwarz & Laaff 2011 [V]). */
     drumWidthMm: bounded(5, 50, 'mm').default(20),
     /** Drum diameter, mm: with the width it gives the drum surface π·2 cm·2 cm (Schwarz & Laaff 2011 [V]). */
@@ -66,15 +66,15 @@ export const ModelParamsSchema = z
     trackJitterMm: bounded(0, 2, 'mm').default(0.15),
     /** Real/nominal penetration. Kalluri 2011 [V] ≈ 0.2 in rat; Roll-CIT reports [S] ≈ 0.5. */
     fPen: bounded(0.05, 1, '').default(0.5),
-    /** Per-needle relative depth scatter, σ (§2) [I]. */
+    /** Per-needle relative depth scatter, σ (docs/model.md §3) [I]. */
     penetrationJitter: bounded(0, 0.5, '').default(0.15),
-    /** Gaussian spread of one channel's mediators, mm (§3) [I]: about a millimetre of tissue. */
+    /** Gaussian spread of one channel's mediators, mm (docs/model.md §4) [I]: about a millimetre of tissue. */
     injurySigmaMm: bounded(0.1, 3, 'mm').default(0.75),
     /** Punctures/cm² of one reference session: 15 passes × 15.3/cm² (Singh & Yadav 2016 [S]). */
     referenceDensityPerCm2: bounded(50, 1000, 'cm⁻²').default(250),
-    /** Normaliser of dermal injury: reference depth 0.75 mm − cheek loops 0.13 mm (§3). */
+    /** Normaliser of dermal injury: reference depth 0.75 mm − cheek loops 0.13 mm (docs/model.md §4). */
     dermalInjuryScaleMm: bounded(0.1, 2, 'mm').default(0.62),
-    /** Width of the logistic vessel-hit transitions (§3) [I]. */
+    /** Width of the logistic vessel-hit transitions (docs/model.md §4) [I]. */
     vesselHitWidthMm: bounded(0.01, 0.3, 'mm').default(0.05),
     /**
      * Share of a session's punctures expected below the dermis above which the session warns
@@ -96,7 +96,7 @@ export const ModelParamsSchema = z
     /** Purpura (bruising) from the channel length below the dermis per reference dose: decays over τ_Pu [I]. */
     tauPurpura: bounded(0.5, 60, 'days').default(7),
 
-    // ── Dynamics (§4, §5); all τ in days ─────────────────────────────────────────────
+    // ── Dynamics (docs/model.md §6, §11); all τ in days ──────────────────────────────
     /** Barrier: pores closed by 12–18 h, barrier back in 4–5 h (Kalluri 2011 [V]); ≤ 2 h unoccluded in humans (Gupta 2011 [V]). */
     tauW: bounded(0.02, 3, 'days').default(0.24),
     /** Dermal damage/debris clearance [I], set with τ_I so erythema lasts 1–3 d at 1.5 mm (clinical reports [V]/[S]). */
@@ -143,7 +143,7 @@ export const ModelParamsSchema = z
     iPih: bounded(0, 5, '').default(0.4),
     tauP: bounded(5, 1000, 'days').default(60),
     /** Phototype susceptibility φ (median of the cohort's lognormal(0,1)) per type I–VI [I]:
-     * ×0.3 for I–II, ×1 for IV–V, ×2 for VI (§5); III at ×0.6 is our interpolation. */
+     * ×0.3 for I–II, ×1 for IV–V, ×2 for VI (docs/model.md §11); III at ×0.6 is our interpolation. */
     phiByPhototype: z
       .tuple([bounded(0, 20), bounded(0, 20), bounded(0, 20), bounded(0, 20), bounded(0, 20), bounded(0, 20)])
       .default([0.3, 0.3, 0.6, 1, 1, 2]),
@@ -161,10 +161,10 @@ export const ModelParamsSchema = z
     kWrinkleGrade: bounded(0, 20, 'grades').default(3.25),
     kLaxityGrade: bounded(0, 20, 'grades').default(2.88),
     kTextureGrade: bounded(0, 20, 'grades').default(3.7),
-    /** Lateral diffusion of inflammation and growth factors, mm²/day (§4, optional) [I]. */
+    /** Lateral diffusion of inflammation and growth factors, mm²/day (docs/model.md §6, §8; on by default, 0 turns it off) [I]. */
     lateralDiffusionMm2PerDay: bounded(0, 1, 'mm²/day').default(0.02),
 
-    // ── Contraindication hooks (§5) [I] ──────────────────────────────────────────────
+    // ── Contraindication hooks (docs/model.md §9) [I] ────────────────────────────────
     /** Inflammation multiplier when a session is forced over active acne / rash / herpes. */
     overrideInflammationFactor: bounded(1, 10, '').default(2),
     /** Rosacea: pre-existing telangiectasia and halved critical inflammation. */
@@ -183,8 +183,8 @@ export const ModelParamsSchema = z
     /** Anticoagulants: more pinpoint bleeding (rendering only) [I]. */
     anticoagulantBleedingFactor: bounded(1, 5, '').default(2),
 
-    // ── Numerics (§7) ──────────────────────────────────────────────────────────────
-    /** Quiet gap that separates two sessions, hours (§3: V⁻ is re-read after ≥ 2 h without injury). */
+    // ── Numerics (docs/model.md §8) ────────────────────────────────────────────────
+    /** Quiet gap that separates two sessions, hours (docs/model.md §5: V⁻ is re-read after ≥ 2 h without injury). */
     sessionGapHours: bounded(0.5, 48, 'h').default(2),
     /**
      * Adaptive step caps by time since the last injury (docs/model.md §8): each entry allows steps of

@@ -1,13 +1,14 @@
 /**
  * Ring buffer of the most recent punctures inside the patch, for rendering: bleeding dots and channel
- * marks sit at the exact puncture positions (§3, §11), and train-track rows come from the log.
- * Struct of arrays; the oldest entries are overwritten once `capacity` is reached.
+ * marks sit at the exact puncture positions (docs/model.md §4, docs/appearance.md §2), and
+ * train-track rows come from the log. Struct of arrays; the oldest entries are overwritten once
+ * `capacity` is reached.
  */
 export class PunctureLog {
   readonly xMm: Float32Array;
   readonly yMm: Float32Array;
   readonly depthMm: Float32Array;
-  /** Probability-weighted bleeding of the puncture, 0–1 (§3 b, times the anticoagulant factor, capped). */
+  /** Probability-weighted bleeding of the puncture, 0–1 (b of docs/model.md §4, times the anticoagulant factor, capped). */
   readonly bleeding: Float32Array;
   readonly hour: Float64Array;
   /** Total punctures ever logged (the write index is total % capacity). */

@@ -3,10 +3,10 @@ import { bounded } from './bounded';
 import type { ModelParams } from './params';
 import type { Rng } from './rng';
 
-/** Nominal needle lengths on sale: 0.25–3.0 mm (§1). */
+/** Nominal needle lengths on sale: 0.25–3.0 mm (docs/model.md §1). */
 export const NEEDLE_MM_MIN = 0.25;
 export const NEEDLE_MM_MAX = 3.0;
-/** Hand pressure as a multiplier on penetration (§2). */
+/** Hand pressure as a multiplier on penetration (docs/model.md §3). */
 export const PRESSURE_MIN = 0.5;
 export const PRESSURE_MAX = 1.5;
 
@@ -69,13 +69,13 @@ export class PunctureBuffer {
   }
 }
 
-/** Punctures per cm² that one pass of the drum leaves: needles ÷ drum surface (≈ 15.3, §1). */
+/** Punctures per cm² that one pass of the drum leaves: needles ÷ drum surface (≈ 15.3, docs/model.md §3). */
 export function densityPerPassPerCm2(params: ModelParams): number {
   const surfaceCm2 = (Math.PI * params.drumDiameterMm * params.drumWidthMm) / 100;
   return (params.needleRows * params.needlesPerRow) / surfaceCm2;
 }
 
-/** Real penetration depth of one needle, mm (§2): δ = f_pen·L·pressure·(1 + σ·n), within [0, L]. */
+/** Real penetration depth of one needle, mm (docs/model.md §3): δ = f_pen·L·pressure·(1 + σ·n), within [0, L]. */
 export function penetrationMm(params: ModelParams, needleMm: number, pressure: number, fPenFactor: number, normal: number): number {
   const depth = params.fPen * fPenFactor * needleMm * pressure * (1 + params.penetrationJitter * normal);
   return depth < 0 ? 0 : depth > needleMm ? needleMm : depth;

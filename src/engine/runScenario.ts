@@ -34,7 +34,7 @@ export interface SessionReport {
 export interface RunStats {
   pigmentPeak: number;
   telangiectasiaPeak: number;
-  /** Longest continuous episode of visible redness, days, whatever sessions fall inside it (§7). */
+  /** Longest continuous episode of visible redness, days, whatever sessions fall inside it (docs/model.md §7). */
   longestErythemaDays: number;
 }
 

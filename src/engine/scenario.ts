@@ -30,7 +30,7 @@ export const SkinSchema = z
       .max(CONDITIONS.length)
       .default([])
       .refine((list) => new Set(list).size === list.length, { error: 'lists a condition twice' }),
-    /** Optional addition: vitamin A/C priming before the course (§5 hook). */
+    /** Optional addition: vitamin A/C priming before the course (a hook of docs/model.md §9). */
     primed: z.boolean({ error: 'must be true or false' }).optional(),
   })
   .strict();

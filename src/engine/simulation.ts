@@ -28,7 +28,7 @@ import { passStrokes, type PassSpec } from './session';
 import { nextStepHours, shorterStep } from './stepping';
 import { CourseWarnings } from './warnings';
 
-/** Per-patient variability of a cohort (§9); all 1 for the typical patient. */
+/** Per-patient variability of a cohort (docs/model.md §10); all 1 for the typical patient. */
 export interface PatientVariation {
   /** Multiplier on the phototype's median φ (lognormal(0, 1) in a cohort). */
   phiFactor: number;
@@ -47,7 +47,7 @@ export interface SimulationSetup {
   region: Region;
   phototype: number;
   conditions: readonly Condition[];
-  /** Vitamin A/C priming before the course (§5 hook, s3 × 1.5). */
+  /** Vitamin A/C priming before the course (docs/model.md §9 hook, s3 × 1.5). */
   primed?: boolean;
   grid?: Partial<GridSpec>;
   params?: ModelParams;
@@ -531,7 +531,7 @@ export class SkinSimulation {
     return this.observeMeans(out);
   }
 
-  /** Patch means, also shown to the course's warnings (visible telangiectasia and pigment, §9). */
+  /** Patch means, also shown to the course's warnings (visible telangiectasia and pigment, docs/model.md §9). */
   observeMeans(out: SeriesValues = zeroSeries()): SeriesValues {
     this.means(out);
     this.tracker.observeMeans(out);

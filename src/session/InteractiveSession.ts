@@ -86,9 +86,9 @@ export class SessionError extends Error {
 }
 
 /**
- * Real depth of the needle tip for a needle and pressure, mm: the engine's penetrationMm (docs/model.md
- * §2) without the needle-to-needle jitter, for the typical patient the interactive session simulates
- * (f_pen factor 1). The one place the UI's tip line and its description get the number from.
+ * Real depth of the needle tip for a needle and pressure, mm: the engine's penetrationMm
+ * (docs/model.md §3) without the needle-to-needle jitter, for the typical patient the interactive
+ * session simulates (f_pen factor 1). The one place the UI's tip line and its description get the number from.
  */
 export function needleTipMm(params: ModelParams, needleMm: number, pressure: number): number {
   return penetrationMm(params, needleMm, pressure, TYPICAL_PATIENT.fPenFactor, 0);

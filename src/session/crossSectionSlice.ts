@@ -3,7 +3,7 @@ import type { CrossSectionInput } from '../shading/crossSection';
 
 /** Punctures drawn in the depth view: within this distance of the cut, mm ... */
 const CUT_HALF_WIDTH_MM = 0.5;
-/** ... and from the last three days (channels close within about a day, docs/model.md §3). */
+/** ... and from the last three days (channels close within about a day: docs/model.md §1, and τ_W in §11). */
 const CHANNEL_WINDOW_HOURS = 72;
 
 /** The depth view reaches 0.5 mm below the dermis, so a 3 mm needle's 1.5 mm channel still fits on the cheek. */

@@ -7,7 +7,7 @@ import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from './labels';
 import { SettingsSchema, SPEEDS, type Settings } from './settings';
 import { formatIssues } from '../engine/bounded';
 
-/** §11 base colours per phototype (mid-class ITA°), for the swatch next to the select. */
+/** Base colours per phototype (mid-class ITA°, docs/appearance.md §1), for the swatch next to the select. */
 const PHOTOTYPE_SWATCH = ['#c2a596', '#b89783', '#ac8a73', '#9f7d65', '#86634d', '#63473a'];
 
 export const LAYER_LABELS: Record<Layer, string> = {

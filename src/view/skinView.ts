@@ -82,7 +82,7 @@ export class SkinView {
     await app.init({
       width: o.sizePx,
       height: o.sizePx,
-      // WebGPU under SwiftShader loses its device; WebGL2 is solid everywhere (stack.md).
+      // WebGPU under SwiftShader loses its device; WebGL2 is solid everywhere (found on the development machines).
       preference: 'webgl',
       background: 0xf3efe9,
       // MSAA costs a lot under SwiftShader and the texture is already smooth; the roller outline is the only edge.

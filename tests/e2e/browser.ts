@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext } from 'playwright-core';
 
-/** Flags proven on these machines (../shared/stack.md): no sandbox as root, no background network, SwiftShader WebGL. */
+/** Flags proven on these machines (the team's notes on the pinned stack): no sandbox as root, no background network, SwiftShader WebGL. */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-background-networking',

@@ -1,5 +1,5 @@
 /**
- * V1 (science.md §8): after one reference session visible erythema (patch-mean I > 0.15) is gone
+ * V1 (docs/model.md §14): after one reference session visible erythema (patch-mean I > 0.15) is gone
  * after 1–3 days (accepted 0.5–3.5 d); after one 0.25 mm session it is never visible after 12 h.
  * Clinical reports [V]/[S]; Chu 2021.
  *

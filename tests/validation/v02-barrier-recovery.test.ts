@@ -1,5 +1,5 @@
 /**
- * V2 (science.md §8): after any single session the barrier loss W (barrierOpen) falls below 10 % of
+ * V2 (docs/model.md §14): after any single session the barrier loss W (barrierOpen) falls below 10 % of
  * its peak within 4–18 h (Kalluri 2011, Gupta 2011 [V]).
  * Patch means on a 64-cell grid: W decays cell by cell with no lateral coupling, so its patch mean
  * does not depend on the grid.

@@ -1,5 +1,5 @@
 /**
- * V3 (science.md §8): 1.5 mm monthly × 5, read 8 weeks after the last session (day 176):
+ * V3 (docs/model.md §14): 1.5 mm monthly × 5, read 8 weeks after the last session (day 176):
  * collagenGain +53 % ± 15 points, epidermisGain +50 % ± 15 points (Lotfi 2013 [V]).
  * Runs the shipped preset through the public scenario API on a 64-cell grid: the cohort test
  * (tests/unit/engine/cohort.test.ts) bounds the 64- vs 160-cell difference of this very course at

@@ -1,5 +1,5 @@
 /**
- * V4 (science.md §8): 1.5 mm every 2 weeks × 6, read at 1 and 3 months from the start:
+ * V4 (docs/model.md §14): 1.5 mm every 2 weeks × 6, read at 1 and 3 months from the start:
  * collagen III and I both above baseline at both times; III at 3 months keeps ≥ 50 % of its
  * 1-month excess; I(3 mo) > I(1 mo) (El-Domyati 2015 [V]).
  * 64-cell grid: patch means of the collagen pools move by < 3 % against 160 cells (cohort.test.ts),

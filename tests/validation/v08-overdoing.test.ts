@@ -1,5 +1,5 @@
 /**
- * V8 (science.md §8): 1.5 mm daily × 14 vs monthly × 4 (and weekly × 12). Monthly: telangiectasia
+ * V8 (docs/model.md §14): 1.5 mm daily × 14 vs monthly × 4 (and weekly × 12). Monthly: telangiectasia
  * < 0.02; daily: > 0.1, and collagenGain at 6 months below weekly's (Chu 2021 [V] + [I]).
  * Telangiectasia is the peak of the patch mean over the run (T decays over ~10 years, so the peak is
  * what the patient keeps). Grid: see the 64- vs 160-cell check in the last test of this file.

@@ -1,5 +1,5 @@
 /**
- * V9 (science.md §8): 1.5 mm, 3 sessions 2 weeks apart: collagen I at 6 months ≥ at 3 months
+ * V9 (docs/model.md §14): 1.5 mm, 3 sessions 2 weeks apart: collagen I at 6 months ≥ at 3 months
  * (Alam 2014 [V]). 64-cell grid (patch means within 3 % of 160 cells, cohort.test.ts).
  */
 import { beforeAll, describe, expect, it } from 'vitest';

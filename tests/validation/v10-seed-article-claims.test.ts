@@ -1,5 +1,5 @@
 /**
- * V10 (science.md §8), the seed article's claims: oedema visible (patch-mean E > 0.1) within 1 day
+ * V10 (docs/model.md §14), the seed article's claims: oedema visible (patch-mean E > 0.1) within 1 day
  * and gone within 4 days of a reference session; collagenGain 4–6 weeks after a single session is
  * ≥ 60 % of its peak; ≥ 3 monthly sessions beat 1 session at 6 months.
  * 64-cell grid: patch means within 3 % of 160 cells (cohort.test.ts), and E is linear in the injury.

@@ -1,5 +1,5 @@
 /**
- * V11 (science.md §8), sanity: untreated skin stays at baseline for 2 years; every output stays
+ * V11 (docs/model.md §14), sanity: untreated skin stays at baseline for 2 years; every output stays
  * finite (and states in range) for extreme inputs; more passes never lower the injury.
  */
 import fc from 'fast-check';

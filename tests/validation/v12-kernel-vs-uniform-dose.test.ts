@@ -1,10 +1,10 @@
 /**
- * V12 (science.md §8 and §3): one reference session with Poisson-sampled punctures deposited through
+ * V12 (docs/model.md §14 and §4): one reference session with Poisson-sampled punctures deposited through
  * the σ_inj = 0.75 mm kernel vs the same dose spread uniformly: patch-mean collagenGain at day 60 and
  * peak erythema within 5 %, telangiectasia < 0.005 in both. Default 160² grid (pitch 0.25 mm): the
  * claim is about the unevenness the kernel leaves at the engine's real resolution.
  *
- * The uniform reference writes the §3 jumps straight into a second simulation's fields rather than
+ * The uniform reference writes the jumps of docs/model.md §5 straight into a second simulation's fields rather than
  * running the engine with a huge σ_inj: the schema caps σ_inj at 3 mm, which still leaves ~10 %
  * Poisson unevenness (≈ 130 punctures under a 3 mm kernel) and edge losses, so it would not be
  * uniform. With r = N̄/250, N̄ the sampled session's patch-mean kernel density, every cell gets
@@ -94,7 +94,7 @@ describe('V12: kernel-deposited punctures vs a uniform dose', () => {
   it('the sampled session delivers about 15 passes × 15.3 punctures/cm², unevenly', () => {
     expect(meanDensity).toBeGreaterThan(0.9 * 15 * 15.28);
     expect(meanDensity).toBeLessThan(1.1 * 15 * 15.28);
-    // The kernel smooths but must not erase the Poisson unevenness (§3 "realistic unevenness").
+    // The kernel smooths but must not erase the Poisson unevenness (docs/model.md §4: "realistic unevenness").
     expect(densitySpread).toBeGreaterThan(0.02);
   });
 

@@ -1,7 +1,7 @@
 /**
  * V16 (docs/model.md §14): on the periorbital skin (dermis 0.65 mm) a 2.0 mm needle gains no more
  * collagen at day 60 than a 1.5 mm one (± 3 %), because only the part of a channel inside the
- * dermis releases growth factors (§5); both sessions warn that the needle reaches below the dermis,
+ * dermis releases growth factors (docs/model.md §4); both sessions warn that the needle reaches below the dermis,
  * and the deeper one bruises more. 64-cell grid (collagen patch means within 3 % of 160 cells,
  * cohort.test.ts; both arms share the grid).
  */

@@ -2,7 +2,7 @@
  * V17 (docs/model.md §14): after one reference session the texture grade at day 7 has moved by
  * less than 25 % of its change at day 42: visible results lag the session by weeks (the seed
  * article's "best results 4–6 weeks after"), because the grades read mature collagen I and the
- * epidermis only (§7), not the fast collagen III. 64-cell grid (see V3).
+ * epidermis only (docs/model.md §7), not the fast collagen III. 64-cell grid (see V3).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runSinglePatient, type ScenarioResult } from '../../src/engine/index';

@@ -1,5 +1,5 @@
 /**
- * Virtual cohorts (§9, src/engine/cohort.ts): quantiles, band ordering, and the claim that the
+ * Virtual cohorts (docs/model.md §10, src/engine/cohort.ts): quantiles, band ordering, and the claim that the
  * coarser default cohort grid (COHORT_DEFAULT_CELLS, 32²) keeps every patch mean of the cohort
  * protocol within 1 % (or 0.005 for series near zero) of 160 cells.
  */

@@ -1,5 +1,5 @@
 /**
- * Roller geometry (§1): a pass tiles the patch exactly once, a session of n passes covers every cell
+ * Roller geometry (docs/model.md §3): a pass tiles the patch exactly once, a session of n passes covers every cell
  * n times, and each pass leaves ≈ 15.3 punctures/cm² (192 needles ÷ π·2 cm·2 cm, Schwarz & Laaff 2011).
  */
 import { describe, expect, it } from 'vitest';

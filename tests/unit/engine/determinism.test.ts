@@ -1,5 +1,5 @@
 /**
- * Reproducibility (§7, style habit 5): the same scenario and seed give the same bytes, another seed
+ * Reproducibility (docs/model.md §8, Determinism): the same scenario and seed give the same bytes, another seed
  * gives other punctures, and how often a caller advances the clock never changes the state — also
  * with the adaptive steps of docs/model.md §8 (6 h to 768 h, quiet stretches in closed form).
  */

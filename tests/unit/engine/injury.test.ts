@@ -1,5 +1,5 @@
 /**
- * Injury geometry (§2–§3): depth factors per puncture, the σ_inj kernel that turns punctures into a
+ * Injury geometry (docs/model.md §4–§5): depth factors per puncture, the σ_inj kernel that turns punctures into a
  * density, and the jumps that density applies to the fields.
  */
 import { describe, expect, it } from 'vitest';
@@ -139,7 +139,7 @@ describe('the σ_inj kernel conserves punctures', () => {
   });
 });
 
-describe('the jumps a deposited density applies (§3)', () => {
+describe('the jumps a deposited density applies (docs/model.md §5)', () => {
   it('barrier loss and the raw dermal dose add up to r·(f_epi + f_der) and r·f_der per puncture; damage D is its saturated release', () => {
     const { grid, scratch } = scratchFor(64);
     const fields = allocateFields(grid, 'float64');

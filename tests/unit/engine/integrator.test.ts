@@ -1,6 +1,6 @@
 /**
- * The exponential integrator (§7, src/engine/integrator.ts) against exact solutions, and a whole
- * simulation stepped at the engine's steps against a fine-step RK4 solution of the §4 ODEs.
+ * The exponential integrator (docs/model.md §8, src/engine/integrator.ts) against exact solutions, and a whole
+ * simulation stepped at the engine's steps against a fine-step RK4 solution of the docs/model.md §6 ODEs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cascadeWeight, decayWeights, parseParams, type ModelParams, type SkinSimulation } from '../../../src/engine/index';
@@ -130,7 +130,7 @@ describe('cascadeWeight: exact transfer from a decaying upstream pool', () => {
   });
 });
 
-/** The §4 right-hand side for one cell (no lateral diffusion), straight from science.md. */
+/** The right-hand side of docs/model.md §6 for one cell (no lateral diffusion, q = m = 1, no R or Pu), written out apart from the engine. */
 type State = Float64Array; // W D I E G F C3 C1 Ep V T Pg
 function rhs(p: ModelParams, phi: number, y: State, out: State): void {
   const [W, D, I, E, G, F, C3, C1, Ep, V, T] = y as unknown as number[] as [number, number, number, number, number, number, number, number, number, number, number];
@@ -174,7 +174,7 @@ function rk4(p: ModelParams, phi: number, y0: State, days: number, dt: number): 
 const FIELDS = ['W', 'D', 'I', 'E', 'G', 'F', 'C3', 'C1', 'Ep', 'V', 'T', 'Pg'] as const;
 
 describe('a Float64 simulation at the engine steps vs a fine-step RK4 reference', () => {
-  // Without lateral diffusion every cell is the single-cell ODE system of §4.
+  // Without lateral diffusion every cell is the single-cell ODE system of docs/model.md §6.
   const params = parseParams({ lateralDiffusionMm2PerDay: 0 });
   const phi = params.phiByPhototype[2]; // phototype III
   const DAYS = 60;

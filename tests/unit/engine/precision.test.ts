@@ -1,5 +1,5 @@
 /**
- * Float32 storage vs a Float64 reference (§7): slow pools (C1, T) accumulate small increments, so
+ * Float32 storage vs a Float64 reference (docs/model.md §8): slow pools (C1, T) accumulate small increments, so
  * check that the Float32 engine does not drift over a long course. 64-cell grid: precision drift is
  * per cell and does not depend on how many cells there are.
  */
