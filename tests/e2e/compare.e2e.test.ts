@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/compare/compareCsv';
@@ -98,6 +98,11 @@ describe('Compare view in headless Chromium', () => {
     await expect(ui.summary().getByRole('row').count()).resolves.toBe(4);
     await expect(ui.summary().textContent()).resolves.toMatch(/Telangiectasia/);
     expect(consoleErrors).toEqual([]);
+    // The README's Compare screenshot comes from this run, not from a hand.
+    mkdirSync('test-results', { recursive: true });
+    await page.evaluate(() => document.querySelector('.compare-layout')!.scrollIntoView());
+    await page.screenshot({ path: 'test-results/compare-three-presets.png' });
+    if (process.env.SKINSIM_UPDATE_DOCS === '1') copyFileSync('test-results/compare-three-presets.png', 'docs/screenshot-compare.png');
   });
 
   it('Export CSV downloads the rows the charts show', async () => {

@@ -24,7 +24,7 @@ interface Frame {
 /**
  * Atrophic acne scars: 21–39 on a 4 × 4 cm cheek patch (≈ 1.75 per cm², moderate scarring), with the
  * mix of Jacob 2001 shifted toward the wider types that carry the look (icepick 45 %, boxcar 35 %,
- * rolling 20 %; Jacob: 60–70 / 20–30 / 15–25 %) [S]; diameters 0.5–3 mm as the brief asks (rolling scars
+ * rolling 20 %; Jacob: 60–70 / 20–30 / 15–25 %) [S]; diameters 0.5–3 mm as issue 10 asks (rolling scars
  * are often wider in life, 4–5 mm). Profiles: icepick a narrow deep funnel, boxcar a flat floor with
  * steep walls, rolling a smooth shallow bowl with soft shoulders. Scars do not overlap. Depths [D].
  * The flat floor of a boxcar scar is slightly paler and pinker (thin, less pigmented scar tissue over
