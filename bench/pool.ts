@@ -4,7 +4,7 @@ import { runCohort, runSinglePatient, type Scenario } from '../src/engine/index'
 import { createNodePool, defaultPoolSize } from '../src/pool/nodePool';
 import { runCohortInPool, runCourse, type JobPool } from '../src/pool/scenarioJobs';
 import { builtPath, ensureBuilt } from '../scripts/buildNode.mjs';
-import { courseScenario } from './cases';
+import { cohortScenario, courseScenario } from './cases';
 import type { Figure } from './figures';
 import { log, spread, timeMs, timeMsAsync } from './stats';
 
@@ -96,7 +96,7 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
     );
 
     const patients = o.quick ? 40 : 200;
-    const cohort = courseScenario({ days: 180, cohort: { patients } });
+    const cohort = cohortScenario(patients);
     let inPool = '';
     const tCohortPool = await timeMsAsync(async () => {
       inPool = JSON.stringify(await runCohortInPool(pool, cohort));

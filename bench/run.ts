@@ -4,7 +4,7 @@ import { cliFigure } from './cli';
 import type { Figure } from './figures';
 import { poolFigures } from './pool';
 import { buildReport, formatMarkdown, formatTable, machineNow, replaceReadmeTable, type BenchReport } from './report';
-import { fullFrameFigure, strokeFigure } from './shading';
+import { fullFrameFigure, strokeDirtyRectFigure, strokeFigure } from './shading';
 import { log } from './stats';
 
 const USAGE = `usage: npm run bench [-- options]
@@ -64,6 +64,7 @@ async function measure(argv: readonly string[]): Promise<BenchReport> {
   figures.push(...(await poolFigures(o)));
   figures.push(await cliFigure(o));
   figures.push(await strokeFigure(o));
+  figures.push(strokeDirtyRectFigure(o));
   figures.push(fullFrameFigure(o));
   figures.push(eulerFigure(o));
   if (argv.includes('--browser')) {
