@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function measure(argv: readonly string[]): Promise<BenchReport> {
   const quick = argv.includes('--quick');
   const repeats = quick ? 2 : 3;
-  const machine = machineNow();
+  const machine = machineNow(quick);
   log(`${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverageAtStart.join(' ')}`);
 
   const figures: Figure[] = [];
@@ -71,9 +71,7 @@ async function measure(argv: readonly string[]): Promise<BenchReport> {
     const { browserFigures } = await import('./browser');
     figures.push(...(await browserFigures()));
   }
-  const report = buildReport(figures, machine, quick);
-  report.kernelVsObjectsMaxDelta = kernel.maxDelta;
-  return report;
+  return buildReport(figures, machine);
 }
 
 main(process.argv.slice(2)).then(
