@@ -36,7 +36,7 @@ export {
   phototypeWarning,
   visibleEffectWarnings,
 } from './guidance';
-export { emptyInjuryFactors, injuryFactors, logistic, saturatedDermalDose, type InjuryFactors } from './injury';
+export { bleedingOf, emptyInjuryFactors, injuryDoses, injuryFactors, logistic, saturatedDermalDose, type InjuryFactors } from './injury';
 export {
   checkJsonValue,
   checkTextLength,

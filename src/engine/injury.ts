@@ -30,15 +30,28 @@ export function emptyInjuryFactors(): InjuryFactors {
 }
 
 export function injuryFactors(params: ModelParams, anatomy: Anatomy, depthMm: number, out: InjuryFactors): InjuryFactors {
+  injuryDoses(params, anatomy, depthMm, out);
+  out.bleeding = bleedingOf(params, anatomy, depthMm);
+  return out;
+}
+
+/**
+ * The doses of one puncture: every factor of `injuryFactors` but the bleeding, which only the
+ * puncture log (rendering) reads; the deposit of every puncture spares its exponential.
+ */
+export function injuryDoses(params: ModelParams, anatomy: Anatomy, depthMm: number, out: Omit<InjuryFactors, 'bleeding'>): void {
   const w = params.vesselHitWidthMm;
   const bottomMm = anatomy.epidermisMm + anatomy.dermisMm;
   const inDermisMm = depthMm < bottomMm ? depthMm : bottomMm;
   out.epidermal = Math.min(depthMm, anatomy.epidermisMm) / anatomy.epidermisMm;
   out.dermal = Math.max(0, inDermisMm - anatomy.capillaryLoopsMm) / params.dermalInjuryScaleMm;
   out.vascular = logistic((depthMm - anatomy.plexusMm) / w);
-  out.bleeding = logistic((depthMm - anatomy.capillaryLoopsMm) / w);
   out.subdermal = depthMm > bottomMm ? (depthMm - bottomMm) / params.dermalInjuryScaleMm : 0;
-  return out;
+}
+
+/** Probability-weighted bleeding b of one puncture per unit of reference dose: σ((δ − z_cap)/0.05 mm). */
+export function bleedingOf(params: ModelParams, anatomy: Anatomy, depthMm: number): number {
+  return logistic((depthMm - anatomy.capillaryLoopsMm) / params.vesselHitWidthMm);
 }
 
 /**
@@ -174,7 +187,7 @@ export class InjuryScratch {
         ra *= gamma;
         rb *= gamma;
       }
-      injuryFactors(this.params, this.anatomy, punctures.depthMm[p]!, factors);
+      injuryDoses(this.params, this.anatomy, punctures.depthMm[p]!, factors);
       // Punctures per cm² carried by a unit weight.
       const scale = 1 / (sx * sy * cellAreaCm2);
       const kx0 = Math.max(0, -x0);

@@ -4,7 +4,7 @@ import { Dynamics } from './dynamics';
 import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFields, type StateField } from './fields';
 import { makeGrid, type Grid, type GridSpec } from './grid';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
-import { emptyInjuryFactors, InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
+import { bleedingOf, InjuryScratch } from './injury';
 import { cascadeWeight } from './integrator';
 import {
   cellOutputs,
@@ -53,6 +53,12 @@ export interface SimulationSetup {
   params?: ModelParams;
   patient?: PatientVariation;
   precision?: Precision;
+  /**
+   * Whether to keep the puncture log (positions, depths and bleeding for rendering; default true).
+   * A run that only reports patch means (the CLI, cohorts, the pool) turns it off: no 3 MB log per
+   * patient and no bleeding per puncture. The state does not depend on it.
+   */
+  logPunctures?: boolean;
 }
 
 export interface SessionSummary {
@@ -107,14 +113,15 @@ export class SkinSimulation {
   /** Parameters after condition hooks. */
   readonly params: ModelParams;
   readonly setupWarnings: readonly ModelWarning[];
-  readonly punctureLog = new PunctureLog();
+  /** The most recent punctures for rendering; empty (capacity 1, never written) without `logPunctures`. */
+  readonly punctureLog: PunctureLog;
+  private readonly logPunctures: boolean;
   readonly bleedingFactor: number;
   private readonly t0: number;
   private readonly inflammationFactor: number;
   private readonly dynamics: Dynamics;
   private readonly scratch: InjuryScratch;
   private readonly punctures = new PunctureBuffer(4096);
-  private readonly factors: InjuryFactors = emptyInjuryFactors();
   private readonly fPenFactor: number;
   private readonly grades: GradeFlags;
   private strokeRng: Rng;
@@ -151,6 +158,8 @@ export class SkinSimulation {
     this.inflammationFactor = effects.inflammationFactor;
     this.bleedingFactor = effects.bleedingFactor;
     this.fPenFactor = patient.fPenFactor;
+    this.logPunctures = setup.logPunctures ?? true;
+    this.punctureLog = this.logPunctures ? new PunctureLog() : new PunctureLog(1);
     this.grid = makeGrid(setup.grid);
     this.anatomy = resolveAnatomy(this.params, setup.region, patient.dermisFactor);
     const precision = setup.precision ?? 'float32';
@@ -271,15 +280,17 @@ export class SkinSimulation {
     this.scratch.deposit(buffer, this.hourNow);
     markCoverage(p, stroke, this.grid.cells, this.grid.pitchMm, this.fields.coverage);
     const patch = this.grid.patchMm;
+    const anatomy = this.anatomy;
+    const log = this.logPunctures;
     let inside = 0;
     for (let k = 0; k < buffer.count; k++) {
       const x = buffer.xMm[k]!;
       const y = buffer.yMm[k]!;
       if (x < 0 || y < 0 || x >= patch || y >= patch) continue;
-      const depth = buffer.depthMm[k]!;
-      injuryFactors(p, this.anatomy, depth, this.factors);
-      this.punctureLog.push(x, y, depth, Math.min(1, this.factors.bleeding * this.bleedingFactor), this.hourNow);
       inside++;
+      if (!log) continue;
+      const depth = buffer.depthMm[k]!;
+      this.punctureLog.push(x, y, depth, Math.min(1, bleedingOf(p, anatomy, depth) * this.bleedingFactor), this.hourNow);
     }
     const s = this.open!;
     s.strokes++;
