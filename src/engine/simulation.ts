@@ -3,6 +3,7 @@ import { applyConditions, type Condition, type ModelWarning } from './conditions
 import { Dynamics } from './dynamics';
 import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFields, type StateField } from './fields';
 import { makeGrid, type Grid, type GridSpec } from './grid';
+import { GRID_CELLS_MIN } from './limits';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
 import { bleedingOf, InjuryScratch } from './injury';
 import { cascadeWeight } from './integrator';
@@ -22,8 +23,8 @@ import {
 } from './outputs';
 import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
 import { PunctureLog } from './punctureLog';
-import { Rng } from './rng';
-import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type Stroke } from './roller';
+import { FastRng } from './rng';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type PunctureReach, type Stroke } from './roller';
 import { passStrokes, type PassSpec } from './session';
 import { nextStepHours, shorterStep } from './stepping';
 import { CourseWarnings } from './warnings';
@@ -124,7 +125,9 @@ export class SkinSimulation {
   private readonly punctures = new PunctureBuffer(4096);
   private readonly fPenFactor: number;
   private readonly grades: GradeFlags;
-  private strokeRng: Rng;
+  private strokeRng: FastRng;
+  /** Where a puncture's kernel can still touch the patch (InjuryScratch.deposit drops the rest). */
+  private readonly reach: PunctureReach;
   private hourNow = 0;
   private lastInjuryHour = Number.NEGATIVE_INFINITY;
   private sessionCount = 0;
@@ -172,7 +175,8 @@ export class SkinSimulation {
       precision,
     );
     this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);
-    this.strokeRng = new Rng(setup.seed, 'punctures');
+    this.reach = punctureReach(this.params, this.grid.patchMm);
+    this.strokeRng = new FastRng(setup.seed, 'punctures');
     this.grades = gradeFlags(setup.conditions);
     this.tracker = this.newTracker();
   }
@@ -207,7 +211,7 @@ export class SkinSimulation {
     this.scratch.reset();
     this.dynamics.rest();
     this.punctureLog.clear();
-    this.strokeRng = new Rng(this.setup.seed, 'punctures');
+    this.strokeRng = new FastRng(this.setup.seed, 'punctures');
     this.hourNow = 0;
     this.lastInjuryHour = Number.NEGATIVE_INFINITY;
     this.sessionCount = 0;
@@ -276,7 +280,7 @@ export class SkinSimulation {
     });
     const buffer = this.punctures;
     buffer.clear();
-    sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer);
+    sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer, this.reach);
     this.scratch.deposit(buffer, this.hourNow);
     markCoverage(p, stroke, this.grid.cells, this.grid.pitchMm, this.fields.coverage);
     const patch = this.grid.patchMm;
@@ -568,6 +572,17 @@ export class SkinSimulation {
       sessionDensityPerCm2: this.fields.sessionDensity[i]!,
     };
   }
+}
+
+/**
+ * Where a puncture can still touch the patch, whatever the grid: a puncture's kernel window reaches
+ * r·pitch < 3σ_inj + pitch beyond it (r = ⌈3σ_inj/pitch⌉, InjuryScratch.radiusCells), and the pitch is
+ * at most patch/GRID_CELLS_MIN. Not depending on the grid keeps the punctures of a seed the same on
+ * every grid (a cohort's 32² and the app's 160² see the same needles).
+ */
+export function punctureReach(params: ModelParams, patchMm: number): PunctureReach {
+  const reachMm = 3 * params.injurySigmaMm + patchMm / GRID_CELLS_MIN;
+  return { loMm: -reachMm, hiMm: patchMm + reachMm };
 }
 
 function mean(a: ArrayLike<number>): number {

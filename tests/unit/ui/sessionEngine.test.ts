@@ -2,6 +2,7 @@ import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
 import { stateHash, type LogOp } from '../../../src/session/index';
+import { INTERACTIVE_PARAMS } from '../../../src/session/interactiveParams';
 import { createAppStore } from '../../../src/ui/appStore';
 import { SimClock } from '../../../src/ui/clock';
 import { SessionEngine } from '../../../src/ui/engine/SessionEngine';
@@ -73,7 +74,8 @@ describe('one ordered intent queue (issue 9)', () => {
     const sim = new SkinSimulation({ seed: DEFAULT_SETTINGS.seed, region: 'cheek', phototype: 3, conditions: [], grid: { cells: CELLS } });
     sim.applySession({ needleMm: DEFAULT_SETTINGS.needleMm, pressure: DEFAULT_SETTINGS.pressure, passes: 15 });
     expect(fastHash).toBe(stateHash(sim.fields));
-    // …and the CLI runner's series at day 0 and day 1.
+    // …and the CLI runner's series at day 0 and day 1, stepped as the session view steps (its finer
+    // ladder, src/session/interactiveParams.ts; the CLI's own ladder agrees within 0.005, not bit for bit).
     const cli = runSinglePatient(
       parseScenario({
         version: 1,
@@ -83,6 +85,7 @@ describe('one ordered intent queue (issue 9)', () => {
         sessions: [{ day: 0, needleMm: DEFAULT_SETTINGS.needleMm, passes: 15 }],
         days: 1,
       }),
+      { params: INTERACTIVE_PARAMS },
     ).result;
     await fast.engine.step(24);
     const f = await fast.engine.frame('surface', undefined, null);
