@@ -1,5 +1,6 @@
 import { allocateFields, STATE_FIELDS, type SkinFields } from '../src/engine/fields';
 import { makeGrid } from '../src/engine/grid';
+import { patchSums, zeroSums } from '../src/engine/outputs';
 import {
   parseParams,
   parseScenario,
@@ -119,6 +120,56 @@ export function copyFields(from: SkinFields, precision: 'float32' | 'float64' = 
   const to = allocateFields(makeGrid({ cells: Math.round(Math.sqrt(from.W.length)) }), precision);
   for (const name of STATE_FIELDS) to[name].set(from[name]);
   return to;
+}
+
+/** Where one run of a scenario spends its time (the loop of runSinglePatient, timed piece by piece). */
+export interface RunBreakdown {
+  /** Rolling the sessions: sampling the punctures, depositing them, the jumps. */
+  sessionsMs: number;
+  /** Advancing the clock and sampling the patch means (integrator steps and the patch-mean passes). */
+  advanceMs: number;
+  /** Of which the patch-mean passes, timed apart on the same states. */
+  meansMs: number;
+  steps: number;
+}
+
+/** `scenario` run as runSinglePatient runs it, with the sessions, the steps and the patch means timed apart. */
+export function breakdownOf(scenario: Scenario): RunBreakdown {
+  const sim = new SkinSimulation({
+    seed: scenario.seed,
+    region: scenario.skin.region,
+    phototype: scenario.skin.phototype,
+    conditions: scenario.skin.conditions,
+    grid: { cells: scenario.grid?.cells ?? 160 },
+    logPunctures: false,
+  });
+  const sessions = scenarioSessions(scenario);
+  const every = Math.round(scenario.sampleEveryDays * 24);
+  const out = { sessionsMs: 0, advanceMs: 0, meansMs: 0, steps: 0 };
+  const sums = zeroSums();
+  let next = 0;
+  for (let hour = 0; hour <= scenario.days * 24; hour += every) {
+    while (next < sessions.length && Math.round(sessions[next]!.day * 24) <= hour) {
+      const s = sessions[next++]!;
+      let t = performance.now();
+      sim.advanceTo(Math.round(s.day * 24));
+      out.advanceMs += performance.now() - t;
+      t = performance.now();
+      sim.applySession({ needleMm: s.needleMm, passes: s.passes, pressure: s.pressure });
+      out.sessionsMs += performance.now() - t;
+    }
+    let t = performance.now();
+    sim.sampleMeans(hour);
+    out.advanceMs += performance.now() - t;
+    // A sample that stepped (not a closed-form one) took one patch-mean pass: time one on this state.
+    if (sim.hour === hour) {
+      t = performance.now();
+      patchSums(sim.fields, sim.params, sums);
+      out.meansMs += performance.now() - t;
+    }
+  }
+  out.steps = sim.stepCount;
+  return out;
 }
 
 /** Integrator steps a scenario takes, sampled and with its sessions as runSinglePatient does. */

@@ -1,7 +1,7 @@
 import { Dynamics } from '../src/engine/dynamics';
 import type { SkinFields } from '../src/engine/fields';
-import { patchMeans, SERIES, SkinSimulation, type SeriesValues } from '../src/engine/index';
-import { copyFields, courseCase, fixedVsAdaptiveCase, injuredPatch, yearAt256Case } from './cases';
+import { patchMeans, SERIES, SkinSimulation, type Scenario, type SeriesValues } from '../src/engine/index';
+import { breakdownOf, copyFields, courseCase, fixedVsAdaptiveCase, injuredPatch, yearAt256Case, type RunBreakdown } from './cases';
 import { EulerEngine } from './euler';
 import type { Figure } from './figures';
 import { NaiveEngine } from './naiveEngine';
@@ -70,6 +70,13 @@ function cpuNote(runs: Runs): string {
   return `CPU time ${spread(runs.cpu).median.toFixed(0)} ms (${spread(runs.cpu).min.toFixed(0)}–${spread(runs.cpu).max.toFixed(0)})`;
 }
 
+/** Where a run's time goes: the median over `runs` runs of each part. */
+function breakdownNote(scenario: Scenario, runs: number): string {
+  const parts = Array.from({ length: runs }, () => breakdownOf(scenario));
+  const med = (pick: (b: RunBreakdown) => number): string => spread(parts.map(pick)).median.toFixed(0);
+  return `sessions (sampling, deposit, jumps) ${med((b) => b.sessionsMs)} ms; steps and samples ${med((b) => b.advanceMs)} ms, of which patch-mean passes ≈ ${med((b) => b.meansMs)} ms`;
+}
+
 /** `courseMs`: the 240-day, 5-session course at 160² end to end (runSinglePatient). */
 export function courseFigure(o: EngineBenchOptions): Figure {
   const c = courseCase();
@@ -81,7 +88,7 @@ export function courseFigure(o: EngineBenchOptions): Figure {
     unit: 'ms',
     value: spread(runs.wall),
     goal: '≤ 300 ms',
-    note: `${c.steps} integrator steps; ${cpuNote(runs)}`,
+    note: `${c.steps} integrator steps; ${cpuNote(runs)}; ${breakdownNote(c.scenario, o.repeats)}`,
   };
 }
 
@@ -103,7 +110,7 @@ export function yearFigure(o: EngineBenchOptions): Figure {
     value: spread(runs.wall),
     baseline: { label: 'an untreated year, 256², sampled daily', unit: 'ms', value: spread(untreated.wall) },
     goal: '≤ 1500 ms',
-    note: `${c.steps} integrator steps; ${cpuNote(runs)}`,
+    note: `${c.steps} integrator steps; ${cpuNote(runs)}; ${breakdownNote(c.scenario, 1)}`,
   };
 }
 
