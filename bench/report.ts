@@ -123,12 +123,16 @@ export function formatMarkdown(report: BenchReport): string {
   const rows = Object.values(report.details).map(
     (f) => `| ${cell(f.label)} | ${cell(withSpread(f.value, f.unit))} | ${cell(baselineText(f)) || '—'} | ${cell(f.goal ?? '—')} |`,
   );
+  const notes = Object.values(report.details)
+    .filter((f) => f.note)
+    .map((f) => `- \`${f.key}\`: ${f.note}`);
   return [
-    `Measured on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart.join(' / ')} at start (${m.date.slice(0, 10)}${m.quick ? ', quick run' : ''}). Median (min–max) of repeated runs; every baseline ran in the same run on the same work.`,
+    `Measured on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at end (${m.date.slice(0, 10)}${m.quick ? ', quick run' : ''}). Median (min–max) of repeated runs; every baseline ran in the same run on the same work.`,
     '',
     '| what | figure | baseline (same run) | goal |',
     '|---|---|---|---|',
     ...rows,
+    ...(notes.length ? ['', 'Notes of the same run:', '', ...notes] : []),
   ].join('\n');
 }
 

@@ -17,7 +17,7 @@ const figures: Figure[] = [
     value: spread([1.91, 1.87]),
     baseline: { label: 'one after another', unit: 'ms', value: spread([4000, 4100]) },
   },
-  { key: 'poolCpuCost', label: 'an extra figure', unit: '×', value: spread([1.1]) },
+  { key: 'poolCpuCost', label: 'an extra figure', unit: '×', value: spread([1.1]), note: 'workers share a core' },
 ];
 
 describe('bench report', () => {
@@ -53,6 +53,7 @@ describe('bench report', () => {
       '| pool | 1.89 × (1.87–1.91, 2 runs) | one after another: 4050 ms (4000–4100, 2 runs) | — |',
       '| an extra figure | 1.10 × | — | — |',
     ]);
+    expect(md).toContain('- `poolCpuCost`: workers share a core');
   });
 
   it('replaces only the README block between its markers', () => {
