@@ -1,10 +1,10 @@
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { runCohort, runSinglePatient, type Scenario } from '../src/engine/index';
+import { MAX_PATIENTS, runCohort, runSinglePatient, type Scenario } from '../src/engine/index';
 import { createNodePool, defaultPoolSize } from '../src/pool/nodePool';
 import { runCohortInPool, runCourse, type JobPool } from '../src/pool/scenarioJobs';
 import { builtPath, ensureBuilt } from '../scripts/buildNode.mjs';
-import { courseScenario } from './cases';
+import { cohortScenario, courseScenario } from './cases';
 import type { Figure } from './figures';
 import { log, spread, timeMs, timeMsAsync } from './stats';
 
@@ -96,7 +96,7 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
     );
 
     const patients = o.quick ? 40 : 200;
-    const cohort = courseScenario({ days: 180, cohort: { patients } });
+    const cohort = cohortScenario(patients);
     let inPool = '';
     const tCohortPool = await timeMsAsync(async () => {
       inPool = JSON.stringify(await runCohortInPool(pool, cohort));
@@ -107,6 +107,23 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
     });
     if (inPool !== inThread) throw new Error('the cohort in the pool and in one thread differ');
     log(`cohort of ${patients}: pool ${tCohortPool.toFixed(0)} ms, one thread ${tCohortSeq.toFixed(0)} ms`);
+    // The largest cohort a scenario may ask for, in the pool only (one thread would take a minute):
+    // the evidence for MAX_PATIENTS (docs/scenario-format.md).
+    const large: Figure[] = [];
+    if (!o.quick) {
+      const cpu0 = process.cpuUsage();
+      const t = await timeMsAsync(() => runCohortInPool(pool, cohortScenario(MAX_PATIENTS)));
+      const cpu = cpuMs(process.cpuUsage(cpu0));
+      log(`cohort of ${MAX_PATIENTS}: pool ${t.toFixed(0)} ms`);
+      large.push({
+        key: 'cohortMaxMs',
+        label: `cohort of ${MAX_PATIENTS} patients (the largest allowed), 180 days, default cohort grid, in the pool (${pool.size} workers)`,
+        unit: 'ms',
+        value: spread([t]),
+        goal: '≤ 20000 ms',
+        note: `${(t / MAX_PATIENTS).toFixed(1)} ms wall and ${(cpu / MAX_PATIENTS).toFixed(1)} ms CPU (all threads) per patient`,
+      });
+    }
     return [
       {
         key: 'poolSpeedup',
@@ -140,6 +157,7 @@ export async function poolFigures(o: PoolBenchOptions): Promise<Figure[]> {
         goal: '≤ 4000 ms',
         note: `${(tCohortPool / patients).toFixed(0)} ms wall per patient; one thread ${(tCohortSeq / patients).toFixed(0)} ms per patient`,
       },
+      ...large,
     ];
   } finally {
     pool.close();

@@ -26,40 +26,48 @@ export interface Machine {
   loadAverageAtEnd: number[];
   node: string;
   platform: string;
+  /** When the run started (ISO 8601). */
+  date: string;
+  /** A smoke run (`--quick`): fewer repeats and smaller workloads, figures not comparable. */
+  quick: boolean;
 }
 
-export function machineNow(): Omit<Machine, 'loadAverageAtEnd'> {
+export function machineNow(quick = false): Omit<Machine, 'loadAverageAtEnd'> {
   return {
     cpu: cpus()[0]?.model ?? 'unknown',
     cores: availableParallelism(),
     loadAverageAtStart: loadavg().map((x) => Number(x.toFixed(2))),
     node: process.version,
     platform: `${process.platform} ${process.arch}`,
+    date: new Date().toISOString(),
+    quick,
   };
 }
 
-export interface BenchReport {
-  [key: string]: unknown;
-  machine: Machine;
-  date: string;
-  quick: boolean;
-  details: Record<string, Figure>;
-}
+export type RequiredKey = (typeof REQUIRED_KEYS)[number];
 
-/** One JSON object: every figure's median under its key, then the machine and each figure's spread and baseline. */
-export function buildReport(figures: readonly Figure[], machine: Omit<Machine, 'loadAverageAtEnd'>, quick: boolean): BenchReport {
-  const report: Record<string, unknown> = {};
-  for (const key of REQUIRED_KEYS) report[key] = null;
+/**
+ * What `--json` prints: exactly the keys of issue 8 (each figure's median, null when not measured),
+ * the machine, and `details`: every figure measured (those keys and the extra ones) with its spread,
+ * baseline, goal and note.
+ */
+export type BenchReport = Record<RequiredKey, number | null> & {
+  machine: Machine;
+  details: Record<string, Figure>;
+};
+
+/** One JSON object: the required keys' medians, then the machine and each figure's spread and baseline. */
+export function buildReport(figures: readonly Figure[], machine: Omit<Machine, 'loadAverageAtEnd'>): BenchReport {
+  const medians = {} as Record<RequiredKey, number | null>;
+  for (const key of REQUIRED_KEYS) medians[key] = null;
   const details: Record<string, Figure> = {};
   for (const f of figures) {
-    report[f.key] = Number.isFinite(f.value.median) ? round(f.value.median) : null;
+    if ((REQUIRED_KEYS as readonly string[]).includes(f.key)) medians[f.key as RequiredKey] = Number.isFinite(f.value.median) ? round(f.value.median) : null;
     details[f.key] = f;
   }
   return {
-    ...report,
+    ...medians,
     machine: { ...machine, loadAverageAtEnd: loadavg().map((x) => Number(x.toFixed(2))) },
-    date: new Date().toISOString(),
-    quick,
     details,
   };
 }
@@ -93,7 +101,7 @@ function baselineText(f: Figure): string {
 export function formatTable(report: BenchReport): string {
   const m = report.machine;
   const lines = [
-    `SkinSim bench — ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end${report.quick ? ' (quick run)' : ''}`,
+    `SkinSim bench — ${m.cpu}, ${m.cores} cores, Node ${m.node}, load ${m.loadAverageAtStart.join(' ')} at start, ${m.loadAverageAtEnd.join(' ')} at end${m.quick ? ' (quick run)' : ''}`,
     '',
   ];
   for (const f of Object.values(report.details)) {
@@ -115,12 +123,16 @@ export function formatMarkdown(report: BenchReport): string {
   const rows = Object.values(report.details).map(
     (f) => `| ${cell(f.label)} | ${cell(withSpread(f.value, f.unit))} | ${cell(baselineText(f)) || '—'} | ${cell(f.goal ?? '—')} |`,
   );
+  const notes = Object.values(report.details)
+    .filter((f) => f.note)
+    .map((f) => `- \`${f.key}\`: ${f.note}`);
   return [
-    `Measured on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart.join(' / ')} at start (${report.date.slice(0, 10)}${report.quick ? ', quick run' : ''}). Median (min–max) of repeated runs; every baseline ran in the same run on the same work.`,
+    `Measured on ${m.cpu} (${m.cores} cores), Node ${m.node}, load average ${m.loadAverageAtStart.join(' / ')} at start, ${m.loadAverageAtEnd.join(' / ')} at end (${m.date.slice(0, 10)}${m.quick ? ', quick run' : ''}). Median (min–max) of repeated runs; every baseline ran in the same run on the same work.`,
     '',
     '| what | figure | baseline (same run) | goal |',
     '|---|---|---|---|',
     ...rows,
+    ...(notes.length ? ['', 'Notes of the same run:', '', ...notes] : []),
   ].join('\n');
 }
 

@@ -4,7 +4,7 @@ import { cliFigure } from './cli';
 import type { Figure } from './figures';
 import { poolFigures } from './pool';
 import { buildReport, formatMarkdown, formatTable, machineNow, replaceReadmeTable, type BenchReport } from './report';
-import { fullFrameFigure, strokeFigure } from './shading';
+import { fullFrameFigure, strokeDirtyRectFigure, strokeFigure } from './shading';
 import { log } from './stats';
 
 const USAGE = `usage: npm run bench [-- options]
@@ -51,7 +51,7 @@ async function main(argv: readonly string[]): Promise<number> {
 async function measure(argv: readonly string[]): Promise<BenchReport> {
   const quick = argv.includes('--quick');
   const repeats = quick ? 2 : 3;
-  const machine = machineNow();
+  const machine = machineNow(quick);
   log(`${machine.cpu}, ${machine.cores} cores, load ${machine.loadAverageAtStart.join(' ')}`);
 
   const figures: Figure[] = [];
@@ -64,15 +64,14 @@ async function measure(argv: readonly string[]): Promise<BenchReport> {
   figures.push(...(await poolFigures(o)));
   figures.push(await cliFigure(o));
   figures.push(await strokeFigure(o));
+  figures.push(strokeDirtyRectFigure(o));
   figures.push(fullFrameFigure(o));
   figures.push(eulerFigure(o));
   if (argv.includes('--browser')) {
     const { browserFigures } = await import('./browser');
     figures.push(...(await browserFigures()));
   }
-  const report = buildReport(figures, machine, quick);
-  report.kernelVsObjectsMaxDelta = kernel.maxDelta;
-  return report;
+  return buildReport(figures, machine);
 }
 
 main(process.argv.slice(2)).then(

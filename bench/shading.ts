@@ -1,48 +1,54 @@
 import { expose, transfer, wrap } from 'comlink';
-import { SkinSimulation } from '../src/engine/index';
-import { shadeFieldsFromEngine } from '../src/shading/fromEngine';
-import { shadeSkin } from '../src/shading/shadeSkin';
-import { makeSkinTexture } from '../src/shading/skinTexture';
 import { createEngineApi, type EngineApi } from '../workers/engineApi';
 import type { Figure } from './figures';
+import { referenceFrame, strokeShadeCase } from './shadingCases';
 import { log, percentile, spread, timeMs } from './stats';
 
 const SIZE = 640;
 
 /**
- * `fullFrameShadeMs`: one 640² surface frame shaded from a 160² patch an hour after a session,
- * against the least any shader could cost: writing every pixel once as a packed 32-bit RGBA store.
+ * `fullFrameShadeMs`: the reference 640² surface frame (bench/shadingCases.ts `referenceFrame`)
+ * against the least any shader could cost: writing every pixel once as a packed 32-bit RGBA store,
+ * interleaved run by run.
  */
 export function fullFrameFigure(o: { repeats: number }): Figure {
-  const sim = new SkinSimulation({ seed: 3, region: 'cheek', phototype: 3, conditions: ['acne-scars'] });
-  sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
-  sim.advanceTo(1);
-  const fields = shadeFieldsFromEngine(sim.fields, sim.grid.cells);
-  const texture = makeSkinTexture({ seed: 3, sizePx: SIZE, patchMm: 40, conditions: ['acne-scars'] });
-  const out = new Uint8Array(SIZE * SIZE * 4);
-  const packed = new Uint32Array(out.buffer);
-  const shade = (): void => {
-    shadeSkin(texture, fields, sim.punctureLog, { layer: 'surface', phototype: 3, hour: sim.hour }, out);
-  };
+  const frame = referenceFrame();
+  const packed = new Uint32Array(frame.out.buffer);
   const floor = (): void => {
     // One 32-bit store per pixel (little-endian ABGR = opaque RGBA), the value varying so nothing is hoisted.
     for (let i = 0; i < packed.length; i++) packed[i] = 0xff000000 | ((i & 255) << 16) | 0x8040;
   };
-  shade();
   floor();
   const shadeTimes: number[] = [];
   const floorTimes: number[] = [];
   for (let r = 0; r < 10 * o.repeats; r++) {
-    shadeTimes.push(timeMs(shade));
+    shadeTimes.push(timeMs(frame.shade));
     floorTimes.push(timeMs(floor));
   }
   log(`full frame ${spread(shadeTimes).median.toFixed(1)} ms (32-bit write floor ${spread(floorTimes).median.toFixed(2)} ms)`);
   return {
     key: 'fullFrameShadeMs',
-    label: `full-frame shade, ${SIZE}² surface from 160², ${sim.punctureLog.size} punctures logged`,
+    label: `full-frame shade, ${SIZE}² surface from 160², ${frame.punctures} punctures logged`,
     unit: 'ms',
     value: spread(shadeTimes),
     baseline: { label: 'writing every pixel once as a packed 32-bit store', unit: 'ms', value: spread(floorTimes) },
+  };
+}
+
+/**
+ * `strokeDirtyRectP95Ms`: the worker's own share of a drag stroke without messaging — the engine's
+ * stroke and the re-shade of its dirty rectangle only (bench/shadingCases.ts `strokeShadeCase`), the
+ * path a dirty-rectangle frame protocol takes.
+ */
+export function strokeDirtyRectFigure(o: { repeats: number }): Figure {
+  const c = strokeShadeCase(40 * o.repeats);
+  log(`stroke + dirty-rect shade p95 ${c.strokeToPixels.p95Ms.toFixed(1)} ms (${(100 * c.meanAreaFraction).toFixed(1)} % of the frame per segment)`);
+  return {
+    key: 'strokeDirtyRectP95Ms',
+    label: 'drag segment: engine stroke + re-shade of its dirty rectangle, no messaging (95th percentile)',
+    unit: 'ms',
+    value: { median: c.strokeToPixels.p95Ms, min: c.strokeToPixels.minMs, max: c.strokeToPixels.maxMs, runs: c.strokeToPixels.samples },
+    note: `p50 ${c.strokeToPixels.medianMs.toFixed(1)} ms; the shade alone p95 ${c.shade.p95Ms.toFixed(1)} ms; ${(100 * c.meanAreaFraction).toFixed(1)} % of the frame re-shaded per segment`,
   };
 }
 

@@ -27,20 +27,31 @@ export function summarise(times: readonly number[]): ShadeTiming {
   return { medianMs: q(0.5), p95Ms: q(0.95), minMs: s[0]!, maxMs: s[s.length - 1]!, samples: s.length };
 }
 
-/** The reference frame: 640² from 160² cells, acne-scar cheek, 6 h after one 1.5 mm 15-pass session. */
-export function fullFrameShadeMs(runs = 30): ShadeTiming {
+/**
+ * The reference frame: 640² from 160² cells, acne-scar cheek, 6 h after one 1.5 mm 15-pass session,
+ * shaded with the options the worker passes (region texture, bleeding factor, anatomy). `shade()`
+ * shades it once (warmed up already); `punctures` is the size of the puncture log it reads.
+ */
+export function referenceFrame(): { shade(): void; punctures: number; out: Uint8Array } {
   const sim = new SkinSimulation({ seed: 3, region: 'cheek', phototype: 3, conditions: ['acne-scars'] });
   sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
   sim.advanceTo(6);
   const fields = shadeFieldsFromEngine(sim.fields, sim.grid.cells);
-  const texture = makeSkinTexture({ seed: 3, sizePx: 640, patchMm: sim.grid.patchMm, conditions: ['acne-scars'] });
+  const texture = makeSkinTexture({ seed: 3, sizePx: 640, patchMm: sim.grid.patchMm, conditions: ['acne-scars'], region: 'cheek' });
   const out = new Uint8Array(640 * 640 * 4);
-  const options = { layer: 'surface', phototype: 3, hour: sim.hour } as const;
-  for (let w = 0; w < 3; w++) shadeSkin(texture, fields, sim.punctureLog, options, out);
+  const options = { layer: 'surface', phototype: 3, hour: sim.hour, bleedingFactor: sim.bleedingFactor, anatomy: sim.anatomy } as const;
+  const shade = (): void => shadeSkin(texture, fields, sim.punctureLog, options, out);
+  for (let w = 0; w < 3; w++) shade();
+  return { shade, punctures: sim.punctureLog.size, out };
+}
+
+/** The reference frame's full shade, `runs` times. */
+export function fullFrameShadeMs(runs = 30): ShadeTiming {
+  const frame = referenceFrame();
   const times: number[] = [];
   for (let r = 0; r < runs; r++) {
     const t0 = performance.now();
-    shadeSkin(texture, fields, sim.punctureLog, options, out);
+    frame.shade();
     times.push(performance.now() - t0);
   }
   return summarise(times);

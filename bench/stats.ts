@@ -44,3 +44,27 @@ export function percentile(xs: readonly number[], q: number): number {
 export function log(message: string): void {
   process.stderr.write(`[bench] ${message}\n`);
 }
+
+/** Wall and CPU time (this process, every thread) of repeated runs, ms. */
+export interface Runs {
+  wall: number[];
+  cpu: number[];
+}
+
+/** Times `runs` calls of `fn` after `warmup` untimed ones (JIT, caches): wall and CPU time each. */
+export function timeRuns(runs: number, fn: () => void, warmup = 1): Runs {
+  for (let w = 0; w < warmup; w++) fn();
+  const out: Runs = { wall: [], cpu: [] };
+  for (let r = 0; r < runs; r++) addRun(out, fn);
+  return out;
+}
+
+/** Times one call of `fn` into `into`. */
+export function addRun(into: Runs, fn: () => void): void {
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  fn();
+  into.wall.push(performance.now() - t0);
+  const c = process.cpuUsage(c0);
+  into.cpu.push((c.user + c.system) / 1000);
+}

@@ -36,7 +36,7 @@ export {
   phototypeWarning,
   visibleEffectWarnings,
 } from './guidance';
-export { emptyInjuryFactors, injuryFactors, logistic, saturatedDermalDose, type InjuryFactors } from './injury';
+export { bleedingOf, emptyInjuryFactors, injuryDoses, injuryFactors, logistic, saturatedDermalDose, type InjuryFactors } from './injury';
 export {
   checkJsonValue,
   checkTextLength,
@@ -74,7 +74,7 @@ export {
 } from './outputs';
 export { DEFAULT_PARAMS, ModelParamsSchema, parseParams, REGIONS, type ModelParams, type ModelParamsInput, type Region } from './params';
 export { PunctureLog } from './punctureLog';
-export { Rng } from './rng';
+export { FastRng, Rng, Sampler } from './rng';
 export {
   densityPerPassPerCm2,
   markCoverage,
@@ -88,6 +88,7 @@ export {
   PunctureBuffer,
   sampleStrokePunctures,
   StrokeSchema,
+  type PunctureReach,
   type Stroke,
 } from './roller';
 export {
@@ -128,6 +129,7 @@ export {
 export { resultToCsv } from './resultCsv';
 export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';
 export {
+  punctureReach,
   SkinSimulation,
   TYPICAL_PATIENT,
   type CellReport,

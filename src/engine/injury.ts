@@ -30,15 +30,58 @@ export function emptyInjuryFactors(): InjuryFactors {
 }
 
 export function injuryFactors(params: ModelParams, anatomy: Anatomy, depthMm: number, out: InjuryFactors): InjuryFactors {
+  injuryDoses(params, anatomy, depthMm, out);
+  out.bleeding = bleedingOf(params, anatomy, depthMm);
+  return out;
+}
+
+/**
+ * The doses of one puncture: every factor of `injuryFactors` but the bleeding, which only the
+ * puncture log (rendering) reads; the deposit of every puncture spares its exponential.
+ */
+export function injuryDoses(params: ModelParams, anatomy: Anatomy, depthMm: number, out: Omit<InjuryFactors, 'bleeding'>): void {
   const w = params.vesselHitWidthMm;
   const bottomMm = anatomy.epidermisMm + anatomy.dermisMm;
   const inDermisMm = depthMm < bottomMm ? depthMm : bottomMm;
   out.epidermal = Math.min(depthMm, anatomy.epidermisMm) / anatomy.epidermisMm;
   out.dermal = Math.max(0, inDermisMm - anatomy.capillaryLoopsMm) / params.dermalInjuryScaleMm;
   out.vascular = logistic((depthMm - anatomy.plexusMm) / w);
-  out.bleeding = logistic((depthMm - anatomy.capillaryLoopsMm) / w);
   out.subdermal = depthMm > bottomMm ? (depthMm - bottomMm) / params.dermalInjuryScaleMm : 0;
-  return out;
+}
+
+/** Probability-weighted bleeding b of one puncture per unit of reference dose: σ((δ − z_cap)/0.05 mm). */
+export function bleedingOf(params: ModelParams, anatomy: Anatomy, depthMm: number): number {
+  return logistic((depthMm - anatomy.capillaryLoopsMm) / params.vesselHitWidthMm);
+}
+
+/**
+ * Places within a cell at which the kernel is tabulated, per axis (docs/model.md §4): a puncture's
+ * position is taken to 1/256 of a cell — 0.001 mm at 160², 0.005 mm at 32², against σ_inj = 0.75 mm.
+ */
+export const KERNEL_OFFSETS = 256;
+
+/**
+ * The separable kernel of §4 along one axis, tabulated: row q holds the 2r + 1 weights of a puncture
+ * at (q + ½)/KERNEL_OFFSETS of the way across its cell, w_k ∝ exp(−d_k²/2σ²) with d_k the distance
+ * from the puncture to the centre of window cell k, normalised to sum 1 over the window. A deposit
+ * then reads two rows instead of computing four exponentials (the 2-D weight is their product).
+ */
+export function kernelTable(sigmaMm: number, pitchMm: number, radiusCells: number): Float64Array {
+  const n = 2 * radiusCells + 1;
+  const table = new Float64Array(KERNEL_OFFSETS * n);
+  const inv2s2 = 1 / (2 * sigmaMm * sigmaMm);
+  for (let q = 0; q < KERNEL_OFFSETS; q++) {
+    const within = (q + 0.5) / KERNEL_OFFSETS;
+    let sum = 0;
+    for (let k = 0; k < n; k++) {
+      const d = (k - radiusCells + 0.5 - within) * pitchMm;
+      const w = Math.exp(-d * d * inv2s2);
+      table[q * n + k] = w;
+      sum += w;
+    }
+    for (let k = 0; k < n; k++) table[q * n + k]! /= sum;
+  }
+  return table;
 }
 
 /**
@@ -93,8 +136,8 @@ export class InjuryScratch {
   private dx1 = -1;
   private dy0 = 0;
   private dy1 = -1;
-  private readonly wx: Float64Array;
-  private readonly wy: Float64Array;
+  /** Normalised kernel weights along one axis, one row of 2r + 1 per place within a cell (`kernelTable`). */
+  private readonly kernel: Float64Array;
   private readonly factors: InjuryFactors = emptyInjuryFactors();
 
   constructor(
@@ -115,9 +158,7 @@ export class InjuryScratch {
     this.snapDermal = snap();
     this.snapVascular = snap();
     this.snapDensity = snap();
-    const window = 2 * this.radiusCells() + 2;
-    this.wx = new Float64Array(window);
-    this.wy = new Float64Array(window);
+    this.kernel = kernelTable(params.injurySigmaMm, grid.pitchMm, this.radiusCells());
   }
 
   /** This hour's puncture density per cell, punctures/cm² (a copy, for tests and tools). */
@@ -135,48 +176,35 @@ export class InjuryScratch {
   /**
    * Deposits every puncture of `punctures` as a normalised Gaussian of σ_inj (docs/model.md §4). The weights are
    * normalised over the whole discrete window, on or off the patch, so each puncture carries exactly
-   * one puncture of density whatever the pitch; the part falling off the patch is dropped.
+   * one puncture of density whatever the pitch; the part falling off the patch is dropped. They come
+   * from `kernelTable`: the puncture's place within its cell is taken to 1/KERNEL_OFFSETS of a cell.
    */
   deposit(punctures: PunctureBuffer, hour = this.totalsHour): void {
     if (!(hour === this.totalsHour)) this.startHour(hour);
     const { cells, pitchMm, cellAreaCm2 } = this.grid;
-    const sigma = this.params.injurySigmaMm;
-    const inv2s2 = 1 / (2 * sigma * sigma);
     const radius = this.radiusCells();
+    const n = 2 * radius + 1;
     const perReference = 1 / this.params.referenceDensityPerCm2;
-    const { wx, wy, factors } = this;
-    // Gaussian weights along an axis by recurrence: w(k+1) = w(k)·ρ(k), ρ(k+1) = ρ(k)·γ (2 exps per axis, not 2·radius + 1).
-    const gamma = Math.exp(-2 * pitchMm * pitchMm * inv2s2);
+    const { kernel, factors } = this;
+    // Punctures per cm² carried by a unit weight (the tabulated weights of each axis sum to 1).
+    const scale = 1 / cellAreaCm2;
+    const invPitch = 1 / pitchMm;
     for (let p = 0; p < punctures.count; p++) {
-      const px = punctures.xMm[p]!;
-      const py = punctures.yMm[p]!;
-      const cx = Math.floor(px / pitchMm);
-      const cy = Math.floor(py / pitchMm);
+      const fx = punctures.xMm[p]! * invPitch;
+      const fy = punctures.yMm[p]! * invPitch;
+      const cx = Math.floor(fx);
+      const cy = Math.floor(fy);
       const x0 = cx - radius;
       const y0 = cy - radius;
-      const n = 2 * radius + 1;
       if (x0 + n <= 0 || y0 + n <= 0 || x0 >= cells || y0 >= cells) continue;
-      let sx = 0;
-      let sy = 0;
-      const dx0 = (x0 + 0.5) * pitchMm - px;
-      const dy0 = (y0 + 0.5) * pitchMm - py;
-      let a = Math.exp(-dx0 * dx0 * inv2s2);
-      let b = Math.exp(-dy0 * dy0 * inv2s2);
-      let ra = Math.exp(-(2 * dx0 * pitchMm + pitchMm * pitchMm) * inv2s2);
-      let rb = Math.exp(-(2 * dy0 * pitchMm + pitchMm * pitchMm) * inv2s2);
-      for (let k = 0; k < n; k++) {
-        wx[k] = a;
-        wy[k] = b;
-        sx += a;
-        sy += b;
-        a *= ra;
-        b *= rb;
-        ra *= gamma;
-        rb *= gamma;
-      }
-      injuryFactors(this.params, this.anatomy, punctures.depthMm[p]!, factors);
-      // Punctures per cm² carried by a unit weight.
-      const scale = 1 / (sx * sy * cellAreaCm2);
+      // The row of the kernel table for the puncture's place within its cell, along each axis.
+      let qx = Math.floor((fx - cx) * KERNEL_OFFSETS);
+      let qy = Math.floor((fy - cy) * KERNEL_OFFSETS);
+      if (qx >= KERNEL_OFFSETS) qx = KERNEL_OFFSETS - 1;
+      if (qy >= KERNEL_OFFSETS) qy = KERNEL_OFFSETS - 1;
+      const wx = qx * n;
+      const wy = qy * n;
+      injuryDoses(this.params, this.anatomy, punctures.depthMm[p]!, factors);
       const kx0 = Math.max(0, -x0);
       const kx1 = Math.min(n - 1, cells - 1 - x0);
       const ky0 = Math.max(0, -y0);
@@ -188,10 +216,10 @@ export class InjuryScratch {
       const acc = this.totals;
       for (let ky = ky0; ky <= ky1; ky++) {
         const row = (y0 + ky) * cells + x0;
-        const wyk = wy[ky]! * scale;
+        const wyk = kernel[wy + ky]! * scale;
         for (let kx = kx0; kx <= kx1; kx++) {
           const j = 4 * (row + kx);
-          const density = wx[kx]! * wyk;
+          const density = kernel[wx + kx]! * wyk;
           acc[j]! += density;
           acc[j + 1]! += density * fEpi;
           acc[j + 2]! += density * fDer;
@@ -203,8 +231,8 @@ export class InjuryScratch {
         this.anySubdermal = true;
         for (let ky = ky0; ky <= ky1; ky++) {
           const row = (y0 + ky) * cells + x0;
-          const wyk = wy[ky]! * scale;
-          for (let kx = kx0; kx <= kx1; kx++) this.subdermal[row + kx]! += wx[kx]! * wyk * fSub;
+          const wyk = kernel[wy + ky]! * scale;
+          for (let kx = kx0; kx <= kx1; kx++) this.subdermal[row + kx]! += kernel[wx + kx]! * wyk * fSub;
         }
       }
       this.extendBox(x0 + kx0, x0 + kx1, y0 + ky0, y0 + ky1);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bounded } from './bounded';
 import type { ModelParams } from './params';
-import type { Rng } from './rng';
+import type { Sampler } from './rng';
 
 /** Nominal needle lengths on sale: 0.25–3.0 mm (docs/model.md §1). */
 export const NEEDLE_MM_MIN = 0.25;
@@ -112,16 +112,29 @@ function strokeDirection(stroke: Stroke): { lengthMm: number; ux: number; uy: nu
 }
 
 /**
+ * Where punctures can matter: the square [loMm, hiMm]² (the patch and the reach of its injury kernel).
+ * A disc whose whole track lies farther outside it than 8 σ of the lateral jitter leaves no puncture
+ * that could land inside (probability < 1e-15 per puncture), so it is not sampled at all.
+ */
+export interface PunctureReach {
+  loMm: number;
+  hiMm: number;
+}
+
+/**
  * Samples the punctures of one stroke into `out` (appending). Each disc of needles leaves a
  * Poisson number of punctures along its track, uniformly placed along the path (the drum slips and
- * the skin deforms, so spacing is not rigid), scattered sideways by `trackJitterMm`.
+ * the skin deforms, so spacing is not rigid), scattered sideways by `trackJitterMm`. With `reach`,
+ * discs whose track cannot reach it are skipped (docs/model.md §3): the lanes of a pass overhang the
+ * patch by up to a drum width, and a third of their needles land where no kernel reaches the patch.
  */
 export function sampleStrokePunctures(
   params: ModelParams,
   stroke: Stroke,
   fPenFactor: number,
-  rng: Rng,
+  rng: Sampler,
   out: PunctureBuffer,
+  reach?: PunctureReach,
 ): void {
   const dir = strokeDirection(stroke);
   if (dir === null) return;
@@ -131,8 +144,17 @@ export function sampleStrokePunctures(
   const ly = ux;
   const spacingMm = params.drumWidthMm / params.needleRows;
   const perRowMean = (lengthMm * params.needlesPerRow) / (Math.PI * params.drumDiameterMm);
+  const slack = 8 * params.trackJitterMm;
+  const lo = reach === undefined ? Number.NEGATIVE_INFINITY : reach.loMm - slack;
+  const hi = reach === undefined ? Number.POSITIVE_INFINITY : reach.hiMm + slack;
   for (let row = 0; row < params.needleRows; row++) {
     const track = (row + 0.5) * spacingMm - params.drumWidthMm / 2 + stroke.trackOffsetMm;
+    // The track runs from a to b; it cannot reach the square if both ends are beyond one of its sides.
+    const ax = stroke.x0Mm + lx * track;
+    const ay = stroke.y0Mm + ly * track;
+    const bx = stroke.x1Mm + lx * track;
+    const by = stroke.y1Mm + ly * track;
+    if ((ax < lo && bx < lo) || (ax > hi && bx > hi) || (ay < lo && by < lo) || (ay > hi && by > hi)) continue;
     const n = rng.poisson(perRowMean);
     for (let k = 0; k < n; k++) {
       const along = rng.uniform() * lengthMm;

@@ -74,6 +74,8 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
     ...(options.params ? { params: options.params } : {}),
     patient: options.patient ?? TYPICAL_PATIENT,
     precision: options.precision ?? 'float32',
+    // Patch means only: nothing renders the punctures.
+    logPunctures: false,
   });
 
   const endHour = Math.round(scenario.days * HOURS_PER_DAY);

@@ -14,7 +14,7 @@ import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from './roll
 /** The limits live in limits.ts; these names stay exported here for existing importers. */
 export { MAX_DAYS, MAX_PASSES, MAX_SESSIONS };
 export const SCENARIO_MAX_BYTES = MAX_INPUT_BYTES;
-export const MAX_PATIENTS = 200;
+export const MAX_PATIENTS = 1000;
 
 const needleMm = bounded(NEEDLE_MM_MIN, NEEDLE_MM_MAX, 'mm');
 const passes = bounded(1, MAX_PASSES, 'passes', { int: true });

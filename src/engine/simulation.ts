@@ -3,8 +3,9 @@ import { applyConditions, type Condition, type ModelWarning } from './conditions
 import { Dynamics } from './dynamics';
 import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFields, type StateField } from './fields';
 import { makeGrid, type Grid, type GridSpec } from './grid';
+import { GRID_CELLS_MIN } from './limits';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
-import { emptyInjuryFactors, InjuryScratch, injuryFactors, type InjuryFactors } from './injury';
+import { bleedingOf, InjuryScratch } from './injury';
 import { cascadeWeight } from './integrator';
 import {
   cellOutputs,
@@ -22,8 +23,8 @@ import {
 } from './outputs';
 import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
 import { PunctureLog } from './punctureLog';
-import { Rng } from './rng';
-import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type Stroke } from './roller';
+import { FastRng } from './rng';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type PunctureReach, type Stroke } from './roller';
 import { passStrokes, type PassSpec } from './session';
 import { nextStepHours, shorterStep } from './stepping';
 import { CourseWarnings } from './warnings';
@@ -53,6 +54,12 @@ export interface SimulationSetup {
   params?: ModelParams;
   patient?: PatientVariation;
   precision?: Precision;
+  /**
+   * Whether to keep the puncture log (positions, depths and bleeding for rendering; default true).
+   * A run that only reports patch means (the CLI, cohorts, the pool) turns it off: no 3 MB log per
+   * patient and no bleeding per puncture. The state does not depend on it.
+   */
+  logPunctures?: boolean;
 }
 
 export interface SessionSummary {
@@ -107,17 +114,20 @@ export class SkinSimulation {
   /** Parameters after condition hooks. */
   readonly params: ModelParams;
   readonly setupWarnings: readonly ModelWarning[];
-  readonly punctureLog = new PunctureLog();
+  /** The most recent punctures for rendering; empty (capacity 1, never written) without `logPunctures`. */
+  readonly punctureLog: PunctureLog;
+  private readonly logPunctures: boolean;
   readonly bleedingFactor: number;
   private readonly t0: number;
   private readonly inflammationFactor: number;
   private readonly dynamics: Dynamics;
   private readonly scratch: InjuryScratch;
   private readonly punctures = new PunctureBuffer(4096);
-  private readonly factors: InjuryFactors = emptyInjuryFactors();
   private readonly fPenFactor: number;
   private readonly grades: GradeFlags;
-  private strokeRng: Rng;
+  private strokeRng: FastRng;
+  /** Where a puncture's kernel can still touch the patch (InjuryScratch.deposit drops the rest). */
+  private readonly reach: PunctureReach;
   private hourNow = 0;
   private lastInjuryHour = Number.NEGATIVE_INFINITY;
   private sessionCount = 0;
@@ -151,6 +161,8 @@ export class SkinSimulation {
     this.inflammationFactor = effects.inflammationFactor;
     this.bleedingFactor = effects.bleedingFactor;
     this.fPenFactor = patient.fPenFactor;
+    this.logPunctures = setup.logPunctures ?? true;
+    this.punctureLog = this.logPunctures ? new PunctureLog() : new PunctureLog(1);
     this.grid = makeGrid(setup.grid);
     this.anatomy = resolveAnatomy(this.params, setup.region, patient.dermisFactor);
     const precision = setup.precision ?? 'float32';
@@ -163,7 +175,8 @@ export class SkinSimulation {
       precision,
     );
     this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);
-    this.strokeRng = new Rng(setup.seed, 'punctures');
+    this.reach = punctureReach(this.params, this.grid.patchMm);
+    this.strokeRng = new FastRng(setup.seed, 'punctures');
     this.grades = gradeFlags(setup.conditions);
     this.tracker = this.newTracker();
   }
@@ -198,7 +211,7 @@ export class SkinSimulation {
     this.scratch.reset();
     this.dynamics.rest();
     this.punctureLog.clear();
-    this.strokeRng = new Rng(this.setup.seed, 'punctures');
+    this.strokeRng = new FastRng(this.setup.seed, 'punctures');
     this.hourNow = 0;
     this.lastInjuryHour = Number.NEGATIVE_INFINITY;
     this.sessionCount = 0;
@@ -267,19 +280,21 @@ export class SkinSimulation {
     });
     const buffer = this.punctures;
     buffer.clear();
-    sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer);
+    sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer, this.reach);
     this.scratch.deposit(buffer, this.hourNow);
     markCoverage(p, stroke, this.grid.cells, this.grid.pitchMm, this.fields.coverage);
     const patch = this.grid.patchMm;
+    const anatomy = this.anatomy;
+    const log = this.logPunctures;
     let inside = 0;
     for (let k = 0; k < buffer.count; k++) {
       const x = buffer.xMm[k]!;
       const y = buffer.yMm[k]!;
       if (x < 0 || y < 0 || x >= patch || y >= patch) continue;
-      const depth = buffer.depthMm[k]!;
-      injuryFactors(p, this.anatomy, depth, this.factors);
-      this.punctureLog.push(x, y, depth, Math.min(1, this.factors.bleeding * this.bleedingFactor), this.hourNow);
       inside++;
+      if (!log) continue;
+      const depth = buffer.depthMm[k]!;
+      this.punctureLog.push(x, y, depth, Math.min(1, bleedingOf(p, anatomy, depth) * this.bleedingFactor), this.hourNow);
     }
     const s = this.open!;
     s.strokes++;
@@ -557,6 +572,17 @@ export class SkinSimulation {
       sessionDensityPerCm2: this.fields.sessionDensity[i]!,
     };
   }
+}
+
+/**
+ * Where a puncture can still touch the patch, whatever the grid: a puncture's kernel window reaches
+ * r·pitch < 3σ_inj + pitch beyond it (r = ⌈3σ_inj/pitch⌉, InjuryScratch.radiusCells), and the pitch is
+ * at most patch/GRID_CELLS_MIN. Not depending on the grid keeps the punctures of a seed the same on
+ * every grid (a cohort's 32² and the app's 160² see the same needles).
+ */
+export function punctureReach(params: ModelParams, patchMm: number): PunctureReach {
+  const reachMm = 3 * params.injurySigmaMm + patchMm / GRID_CELLS_MIN;
+  return { loMm: -reachMm, hiMm: patchMm + reachMm };
 }
 
 function mean(a: ArrayLike<number>): number {

@@ -17,13 +17,15 @@ const figures: Figure[] = [
     value: spread([1.91, 1.87]),
     baseline: { label: 'one after another', unit: 'ms', value: spread([4000, 4100]) },
   },
+  { key: 'poolCpuCost', label: 'an extra figure', unit: '×', value: spread([1.1]), note: 'workers share a core' },
 ];
 
 describe('bench report', () => {
-  const report = buildReport(figures, machineNow(), false);
+  const report = buildReport(figures, machineNow());
 
-  it('has every required key, the medians of what ran and null for what did not', () => {
-    for (const key of REQUIRED_KEYS) expect(report, key).toHaveProperty(key);
+  it('has exactly the required keys, the machine and the details: the medians of what ran and null for what did not', () => {
+    expect(Object.keys(report)).toEqual([...REQUIRED_KEYS, 'machine', 'details']);
+    expect(report.details.poolCpuCost!.value.median).toBe(1.1);
     expect(report.courseMs).toBe(305);
     expect(report.poolSpeedup).toBe(1.89);
     expect(report.playDaysPerSecondAtWeekSpeed).toBeNull();
@@ -35,6 +37,8 @@ describe('bench report', () => {
     expect(report.machine.cores).toBeGreaterThanOrEqual(1);
     expect(report.machine.loadAverageAtStart).toHaveLength(3);
     expect(report.machine.loadAverageAtEnd).toHaveLength(3);
+    expect(report.machine.quick).toBe(false);
+    expect(Date.parse(report.machine.date)).not.toBeNaN();
     expect(JSON.parse(JSON.stringify(report))).toEqual(report);
   });
 
@@ -47,7 +51,9 @@ describe('bench report', () => {
       '| a course | 305 ms (290–310, 3 runs) | — | ≤ 300 ms |',
       '| largest \\|Δ\\| | 0.0012 | — | — |',
       '| pool | 1.89 × (1.87–1.91, 2 runs) | one after another: 4050 ms (4000–4100, 2 runs) | — |',
+      '| an extra figure | 1.10 × | — | — |',
     ]);
+    expect(md).toContain('- `poolCpuCost`: workers share a core');
   });
 
   it('replaces only the README block between its markers', () => {

@@ -13,7 +13,7 @@ import {
   type InjuryFactors,
 } from '../../../src/engine/index';
 import { allocateFields } from '../../../src/engine/fields';
-import { InjuryScratch, saturatedDermalDose } from '../../../src/engine/injury';
+import { InjuryScratch, KERNEL_OFFSETS, kernelTable, saturatedDermalDose } from '../../../src/engine/injury';
 import { referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
 
 const cheek = resolveAnatomy(DEFAULT_PARAMS, 'cheek');
@@ -126,6 +126,26 @@ describe('the σ_inj kernel conserves punctures', () => {
     // The spread is σ_inj, less a little for the truncation at 3σ (a truncated normal keeps ≈ 0.99 σ).
     const sd = Math.sqrt(mxx / m - cx * cx);
     expect(Math.abs(sd / DEFAULT_PARAMS.injurySigmaMm - 1)).toBeLessThan(0.03);
+  });
+
+  it.each([32, 160])('the tabulated kernel on %s cells: every row sums to 1 and is centred on its place within the cell', (cells) => {
+    const grid = makeGrid({ cells });
+    const radius = Math.max(1, Math.ceil((3 * DEFAULT_PARAMS.injurySigmaMm) / grid.pitchMm));
+    const n = 2 * radius + 1;
+    const table = kernelTable(DEFAULT_PARAMS.injurySigmaMm, grid.pitchMm, radius);
+    expect(table.length).toBe(KERNEL_OFFSETS * n);
+    for (const q of [0, 1, 100, KERNEL_OFFSETS / 2, KERNEL_OFFSETS - 1]) {
+      let sum = 0;
+      let centre = 0;
+      for (let k = 0; k < n; k++) {
+        sum += table[q * n + k]!;
+        centre += table[q * n + k]! * (k - radius + 0.5);
+      }
+      expect(sum).toBeCloseTo(1, 12);
+      // The window is symmetric only about the cell's middle: off it, the truncated kernel leans a
+      // little towards the middle (less than 1 % of a cell on these grids, as the untabulated kernel).
+      expect(Math.abs(centre - (q + 0.5) / KERNEL_OFFSETS)).toBeLessThan(0.01);
+    }
   });
 
   it('a puncture at the patch corner keeps only about a quarter of its density on the patch', () => {

@@ -44,6 +44,12 @@ describe('accepted scenarios', () => {
     expect(scenarioSessions(s).length).toBeGreaterThan(0);
   });
 
+  it('a cohort of 1000 patients parses (the largest cohort, docs/scenario-format.md)', () => {
+    const draft = valid();
+    draft.cohort = { patients: 1000 };
+    expect(parseScenario(draft).cohort).toEqual({ patients: 1000 });
+  });
+
   it('the contract example in protocol form parses and expands to evenly spaced sessions', () => {
     const s = parseScenarioText(readText('tests/fixtures/scenarios/contract-protocol.json'));
     expect(scenarioSessions(s)).toEqual([
@@ -99,6 +105,8 @@ const REJECTIONS: Rejection[] = [
     expect: ['protocol', 'unknown field', '"passess"'],
   },
   { name: 'version 2', edit: (d) => (d.version = 2), expect: ['version', '2', 'allowed: 1'] },
+  // docs/scenario-format.md: cohorts of up to 1000 patients (issue 8: ≈ 20 s on 2 cores).
+  { name: 'a cohort of 1001 patients', edit: (d) => (d.cohort = { patients: 1001 }), expect: ['cohort.patients', '1001', '1–1000'] },
   {
     name: 'a sampling interval that is not a whole number of hours (0.3 d)',
     edit: (d) => (d.sampleEveryDays = 0.3),
