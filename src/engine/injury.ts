@@ -61,7 +61,7 @@ export function bleedingOf(params: ModelParams, anatomy: Anatomy, depthMm: numbe
 export const KERNEL_OFFSETS = 256;
 
 /**
- * The separable kernel of §4 along one axis, tabulated: row q holds the 2r + 1 weights of a puncture
+ * The separable kernel of docs/model.md §4 along one axis, tabulated: row q holds the 2r + 1 weights of a puncture
  * at (q + ½)/KERNEL_OFFSETS of the way across its cell, w_k ∝ exp(−d_k²/2σ²) with d_k the distance
  * from the puncture to the centre of window cell k, normalised to sum 1 over the window. A deposit
  * then reads two rows instead of computing four exponentials (the 2-D weight is their product).
