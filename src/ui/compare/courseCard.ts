@@ -49,7 +49,7 @@ export class CourseCard {
     this.show(index, course);
   }
 
-  private field(name: CourseFormField, label: string, input: HTMLInputElement | HTMLSelectElement, hint?: string): HTMLElement {
+  private field(name: CourseFormField, label: string, input: HTMLInputElement | HTMLSelectElement, hint?: string, className = ''): HTMLElement {
     const id = nextId(`course-${name}`);
     input.id = id;
     const error = el('p', { className: 'inline-warning', attrs: { id: `${id}-error` } });
@@ -60,7 +60,7 @@ export class CourseCard {
     const children: (Node | string)[] = [el('label', { text: label, attrs: { for: id } }), input];
     if (hint) children.push(el('span', { className: 'hint', text: hint }));
     children.push(error);
-    return el('div', { className: 'field' }, children);
+    return el('div', { className: className ? `field ${className}` : 'field' }, children);
   }
 
   private number(min: number, max: number, step: number): HTMLInputElement {
@@ -115,13 +115,14 @@ export class CourseCard {
       el('div', { className: 'course-grid' }, [
         this.field('needleMm', 'Needle length (mm)', this.number(0.25, 3, 0.25)),
         this.field('passes', 'Passes', this.number(1, 50, 1)),
-        this.field('mode', 'Schedule', mode),
+        this.field('mode', 'Schedule', mode, undefined, 'wide'),
       ]),
       this.regularBox,
       this.explicitBox,
       el('div', { className: 'course-grid' }, [
-        this.field('region', 'Region', region),
-        this.field('phototype', 'Phototype', phototype),
+        // Option texts such as "Body (stretch marks)" and "III — medium, sometimes burns" need the whole card width.
+        this.field('region', 'Region', region, undefined, 'wide'),
+        this.field('phototype', 'Phototype', phototype, undefined, 'wide'),
         this.field('days', 'Duration (days)', this.number(1, 3650, 1)),
       ]),
       conditions,
