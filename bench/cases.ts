@@ -5,6 +5,7 @@ import {
   parseParams,
   parseScenario,
   runSinglePatient,
+  simulationFor,
   scenarioSessions,
   SERIES,
   SkinSimulation,
@@ -133,21 +134,9 @@ export interface RunBreakdown {
   steps: number;
 }
 
-/** The simulation runSinglePatient builds for `scenario` (no puncture log). */
-function simulationOf(scenario: Scenario): SkinSimulation {
-  return new SkinSimulation({
-    seed: scenario.seed,
-    region: scenario.skin.region,
-    phototype: scenario.skin.phototype,
-    conditions: scenario.skin.conditions,
-    grid: { cells: scenario.grid?.cells ?? 160 },
-    logPunctures: false,
-  });
-}
-
 /** `scenario` run as runSinglePatient runs it, with the sessions, the steps and the patch means timed apart. */
 export function breakdownOf(scenario: Scenario): RunBreakdown {
-  const sim = simulationOf(scenario);
+  const sim = simulationFor(scenario);
   const sessions = scenarioSessions(scenario);
   const every = Math.round(scenario.sampleEveryDays * 24);
   const out = { sessionsMs: 0, advanceMs: 0, meansMs: 0, steps: 0 };
@@ -179,7 +168,7 @@ export function breakdownOf(scenario: Scenario): RunBreakdown {
 
 /** Integrator steps a scenario takes, sampled and with its sessions as runSinglePatient does. */
 export function stepsOf(scenario: Scenario): number {
-  const sim = simulationOf(scenario);
+  const sim = simulationFor(scenario);
   const sessions = scenarioSessions(scenario);
   const every = Math.round(scenario.sampleEveryDays * 24);
   let next = 0;

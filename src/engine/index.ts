@@ -95,6 +95,7 @@ export {
   episodesInDays,
   roundValue,
   runSinglePatient,
+  simulationFor,
   type RunOptions,
   type RunStats,
   type ScenarioResult,

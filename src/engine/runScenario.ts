@@ -58,13 +58,10 @@ export function roundValue(x: number): number {
   return Number(x.toPrecision(6));
 }
 
-/**
- * Runs one patient through a scenario: sessions at their hours (snapped to the hourly clock), the
- * patch means sampled every `sampleEveryDays` after that time's sessions are applied.
- */
-export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): { result: ScenarioResult; stats: RunStats } {
+/** The simulation a scenario runs on (`runSinglePatient`'s): its skin and grid, no puncture log. */
+export function simulationFor(scenario: Scenario, options: Omit<RunOptions, 'onProgress'> = {}): SkinSimulation {
   const seed = options.seedSuffix === undefined ? scenario.seed : `${scenario.seed}/${options.seedSuffix}`;
-  const sim = new SkinSimulation({
+  return new SkinSimulation({
     seed,
     region: scenario.skin.region,
     phototype: scenario.skin.phototype,
@@ -77,6 +74,14 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
     // Patch means only: nothing renders the punctures.
     logPunctures: false,
   });
+}
+
+/**
+ * Runs one patient through a scenario: sessions at their hours (snapped to the hourly clock), the
+ * patch means sampled every `sampleEveryDays` after that time's sessions are applied.
+ */
+export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): { result: ScenarioResult; stats: RunStats } {
+  const sim = simulationFor(scenario, options);
 
   const endHour = Math.round(scenario.days * HOURS_PER_DAY);
   const sampleHours = Math.round(scenario.sampleEveryDays * HOURS_PER_DAY);

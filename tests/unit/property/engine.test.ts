@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseScenario,
   runSinglePatient,
+  simulationFor,
   scenarioSessions,
   SkinSimulation,
   STATE_FIELDS,
@@ -22,15 +23,9 @@ const HOURS_PER_DAY = 24;
 /** Cases per property; the sum is the "500 engine cases in CI" of issue 9. */
 const RUNS = { invariants: 300, monotone: 150, determinism: 100 } as const;
 
+/** The engine's simulation of a scenario, on the scenario's grid or 32² (fast enough for hundreds of cases). */
 function simulationOf(s: Scenario): SkinSimulation {
-  return new SkinSimulation({
-    seed: s.seed,
-    region: s.skin.region,
-    phototype: s.skin.phototype,
-    conditions: s.skin.conditions,
-    primed: s.skin.primed ?? false,
-    grid: { cells: s.grid?.cells ?? 32 },
-  });
+  return simulationFor(s, { gridCells: s.grid?.cells ?? 32 });
 }
 
 /** The first broken invariant of the state, or null: finite, non-negative, V and T at most 1. */
