@@ -87,3 +87,17 @@ export function formatChartValue(v: number | null | undefined, unit: ChartUnit):
   if (unit === '%') return `${v > 0 ? '+' : v < 0 ? '−' : '±'}${Math.abs(v).toFixed(1)} %`;
   return Math.abs(v) < 0.01 && v !== 0 ? v.toPrecision(2) : v.toFixed(2);
 }
+
+/**
+ * Tick labels of a y axis with the decimals its tick step needs. uPlot's default formats with
+ * Intl.NumberFormat, which keeps at most 3 decimals: ticks 0.0002 apart (bruising) all read "0".
+ */
+export function axisTickLabels(splits: readonly number[], stepSize: number): string[] {
+  let decimals = 0;
+  while (decimals < 12 && Math.abs(Math.round(stepSize * 10 ** decimals) - stepSize * 10 ** decimals) > 1e-9 * 10 ** decimals) decimals++;
+  return splits.map((v) => {
+    const text = v.toFixed(decimals);
+    // −0.000 from a split a rounding error below zero reads as zero.
+    return Number(text) === 0 ? (0).toFixed(decimals) : text.replace('-', '−');
+  });
+}

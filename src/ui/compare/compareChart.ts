@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SERIES_INFO, type SeriesName } from '../../engine/outputs';
-import { formatChartValue, type ChartColumns } from '../../compare/chartData';
+import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
 import { bandFill, courseStyle } from '../../compare/palette';
 import { formatInUnit } from '../../compare/timeAxis';
 import type { TimeUnit } from '../../compare/workspace';
@@ -99,7 +99,13 @@ export class CompareChart {
       scales: { x: { time: false } },
       axes: [
         { label: timeUnit, size: 36, labelSize: 16 },
-        { label: columns.unit === '' ? 'index' : columns.unit === 'grade' ? 'grade change' : '%', size: 48, labelSize: 16 },
+        {
+          label: columns.unit === '' ? 'index' : columns.unit === 'grade' ? 'grade change' : '%',
+          size: yAxisSize,
+          font: AXIS_FONT,
+          labelSize: 16,
+          values: (_u, splits, _axis, _space, stepSize) => axisTickLabels(splits, stepSize),
+        },
       ],
       series,
       bands,
@@ -237,6 +243,24 @@ export class CompareChart {
   destroy(): void {
     this.plot?.destroy();
   }
+}
+
+/** The y axis's tick font, set on the axis so that its labels can be measured. */
+const AXIS_FONT = '12px system-ui, sans-serif';
+let axisMeasure: CanvasRenderingContext2D | null = null;
+
+/**
+ * Width of the y axis for its longest tick label (uPlot's auto-size recipe, measured in CSS px), at
+ * least the 48 px of short labels: "0.0005" must not run into the axis title.
+ */
+function yAxisSize(_u: uPlot, values: string[] | null): number {
+  const longest = (values ?? []).reduce((acc, v) => (v.length > acc.length ? v : acc), '');
+  if (longest === '') return 48;
+  axisMeasure ??= document.createElement('canvas').getContext('2d');
+  if (!axisMeasure) return 48;
+  axisMeasure.font = AXIS_FONT;
+  // Tick length (10) and gap (5) are uPlot's defaults, plus a little air.
+  return Math.max(48, Math.ceil(axisMeasure.measureText(longest).width + 10 + 5 + 4));
 }
 
 function lastValue(values: (number | null)[]): number | null {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartColumns, formatChartValue } from '../../../src/compare/chartData';
+import { axisTickLabels, chartColumns, formatChartValue } from '../../../src/compare/chartData';
 import { newCourse } from '../../../src/compare/courseForm';
 import type { ShownRun } from '../../../src/compare/shownRun';
 import { SERIES, type SeriesName } from '../../../src/engine/outputs';
@@ -61,5 +61,16 @@ describe('Compare chart columns', () => {
     expect(formatChartValue(7.3e-21, '')).toBe('0.00');
     expect(formatChartValue(-1.234, 'grade')).toBe('−1.23');
     expect(formatChartValue(-1e-9, '%')).toBe('±0.0 %');
+  });
+});
+
+describe('axisTickLabels', () => {
+  it('gives ticks 0.0002 apart the four decimals that tell them apart (bruising peaks near 0.001)', () => {
+    expect(axisTickLabels([0, 0.0002, 0.0004, 0.0006, 0.0008, 0.001], 0.0002)).toEqual(['0.0000', '0.0002', '0.0004', '0.0006', '0.0008', '0.0010']);
+  });
+  it('keeps whole steps whole and halves at one decimal, with a minus sign and no negative zero', () => {
+    expect(axisTickLabels([0, 20, 40, 60], 20)).toEqual(['0', '20', '40', '60']);
+    expect(axisTickLabels([-1.5, -1, -0.5, -1e-17], 0.5)).toEqual(['−1.5', '−1.0', '−0.5', '0.0']);
+    expect(axisTickLabels([0.25, 0.5, 0.75], 0.25)).toEqual(['0.25', '0.50', '0.75']);
   });
 });
