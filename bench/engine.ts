@@ -1,6 +1,6 @@
 import { Dynamics } from '../src/engine/dynamics';
 import type { SkinFields } from '../src/engine/fields';
-import { patchMeans, SERIES, SkinSimulation, type Scenario, type SeriesValues } from '../src/engine/index';
+import { patchMeans, SERIES, type Scenario, type SeriesValues } from '../src/engine/index';
 import { breakdownOf, copyFields, courseCase, fixedVsAdaptiveCase, injuredPatch, yearAt256Case, type RunBreakdown } from './cases';
 import { EulerEngine } from './euler';
 import type { Figure } from './figures';
@@ -221,8 +221,7 @@ export function eulerFigure(o: EngineBenchOptions): Figure {
   const eulerTimes: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < Math.max(1, o.repeats - 1); r++) {
-    const sim = new SkinSimulation({ seed: 1, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 160 } });
-    sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
+    const { sim } = injuredPatch(160);
     const tEngine = timeMs(() => sim.advanceTo(sim.hour + timedDays * 24));
     const f = copyFields(big.sim.fields);
     const euler = new EulerEngine(big.sim.grid, big.constants);
