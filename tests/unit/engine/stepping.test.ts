@@ -10,7 +10,6 @@ import {
   patchMeans,
   runSinglePatient,
   SERIES,
-  STATE_FIELDS,
   zeroSeries,
   type ScenarioResult,
   type SkinSimulation,
@@ -18,6 +17,7 @@ import {
 import { nextStepHours, STEP_HOURS } from '../../../src/engine/stepping';
 import { INTERACTIVE_PARAMS } from '../../../src/session/interactiveParams';
 import { referenceScenario, referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
+import { expectSameFields } from '../../fixtures/fields';
 
 /** Phototype IV with every graded indication: every series moves. */
 const SKIN = { region: 'cheek', phototype: 4, conditions: ['acne-scars', 'wrinkles', 'laxity'] } as const;
@@ -49,16 +49,6 @@ function worstDifference(a: ScenarioResult, b: ScenarioResult): { delta: number;
     });
   }
   return out;
-}
-
-function expectSameFields(a: SkinSimulation, b: SkinSimulation): void {
-  for (const name of STATE_FIELDS) {
-    const x = a.fields[name];
-    const y = b.fields[name];
-    let first = -1;
-    for (let i = 0; i < x.length && first < 0; i++) if (!Object.is(x[i], y[i])) first = i;
-    expect(first, `${name}[${first}] = ${x[first]} vs ${y[first]}`).toBe(-1);
-  }
 }
 
 type ProtocolName = keyof typeof PROTOCOLS;
