@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { appPage } from '../tests/e2e/appPage';
 import { launchBrowser } from '../tests/e2e/browser';
 import { serveDist } from '../tests/e2e/staticServer';
 import type { Figure } from './figures';
@@ -50,11 +51,10 @@ export async function browserFigures(): Promise<Figure[]> {
     const idle = await rafFps(page, () => page.waitForTimeout(3000));
     const gpu = await gpuShadingProbe(page);
 
-    await page.goto(server.url);
-    await page.waitForFunction(() => window.__skinsim?.ready === true, null, { timeout: 30_000 });
-    await page.getByRole('button', { name: 'Reset', exact: true }).click();
-    await page.waitForTimeout(500);
-    const skin = page.getByRole('application', { name: 'Skin patch' });
+    const ui = appPage(page);
+    await ui.open(server.url);
+    await ui.reset();
+    const skin = ui.skin();
     await skin.scrollIntoViewIfNeeded();
     const box = (await skin.boundingBox())!;
     const drag = await rafFps(page, async () => {
@@ -71,11 +71,11 @@ export async function browserFigures(): Promise<Figure[]> {
       await page.mouse.up();
     });
 
-    await page.getByRole('button', { name: 'Step day', exact: true }).click();
+    await ui.button('Step day').click();
     await page.getByLabel('Speed').selectOption('1w');
     const rates: number[] = [];
     const play = await rafFps(page, async () => {
-      await page.getByRole('button', { name: 'Play', exact: true }).click();
+      await ui.button('Play').click();
       let last = await page.evaluate(() => ({ h: window.__skinsim!.clockHours(), t: performance.now() }));
       for (let s = 0; s < 6; s++) {
         await page.waitForTimeout(1000);
@@ -83,7 +83,7 @@ export async function browserFigures(): Promise<Figure[]> {
         rates.push((now.h - last.h) / 24 / ((now.t - last.t) / 1000));
         last = now;
       }
-      await page.getByRole('button', { name: 'Pause', exact: true }).click();
+      await ui.button('Pause').click();
     });
     log(`play at 1 week/s: ${spread(rates).median.toFixed(2)} d/s; fps drag ${drag.toFixed(0)}, play ${play.toFixed(0)}, idle ${idle.toFixed(0)}`);
     const idleBaseline = { label: 'idle empty page rAF, same browser', unit: 'fps', value: spread([idle]) };

@@ -43,15 +43,14 @@ export function courseScenario(overrides: Partial<Scenario> = {}): Scenario {
   return monthlyCourse(240, 160, 5, overrides);
 }
 
+/** A scenario and its run; its step count comes with its breakdown (`breakdownOf`). */
 export interface CourseCase {
   scenario: Scenario;
-  /** Integrator steps one run takes. */
-  steps: number;
   run(): ScenarioResult;
 }
 
 function scenarioCase(scenario: Scenario): CourseCase {
-  return { scenario, steps: stepsOf(scenario), run: () => runSinglePatient(scenario).result };
+  return { scenario, run: () => runSinglePatient(scenario).result };
 }
 
 /** `courseMs`: the 240-day, 5-session course at 160², end to end through the engine API (runSinglePatient). */
@@ -134,7 +133,10 @@ export interface RunBreakdown {
   steps: number;
 }
 
-/** `scenario` run as runSinglePatient runs it, with the sessions, the steps and the patch means timed apart. */
+/**
+ * `scenario` run as runSinglePatient runs it, with the sessions, the steps and the patch means timed
+ * apart: the bench's one copy of runSinglePatient's schedule, also where a case's step count comes from.
+ */
 export function breakdownOf(scenario: Scenario): RunBreakdown {
   const sim = simulationFor(scenario);
   const sessions = scenarioSessions(scenario);
@@ -164,21 +166,4 @@ export function breakdownOf(scenario: Scenario): RunBreakdown {
   }
   out.steps = sim.stepCount;
   return out;
-}
-
-/** Integrator steps a scenario takes, sampled and with its sessions as runSinglePatient does. */
-export function stepsOf(scenario: Scenario): number {
-  const sim = simulationFor(scenario);
-  const sessions = scenarioSessions(scenario);
-  const every = Math.round(scenario.sampleEveryDays * 24);
-  let next = 0;
-  for (let hour = 0; hour <= scenario.days * 24; hour += every) {
-    while (next < sessions.length && Math.round(sessions[next]!.day * 24) <= hour) {
-      const s = sessions[next++]!;
-      sim.advanceTo(Math.round(s.day * 24));
-      sim.applySession({ needleMm: s.needleMm, passes: s.passes, pressure: s.pressure });
-    }
-    sim.sampleMeans(hour);
-  }
-  return sim.stepCount;
 }

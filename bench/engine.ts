@@ -1,6 +1,6 @@
 import { Dynamics } from '../src/engine/dynamics';
 import type { SkinFields } from '../src/engine/fields';
-import { patchMeans, SERIES, SkinSimulation, type Scenario, type SeriesValues } from '../src/engine/index';
+import { patchMeans, SERIES, type Scenario, type SeriesValues } from '../src/engine/index';
 import { breakdownOf, copyFields, courseCase, fixedVsAdaptiveCase, injuredPatch, yearAt256Case, type RunBreakdown } from './cases';
 import { EulerEngine } from './euler';
 import type { Figure } from './figures';
@@ -70,25 +70,29 @@ function cpuNote(runs: Runs): string {
   return `CPU time ${spread(runs.cpu).median.toFixed(0)} ms (${spread(runs.cpu).min.toFixed(0)}–${spread(runs.cpu).max.toFixed(0)})`;
 }
 
-/** Where a run's time goes: the median over `runs` runs of each part. */
-function breakdownNote(scenario: Scenario, runs: number): string {
+/** Where a run's time goes (the median over `runs` runs of each part), and the steps one run takes. */
+function breakdown(scenario: Scenario, runs: number): { steps: number; note: string } {
   const parts = Array.from({ length: runs }, () => breakdownOf(scenario));
   const med = (pick: (b: RunBreakdown) => number): string => spread(parts.map(pick)).median.toFixed(0);
-  return `sessions (sampling, deposit, jumps) ${med((b) => b.sessionsMs)} ms; steps and samples ${med((b) => b.advanceMs)} ms, of which patch-mean passes ≈ ${med((b) => b.meansMs)} ms`;
+  return {
+    steps: parts[0]!.steps,
+    note: `sessions (sampling, deposit, jumps) ${med((b) => b.sessionsMs)} ms; steps and samples ${med((b) => b.advanceMs)} ms, of which patch-mean passes ≈ ${med((b) => b.meansMs)} ms`,
+  };
 }
 
 /** `courseMs`: the 240-day, 5-session course at 160² end to end (runSinglePatient). */
 export function courseFigure(o: EngineBenchOptions): Figure {
   const c = courseCase();
   const runs = timeRuns(o.quick ? o.repeats : 2 * o.repeats - 1, () => void c.run());
-  log(`course ${spread(runs.wall).median.toFixed(0)} ms (${c.steps} steps)`);
+  const parts = breakdown(c.scenario, o.repeats);
+  log(`course ${spread(runs.wall).median.toFixed(0)} ms (${parts.steps} steps)`);
   return {
     key: 'courseMs',
     label: '240-day, 5-session course, 160² (runSinglePatient)',
     unit: 'ms',
     value: spread(runs.wall),
     goal: '≤ 300 ms',
-    note: `${c.steps} integrator steps; ${cpuNote(runs)}; ${breakdownNote(c.scenario, o.repeats)}`,
+    note: `${parts.steps} integrator steps; ${cpuNote(runs)}; ${parts.note}`,
   };
 }
 
@@ -102,7 +106,8 @@ export function yearFigure(o: EngineBenchOptions): Figure {
     addRun(runs, () => void c.run());
     addRun(untreated, c.untreatedYear);
   }
-  log(`year at 256² ${spread(runs.wall).median.toFixed(0)} ms (${c.steps} steps), untreated ${spread(untreated.wall).median.toFixed(0)} ms`);
+  const parts = breakdown(c.scenario, 1);
+  log(`year at 256² ${spread(runs.wall).median.toFixed(0)} ms (${parts.steps} steps), untreated ${spread(untreated.wall).median.toFixed(0)} ms`);
   return {
     key: 'yearAt256Ms',
     label: 'one year, 5 sessions, 256²',
@@ -110,7 +115,7 @@ export function yearFigure(o: EngineBenchOptions): Figure {
     value: spread(runs.wall),
     baseline: { label: 'an untreated year, 256², sampled daily', unit: 'ms', value: spread(untreated.wall) },
     goal: '≤ 1500 ms',
-    note: `${c.steps} integrator steps; ${cpuNote(runs)}; ${breakdownNote(c.scenario, 1)}`,
+    note: `${parts.steps} integrator steps; ${cpuNote(runs)}; ${parts.note}`,
   };
 }
 
@@ -216,8 +221,7 @@ export function eulerFigure(o: EngineBenchOptions): Figure {
   const eulerTimes: number[] = [];
   const ratios: number[] = [];
   for (let r = 0; r < Math.max(1, o.repeats - 1); r++) {
-    const sim = new SkinSimulation({ seed: 1, region: 'cheek', phototype: 3, conditions: [], grid: { cells: 160 } });
-    sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
+    const { sim } = injuredPatch(160);
     const tEngine = timeMs(() => sim.advanceTo(sim.hour + timedDays * 24));
     const f = copyFields(big.sim.fields);
     const euler = new EulerEngine(big.sim.grid, big.constants);

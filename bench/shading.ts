@@ -1,5 +1,5 @@
-import { expose, transfer, wrap } from 'comlink';
-import { createEngineApi, type EngineApi } from '../workers/engineApi';
+import { transfer } from 'comlink';
+import { openEngineChannel } from '../tests/fixtures/engineChannel';
 import type { Figure } from './figures';
 import { referenceFrame, strokeShadeCase } from './shadingCases';
 import { log, percentile, spread, timeMs } from './stats';
@@ -59,9 +59,7 @@ export function strokeDirtyRectFigure(o: { repeats: number }): Figure {
  * drag. 160² patch, 640² texture, as the app uses.
  */
 export async function strokeFigure(o: { repeats: number }): Promise<Figure> {
-  const channel = new MessageChannel();
-  expose(createEngineApi(), channel.port1);
-  const api = wrap<EngineApi>(channel.port2);
+  const { api, close } = openEngineChannel();
   try {
     await api.init({ seed: 9, skin: { region: 'cheek', phototype: 3, conditions: [] }, gridCells: 160, texturePx: SIZE });
     let pixels: Uint8Array = new Uint8Array(SIZE * SIZE * 4);
@@ -95,7 +93,6 @@ export async function strokeFigure(o: { repeats: number }): Promise<Figure> {
       note: `p50 ${percentile(times, 0.5).toFixed(1)} ms over ${times.length} strokes; min/max are of single strokes`,
     };
   } finally {
-    channel.port1.close();
-    channel.port2.close();
+    close();
   }
 }

@@ -3,12 +3,13 @@ import { shadeFieldsFromEngine } from '../src/shading/fromEngine';
 import { cellBoxForStrokes, pixelRectForCells } from '../src/shading/dirtyRect';
 import { shadeSkin, shadeSkinRect } from '../src/shading/shadeSkin';
 import { makeSkinTexture } from '../src/shading/skinTexture';
+import { median, percentile } from './stats';
 
 /**
  * Shading cases for the bench (bench/run.ts decides how to print them): what the worker pays to
- * shade one full 640² frame (`fullFrameShadeMs`) and to re-shade the dirty rectangle of each drag
- * stroke (`strokeShadeCase`, its p95 is the issue's `strokeShadeP95Ms`), measured the way the app
- * calls them. Figures are wall-clock on a shared
+ * shade one full 640² frame (`referenceFrame`, timed as `fullFrameShadeMs` by bench/shading.ts) and
+ * to re-shade the dirty rectangle of each drag stroke (`strokeShadeCase`, its p95 is the issue's
+ * `strokeShadeP95Ms`), measured the way the app calls them. Figures are wall-clock on a shared
  * machine: report them with the load average.
  */
 
@@ -21,10 +22,9 @@ export interface ShadeTiming {
   readonly samples: number;
 }
 
+/** `times` summarised with bench/stats.ts's median and (interpolating) percentile, as every figure is. */
 export function summarise(times: readonly number[]): ShadeTiming {
-  const s = [...times].sort((a, b) => a - b);
-  const q = (p: number): number => s[Math.min(s.length - 1, Math.max(0, Math.ceil(p * s.length) - 1))]!;
-  return { medianMs: q(0.5), p95Ms: q(0.95), minMs: s[0]!, maxMs: s[s.length - 1]!, samples: s.length };
+  return { medianMs: median(times), p95Ms: percentile(times, 0.95), minMs: Math.min(...times), maxMs: Math.max(...times), samples: times.length };
 }
 
 /**
@@ -43,18 +43,6 @@ export function referenceFrame(): { shade(): void; punctures: number; out: Uint8
   const shade = (): void => shadeSkin(texture, fields, sim.punctureLog, options, out);
   for (let w = 0; w < 3; w++) shade();
   return { shade, punctures: sim.punctureLog.size, out };
-}
-
-/** The reference frame's full shade, `runs` times. */
-export function fullFrameShadeMs(runs = 30): ShadeTiming {
-  const frame = referenceFrame();
-  const times: number[] = [];
-  for (let r = 0; r < runs; r++) {
-    const t0 = performance.now();
-    frame.shade();
-    times.push(performance.now() - t0);
-  }
-  return summarise(times);
 }
 
 export interface StrokeShadeTiming {

@@ -13,18 +13,6 @@ let context: BrowserContext;
 let page: Page;
 let ui: AppPage;
 const consoleErrors: string[] = [];
-const settled = () => ui.settled();
-const settle = () => ui.settle();
-const dayNumber = () => ui.dayNumber();
-const mmToPage = (x: number, y: number) => ui.mmToPage(x, y);
-const resetApp = () => ui.reset();
-
-async function percentOf(name: string): Promise<number> {
-  const text = ((await ui.readout(name).textContent()) ?? '').replace('−', '-').replace('±', '');
-  const m = /([-+]?\d+(?:\.\d+)?)\s*%/.exec(text);
-  if (!m) throw new Error(`no percentage in ${name}: "${text}"`);
-  return Number(m[1]);
-}
 
 beforeAll(async () => {
   server = await serveDist();
@@ -62,7 +50,7 @@ describe('SkinSim in headless Chromium', () => {
     for (const name of ['Play', 'Pause', 'Step hour', 'Step day', 'Step week', 'Undo', 'Reset', 'Start over', 'Roll one pass', 'Repeat as a course']) {
       await expect(ui.button(name).count()).resolves.toBe(1);
     }
-    expect(await dayNumber()).toBe(0);
+    expect(await ui.dayNumber()).toBe(0);
     expect(await ui.readout('Collagen gain').textContent()).toMatch(/%/);
     expect(await ui.readout('Erythema').textContent()).toMatch(/\d/);
     expect(await ui.readout('Capillary integrity').textContent()).toMatch(/\d+ %/);
@@ -70,14 +58,14 @@ describe('SkinSim in headless Chromium', () => {
   });
 
   it('a drag across the patch changes pixels along the path and not far from it', async () => {
-    await resetApp();
+    await ui.reset();
     const canvas = page.locator('#skin-canvas-host canvas');
     await page.mouse.move(5, 5);
-    await settled();
+    await ui.settled();
     const before = await elementPixels(page, canvas);
     const uploadsBefore = await page.evaluate(() => window.__skinsim!.uploads());
-    const from = await mmToPage(1, 20);
-    const to = await mmToPage(39, 20);
+    const from = await ui.mmToPage(1, 20);
+    const to = await ui.mmToPage(39, 20);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     // Eight moves of ~5 mm: each is one round trip to a busy browser, and the path is the same straight line.
@@ -85,7 +73,7 @@ describe('SkinSim in headless Chromium', () => {
     await page.mouse.up();
     await page.mouse.move(5, 5);
     await page.waitForFunction(() => (window.__skinsim!.session()?.punctures ?? 0) > 0);
-    await settled();
+    await ui.settled();
     const after = await elementPixels(page, canvas);
     // The drum is 20 mm wide: punctures land within 10 mm of the path (y = 20 mm), kernels reach ~2 mm further.
     const near = meanDiff(before, after, (y) => Math.abs(y * PATCH_MM - 20) < 8);
@@ -99,9 +87,9 @@ describe('SkinSim in headless Chromium', () => {
     // …and the picture they made is the whole frame of the same state, pixel for pixel: no seams at
     // rectangle edges. (The layer away and back draws the whole frame again.)
     await page.getByLabel('Layer').selectOption('erythema');
-    await settled();
+    await ui.settled();
     await page.getByLabel('Layer').selectOption('surface');
-    await settled();
+    await ui.settled();
     expect(await page.evaluate(() => window.__skinsim!.uploads().fullFrames)).toBeGreaterThanOrEqual(uploads.fullFrames + 2);
     const whole = await elementPixels(page, canvas);
     expect(meanDiff(after, whole, () => true)).toBe(0);
@@ -109,17 +97,17 @@ describe('SkinSim in headless Chromium', () => {
   });
 
   it('Play advances the simulated day', async () => {
-    const start = await dayNumber();
+    const start = await ui.dayNumber();
     await ui.button('Play').click();
     await page.waitForFunction((d) => /Day (\d+)/.exec(document.getElementById('day')!.textContent ?? '')![1] !== String(d), start, {
       timeout: 30_000,
     });
     await ui.button('Pause').click();
-    expect(await dayNumber()).toBeGreaterThan(start);
+    expect(await ui.dayNumber()).toBeGreaterThan(start);
   });
 
   it('keyboard alone performs a pass', async () => {
-    await resetApp();
+    await ui.reset();
     // Reach the patch with Tab, as a keyboard user would.
     await page.locator('body').focus();
     let focused = '';
@@ -145,15 +133,15 @@ describe('SkinSim in headless Chromium', () => {
   });
 
   it('after a session and 6 simulated weeks the collagen readout is above zero', async () => {
-    await resetApp();
+    await ui.reset();
     for (let k = 0; k < 15; k++) await ui.button('Roll one pass').click();
     await page.waitForFunction(() => (window.__skinsim!.session()?.meanPasses ?? 0) >= 14.5, null, { timeout: 30_000 });
     await expect(ui.readout('Collagen gain').textContent()).resolves.toMatch(/±0 %|\+0 %/);
     for (let k = 0; k < 6; k++) await ui.button('Step week').click();
-    await settle();
-    expect(await dayNumber()).toBe(42);
-    expect(await percentOf('Collagen gain')).toBeGreaterThan(0);
-    expect(await percentOf('Capillary integrity')).toBeGreaterThan(95);
+    await ui.settle();
+    expect(await ui.dayNumber()).toBe(42);
+    expect(await ui.numberIn('Collagen gain', '%')).toBeGreaterThan(0);
+    expect(await ui.numberIn('Capillary integrity', '%')).toBeGreaterThan(95);
     // The session was announced in the live region with its dose.
     await expect(page.locator('#announcer').textContent()).resolves.toMatch(/Session 1 done: 15 passes, 1\.5 mm, \d+ punctures\/cm²/);
   });
@@ -163,15 +151,15 @@ describe('SkinSim in headless Chromium', () => {
     await page.getByLabel('Phototype').selectOption('5');
     // A new phototype replays the whole history on the new skin; wait for frames after it.
     await page.waitForTimeout(300);
-    await settled();
-    const dayBefore = await dayNumber();
+    await ui.settled();
+    const dayBefore = await ui.dayNumber();
     const collagenBefore = await ui.readout('Collagen gain').textContent();
     const meansBefore = await page.evaluate(() => window.__skinsim!.means());
     await page.waitForTimeout(800);
     await page.reload();
     await ui.ready();
-    await settle();
-    expect(await dayNumber()).toBe(dayBefore);
+    await ui.settle();
+    expect(await ui.dayNumber()).toBe(dayBefore);
     expect(await ui.readout('Collagen gain').textContent()).toBe(collagenBefore);
     expect(await page.getByLabel('Needle length (mm)').inputValue()).toBe('2');
     expect(await page.getByLabel('Phototype').inputValue()).toBe('5');
@@ -194,10 +182,10 @@ describe('SkinSim in headless Chromium', () => {
   });
 
   it('takes the README screenshot mid-session', async () => {
-    await resetApp();
+    await ui.reset();
     for (let k = 0; k < 8; k++) await ui.button('Roll one pass').click();
-    const from = await mmToPage(3, 28);
-    const to = await mmToPage(37, 12);
+    const from = await ui.mmToPage(3, 28);
+    const to = await ui.mmToPage(37, 12);
     await page.mouse.move(from.x, from.y);
     await page.mouse.down();
     for (let k = 1; k <= 8; k++) await page.mouse.move(from.x + ((to.x - from.x) * k) / 8, from.y + ((to.y - from.y) * k) / 8);
@@ -206,7 +194,7 @@ describe('SkinSim in headless Chromium', () => {
     await ui.button('Play').click();
     await page.waitForFunction(() => window.__skinsim!.clockHours() > 5, null, { timeout: 30_000 });
     await ui.button('Pause').click();
-    await settle();
+    await ui.settle();
     mkdirSync('test-results', { recursive: true });
     await page.screenshot({ path: 'test-results/app-mid-session.png', fullPage: false });
     if (process.env.SKINSIM_UPDATE_DOCS === '1') copyFileSync('test-results/app-mid-session.png', 'docs/screenshot.png');

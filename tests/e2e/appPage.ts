@@ -45,10 +45,12 @@ export function appPage(page: Page) {
       return Number(m[1]);
     },
 
-    async numberIn(name: string): Promise<number> {
+    /** The first number of a readout; with `unit`, the first number followed by it (e.g. '%'). */
+    async numberIn(name: string, unit?: string): Promise<number> {
       const text = ((await ui.readout(name).textContent()) ?? '').replace('−', '-').replace('±', '');
-      const m = /([-+]?\d+(?:\.\d+)?)/.exec(text);
-      if (!m) throw new Error(`no number in ${name}: "${text}"`);
+      const unitPattern = unit === undefined ? '' : `\\s*${unit.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+      const m = new RegExp(`([-+]?\\d+(?:\\.\\d+)?)${unitPattern}`).exec(text);
+      if (!m) throw new Error(`no number${unit === undefined ? '' : ` in ${unit}`} in ${name}: "${text}"`);
       return Number(m[1]);
     },
 

@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BrowserContext, Page, Request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appPage } from './appPage';
 import { launchBrowser } from './browser';
 import { serveDist } from './staticServer';
 
@@ -84,9 +85,7 @@ beforeAll(async () => {
       window.__cspViolations!.push({ directive: e.effectiveDirective, blocked: e.blockedURI, source: `${e.sourceFile}:${e.lineNumber}` });
     });
   });
-  await page.goto(server.url);
-  await page.waitForFunction(() => document.body.dataset.ready === 'true' && window.__skinsim?.ready === true, null, { timeout: 30_000 });
-  await page.waitForFunction(() => window.__skinsim!.settled(), null, { timeout: 20_000 });
+  await appPage(page).open(server.url);
 });
 
 afterAll(async () => {

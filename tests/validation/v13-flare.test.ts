@@ -1,8 +1,9 @@
 /**
  * V13 (docs/model.md §14): one reference session, hourly samples: erythema is visible (> 0.15) by
- * 1 h after the session and is then ≥ 50 % of its peak, and V1 still holds (visible redness gone
- * after 0.5–3.5 days). The flush within minutes is the wheal-and-flare "triple response" (Lewis 1927
- * [V]; clinics describe redness "immediately after" [S]); its size k_R and fading time τ_R are [I].
+ * 1 h after the session and is then ≥ 50 % of its peak, while V1 still holds (visible redness gone
+ * after 0.5–3.5 days: v01-erythema-duration.test.ts checks it on the same session). The flush within
+ * minutes is the wheal-and-flare "triple response" (Lewis 1927 [V]; clinics describe redness
+ * "immediately after" [S]); its size k_R and fading time τ_R are [I].
  * 64-cell grid: erythema is linear in the injury except the mild saturation of D, which a grid of
  * 64 cells reproduces within 1e-3 (see V1).
  */
@@ -26,14 +27,5 @@ describe('V13: the flare shows at once and the 1–3 day redness stays', () => {
 
   it('1 h after the session erythema is at least half of its peak', () => {
     expect(erythema[1]!).toBeGreaterThanOrEqual(0.5 * max(erythema));
-  });
-
-  it('visible redness is still gone 0.5–3.5 days after the session (V1)', () => {
-    let last = -1;
-    erythema.forEach((e, h) => {
-      if (e > VISIBLE.erythema) last = h;
-    });
-    expect(last / 24).toBeGreaterThanOrEqual(0.5);
-    expect(last / 24).toBeLessThanOrEqual(3.5);
   });
 });

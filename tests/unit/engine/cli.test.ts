@@ -3,33 +3,14 @@
  * files, and clean error messages on bad input. `main` is called in-process with stdout/stderr
  * captured; scenarios are small (32–48 cells, a few weeks) to keep it fast.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, readFileSync, statSync, utimesSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { SERIES } from '../../../src/engine/index';
-import { runCli, type CliRun as Run } from '../../fixtures/cli';
+import { runBuiltCli, runCli, useScratchDir, writeScenarioFile, type CliRun as Run } from '../../fixtures/cli';
 import { repoPath } from '../../fixtures/engine';
 
-let dir: string;
-beforeAll(() => {
-  dir = mkdtempSync(join(tmpdir(), 'skinsim-cli-'));
-});
-afterAll(() => {
-  rmSync(dir, { recursive: true, force: true });
-});
-afterEach(() => {
-  vi.restoreAllMocks();
-});
-
-const run = runCli;
-
-function writeScenario(name: string, value: unknown): string {
-  const path = join(dir, name);
-  writeFileSync(path, typeof value === 'string' ? value : JSON.stringify(value));
-  return path;
-}
+const scratch = useScratchDir('skinsim-cli-');
 
 const single = {
   version: 1,
@@ -43,10 +24,19 @@ const single = {
 
 const cohort = { ...single, grid: { cells: 32 }, days: 10, cohort: { patients: 4 } };
 
+/**
+ * The in-process CLI on `single` and on `cohort` without options, each run once and shared by every
+ * test that reads that output (the built CLI's and the sweep's are compared with it: same bytes).
+ */
+let singleRun: Promise<Run> | undefined;
+let cohortRun: Promise<Run> | undefined;
+const runSingle = (): Promise<Run> => (singleRun ??= runCli([writeScenarioFile(scratch.path, 'single.json', single)]));
+const runCohort = (): Promise<Run> => (cohortRun ??= runCli([writeScenarioFile(scratch.path, 'cohort.json', cohort)]));
+
 describe('simulate CLI: a single patient', () => {
   let out: Run;
   beforeAll(async () => {
-    out = await run([writeScenario('single.json', single)]);
+    out = await runSingle();
   });
 
   it('exits 0 and prints nothing on stderr', () => {
@@ -79,9 +69,9 @@ describe('simulate CLI: a single patient', () => {
   });
 
   it('writes the same JSON to --out (and nothing to stdout) and a CSV with --csv', async () => {
-    const outPath = join(dir, 'result.json');
-    const csvPath = join(dir, 'result.csv');
-    const res = await run([writeScenario('single2.json', single), '--out', outPath, '--csv', csvPath]);
+    const outPath = join(scratch.path, 'result.json');
+    const csvPath = join(scratch.path, 'result.csv');
+    const res = await runCli([writeScenarioFile(scratch.path, 'single2.json', single), '--out', outPath, '--csv', csvPath]);
     expect(res.code).toBe(0);
     expect(res.stdout).toBe('');
     expect(readFileSync(outPath, 'utf8')).toBe(out.stdout);
@@ -96,7 +86,7 @@ describe('simulate CLI: a single patient', () => {
 
 describe('simulate CLI: a cohort', () => {
   it('prints median/p10/p90 per series and the incidence of adverse effects', async () => {
-    const res = await run([writeScenario('cohort.json', cohort)]);
+    const res = await runCohort();
     expect(res.code).toBe(0);
     const result = JSON.parse(res.stdout) as {
       version: number;
@@ -119,8 +109,8 @@ describe('simulate CLI: a cohort', () => {
   });
 
   it('writes cohort CSV columns per band', async () => {
-    const csvPath = join(dir, 'cohort.csv');
-    expect((await run([writeScenario('cohort2.json', cohort), '--csv', csvPath])).code).toBe(0);
+    const csvPath = join(scratch.path, 'cohort.csv');
+    expect((await runCli([writeScenarioFile(scratch.path, 'cohort2.json', cohort), '--csv', csvPath])).code).toBe(0);
     const header = readFileSync(csvPath, 'utf8').split('\n')[0]!;
     expect(header.startsWith('day,collagenGain_median,collagenGain_p10,collagenGain_p90')).toBe(true);
   });
@@ -130,7 +120,7 @@ describe('simulate CLI: bad input', () => {
   const noStack = (text: string) => expect(text).not.toContain('    at ');
 
   it('a scenario with a bad field exits 2, names the field on stderr, and prints no stack trace', async () => {
-    const res = await run([writeScenario('bad.json', { ...single, protocol: { ...single.protocol, needleMm: 7 } })]);
+    const res = await runCli([writeScenarioFile(scratch.path, 'bad.json', { ...single, protocol: { ...single.protocol, needleMm: 7 } })]);
     expect(res.code).toBe(2);
     expect(res.stdout).toBe('');
     expect(res.stderr).toContain('protocol.needleMm');
@@ -139,24 +129,24 @@ describe('simulate CLI: bad input', () => {
   });
 
   it('a file that is not JSON exits 2 with a JSON syntax message', async () => {
-    const res = await run([writeScenario('broken.json', '{ "version": 1, ')]);
+    const res = await runCli([writeScenarioFile(scratch.path, 'broken.json', '{ "version": 1, ')]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/not valid JSON/);
     noStack(res.stderr);
   });
 
   it('a missing file exits 2 and names the file', async () => {
-    const path = join(dir, 'does-not-exist.json');
-    const res = await run([path]);
+    const path = join(scratch.path, 'does-not-exist.json');
+    const res = await runCli([path]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(path);
     noStack(res.stderr);
   });
 
   it('a folder without scenario files exits 2 and names it', async () => {
-    const empty = join(dir, 'empty-folder');
+    const empty = join(scratch.path, 'empty-folder');
     mkdirSync(empty);
-    const res = await run([empty]);
+    const res = await runCli([empty]);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain(empty);
     expect(JSON.parse(res.stdout)).toEqual({ file: empty, error: `no scenario files (*.json) in "${empty}"` });
@@ -164,7 +154,7 @@ describe('simulate CLI: bad input', () => {
   });
 
   it('a file over the size limit exits 2 without being simulated', async () => {
-    const res = await run([writeScenario('huge.json', `{"description":"${'x'.repeat(1_100_000)}"}`)]);
+    const res = await runCli([writeScenarioFile(scratch.path, 'huge.json', `{"description":"${'x'.repeat(1_100_000)}"}`)]);
     expect(res.code).toBe(2);
     expect(res.stderr).toMatch(/MB/);
     noStack(res.stderr);
@@ -177,58 +167,52 @@ describe('simulate CLI: bad input', () => {
     ['--csv with several files', ['a.json', 'b.json', '--csv', 'x.csv']],
     ['--workers 0', ['x.json', '--workers', '0']],
   ])('%s exits 2 with the usage text', async (_label, argv) => {
-    const res = await run(argv);
+    const res = await runCli(argv);
     expect(res.code).toBe(2);
     expect(res.stderr).toContain('usage:');
     noStack(res.stderr);
   });
 
   it('--help prints the usage on stdout and exits 0', async () => {
-    const res = await run(['--help']);
+    const res = await runCli(['--help']);
     expect(res.code).toBe(0);
     expect(res.stdout).toContain('usage:');
   });
 });
-
-/** The real program as users start it: node scripts/simulate.mjs → dist-node/simulate.js (rebuilt when stale). */
-function runBuilt(argv: string[]): Run {
-  const res = spawnSync(process.execPath, [repoPath('scripts/simulate.mjs'), ...argv], { cwd: repoPath('.'), encoding: 'utf8', timeout: 120_000 });
-  return { code: res.status ?? -1, stdout: res.stdout, stderr: res.stderr };
-}
 
 describe('the built CLI (dist-node, as `npm run simulate` runs it)', () => {
   it('rebuilds a stale bundle, then prints the same bytes and exit code as the CLI in-process', async () => {
     // Age the build record: every source now looks newer than the bundle.
     const meta = repoPath('dist-node/meta.json');
     if (existsSync(meta)) utimesSync(meta, new Date(2000, 0, 1), new Date(2000, 0, 1));
-    const path = writeScenario('built-single.json', single);
-    const built = runBuilt([path]);
+    const path = writeScenarioFile(scratch.path, 'built-single.json', single);
+    const built = runBuiltCli([path]);
     expect(statSync(meta).mtimeMs).toBeGreaterThan(new Date(2001, 0, 1).getTime());
-    const inProcess = await run([path]);
+    const inProcess = await runSingle(); // the same bytes as `path`
     expect(built).toEqual(inProcess);
     expect(built.code).toBe(0);
-    const bad = writeScenario('built-bad.json', { ...single, days: 0 });
-    expect(runBuilt([bad])).toEqual(await run([bad]));
+    const bad = writeScenarioFile(scratch.path, 'built-bad.json', { ...single, days: 0 });
+    expect(runBuiltCli([bad])).toEqual(await runCli([bad]));
   });
 
   it('sweeps several files and a folder in its pool: one NDJSON line per file in input order, bad files as error lines, exit 2', async () => {
-    const folder = join(dir, 'sweep');
+    const folder = join(scratch.path, 'sweep');
     mkdirSync(folder);
-    const b = join(folder, 'b-cohort.json');
-    const a = join(folder, 'a-single.json');
-    writeFileSync(b, JSON.stringify(cohort));
-    writeFileSync(a, JSON.stringify({ ...single, seed: 4 }));
-    writeFileSync(join(folder, 'notes.txt'), 'not a scenario');
-    const bad = writeScenario('sweep-bad.json', { ...single, protocol: { ...single.protocol, needleMm: 7 } });
-    const missing = join(dir, 'sweep-missing.json');
-    const first = writeScenario('sweep-first.json', single);
+    const b = writeScenarioFile(folder, 'b-cohort.json', cohort);
+    const a = writeScenarioFile(folder, 'a-single.json', { ...single, seed: 4 });
+    writeScenarioFile(folder, 'notes.txt', 'not a scenario');
+    const bad = writeScenarioFile(scratch.path, 'sweep-bad.json', { ...single, protocol: { ...single.protocol, needleMm: 7 } });
+    const missing = join(scratch.path, 'sweep-missing.json');
+    const first = writeScenarioFile(scratch.path, 'sweep-first.json', single);
 
-    const res = runBuilt([first, bad, folder, missing]);
+    const res = runBuiltCli([first, bad, folder, missing]);
     expect(res.code).toBe(2);
     const lines = res.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { file: string; result?: unknown; error?: string; problems?: string[] });
     expect(lines.map((l) => l.file)).toEqual([first, bad, a, b, missing]);
-    // Each result is exactly what the single-file CLI prints for that file.
-    for (const k of [0, 2, 3]) expect(`${JSON.stringify(lines[k]!.result)}\n`).toBe((await run([lines[k]!.file])).stdout);
+    // Each result is exactly what the single-file CLI prints for that file (the first and b-cohort
+    // hold the same bytes as single.json and cohort.json).
+    const inProcess: [number, Run][] = [[0, await runSingle()], [2, await runCli([a])], [3, await runCohort()]];
+    for (const [k, printed] of inProcess) expect(`${JSON.stringify(lines[k]!.result)}\n`).toBe(printed.stdout);
     expect(lines[1]!.error).toContain('protocol.needleMm: 7 is above the maximum');
     expect(lines[1]!.problems).toEqual(['protocol.needleMm: 7 is above the maximum; allowed 0.25–3 mm']);
     expect(lines[4]!.error).toBe(`cannot read "${missing}": no such file`);
@@ -236,10 +220,10 @@ describe('the built CLI (dist-node, as `npm run simulate` runs it)', () => {
     expect(res.stderr).not.toContain('    at ');
 
     // The pool size changes nothing; --out gets the same lines; all good files exit 0.
-    const outPath = join(dir, 'sweep.ndjson');
-    const single1 = runBuilt(['--workers', '1', '--out', outPath, folder]);
+    const outPath = join(scratch.path, 'sweep.ndjson');
+    const single1 = runBuiltCli(['--workers', '1', '--out', outPath, folder]);
     expect(single1).toMatchObject({ code: 0, stdout: '' });
     expect(readFileSync(outPath, 'utf8')).toBe(`${[lines[2], lines[3]].map((l) => JSON.stringify(l)).join('\n')}\n`);
-    expect(runBuilt(['--ndjson', a]).stdout).toBe(`${JSON.stringify(lines[2])}\n`);
+    expect(runBuiltCli(['--ndjson', a]).stdout).toBe(`${JSON.stringify(lines[2])}\n`);
   });
 });

@@ -4,11 +4,9 @@
  * expected.json) and the 5 000-level nestings, at the top and inside fields, exit 2 with a
  * "path: message" line on stderr that names the field, nothing on stdout and no stack trace.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../fixtures/cli';
+import { readdirSync, readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { runCli, useScratchDir, writeScenarioFile } from '../../fixtures/cli';
 import { repoPath } from '../../fixtures/engine';
 
 const BAD_DIR = 'tests/fixtures/scenarios/bad';
@@ -23,8 +21,6 @@ interface Expectation {
 const expected = JSON.parse(readFileSync(repoPath(`${BAD_DIR}/expected.json`), 'utf8')) as Record<string, Expectation>;
 const files = readdirSync(repoPath(BAD_DIR)).filter((f) => f !== 'expected.json');
 
-const run = runCli;
-
 /** The problem lines of an "invalid scenario" message, without their "  - " bullet. */
 const problemLines = (stderr: string): string[] =>
   stderr
@@ -33,7 +29,7 @@ const problemLines = (stderr: string): string[] =>
     .map((l) => l.slice(4));
 
 async function expectRefused(path: string, expectation: Expectation): Promise<void> {
-  const res = await run([path]);
+  const res = await runCli([path]);
   expect(res.code, res.stderr).toBe(2);
   expect(res.stdout).toBe('');
   expect(res.stderr).not.toContain('    at ');
@@ -55,13 +51,7 @@ describe('the bad-scenario corpus through the CLI', () => {
 });
 
 describe('5 000 levels of nesting exit 2, never "Maximum call stack size exceeded"', () => {
-  let dir: string;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'skinsim-deep-'));
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const scratch = useScratchDir('skinsim-deep-');
 
   const deep = (open: string, close: string, inner = '1', levels = 5000): string => open.repeat(levels) + inner + close.repeat(levels);
   const valid = '"version": 1, "skin": {"region": "cheek", "phototype": 3}, "protocol": {"needleMm": 1, "passes": 5, "intervalDays": 30, "sessions": 1}, "days": 10';
@@ -74,8 +64,6 @@ describe('5 000 levels of nesting exit 2, never "Maximum call stack size exceede
     ['arrays in "skin.conditions"', `{"seed": 1, ${valid.replace('"phototype": 3', `"phototype": 3, "conditions": ${deep('[', ']', '"rosacea"')}`)}}`, 'skin.conditions[0]'],
     ['a 100 000-level nesting in "days"', `{"seed": 1, ${valid.replace('"days": 10', `"days": ${deep('[', ']', '1', 100_000)}`)}}`, 'days[0]'],
   ])('%s', async (_label, text, path) => {
-    const file = join(dir, 'deep.json');
-    writeFileSync(file, text);
-    await expectRefused(file, { path, contains: ['nesting depth exceeds the limit of 64 levels'] });
+    await expectRefused(writeScenarioFile(scratch.path, 'deep.json', text), { path, contains: ['nesting depth exceeds the limit of 64 levels'] });
   });
 });

@@ -3,7 +3,7 @@
  * pool worker does) and `aggregateCohort` gives exactly what the sequential `runCohort` gives; the
  * aggregation itself checked against a direct computation on synthetic patients.
  */
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import {
   aggregateCohort,
   parseScenario,
@@ -27,15 +27,19 @@ const scenario = parseScenario({
 });
 
 describe('runCohortPatient + aggregateCohort', () => {
-  it('give the same bytes as runCohort, whatever order the patients were computed in', () => {
-    const runs = [3, 1, 0, 2].map((k) => runCohortPatient(scenario, k));
+  /** The four patients computed out of order, then put in patient order. */
+  let runs: CohortPatientRun[];
+  beforeAll(() => {
+    runs = [3, 1, 0, 2].map((k) => runCohortPatient(scenario, k));
     runs.sort((a, b) => a.index - b.index);
+  });
+
+  it('give the same bytes as runCohort, whatever order the patients were computed in', () => {
     expect(JSON.stringify(aggregateCohort(scenario, runs))).toBe(JSON.stringify(runCohort(scenario, 4)));
   });
 
   it('refuses runs out of patient order or of different lengths', () => {
-    const a = runCohortPatient(scenario, 0);
-    const b = runCohortPatient(scenario, 1);
+    const [a, b] = runs as [CohortPatientRun, CohortPatientRun];
     expect(() => aggregateCohort(scenario, [b, a])).toThrow(/patient order/);
     expect(() => aggregateCohort(scenario, [a, { ...b, days: [0, 1] }])).toThrow(/samples/);
     expect(() => aggregateCohort(scenario, [])).toThrow(/at least one/);

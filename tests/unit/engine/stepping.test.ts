@@ -10,7 +10,6 @@ import {
   patchMeans,
   runSinglePatient,
   SERIES,
-  STATE_FIELDS,
   zeroSeries,
   type ScenarioResult,
   type SkinSimulation,
@@ -18,6 +17,7 @@ import {
 import { nextStepHours, STEP_HOURS } from '../../../src/engine/stepping';
 import { INTERACTIVE_PARAMS } from '../../../src/session/interactiveParams';
 import { referenceScenario, referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
+import { expectSameFields } from '../../fixtures/fields';
 
 /** Phototype IV with every graded indication: every series moves. */
 const SKIN = { region: 'cheek', phototype: 4, conditions: ['acne-scars', 'wrinkles', 'laxity'] } as const;
@@ -51,23 +51,36 @@ function worstDifference(a: ScenarioResult, b: ScenarioResult): { delta: number;
   return out;
 }
 
-function expectSameFields(a: SkinSimulation, b: SkinSimulation): void {
-  for (const name of STATE_FIELDS) {
-    const x = a.fields[name];
-    const y = b.fields[name];
-    let first = -1;
-    for (let i = 0; i < x.length && first < 0; i++) if (!Object.is(x[i], y[i])) first = i;
-    expect(first, `${name}[${first}] = ${x[first]} vs ${y[first]}`).toBe(-1);
+type ProtocolName = keyof typeof PROTOCOLS;
+const PROTOCOL_NAMES = Object.keys(PROTOCOLS) as ProtocolName[];
+
+/**
+ * Each protocol's course run once with fixed 1-hour steps and once with production stepping, shared
+ * by every test that compares against them (the reference alone is 4320–5760 steps).
+ */
+interface ProtocolRuns {
+  scenario: ReturnType<typeof course>;
+  reference: ScenarioResult;
+  production: ScenarioResult;
+}
+const runs = new Map<ProtocolName, ProtocolRuns>();
+function runsOf(name: ProtocolName): ProtocolRuns {
+  let out = runs.get(name);
+  if (out === undefined) {
+    const scenario = course(PROTOCOLS[name]);
+    out = {
+      scenario,
+      reference: runSinglePatient(scenario, { params: parseParams({ fixedStepHours: 1 }) }).result,
+      production: runSinglePatient(scenario).result,
+    };
+    runs.set(name, out);
   }
+  return out;
 }
 
 describe('production stepping against fixed 1-hour steps', () => {
-  const fixed = parseParams({ fixedStepHours: 1 });
-
-  it.each(Object.keys(PROTOCOLS) as (keyof typeof PROTOCOLS)[])('%s: every output within 0.005 of 1-hour steps', (name) => {
-    const scenario = course(PROTOCOLS[name]);
-    const reference = runSinglePatient(scenario, { params: fixed }).result;
-    const production = runSinglePatient(scenario).result;
+  it.each(PROTOCOL_NAMES)('%s: every output within 0.005 of 1-hour steps', (name) => {
+    const { reference, production } = runsOf(name);
     const worst = worstDifference(production, reference);
     expect(worst.delta, worst.at).toBeLessThanOrEqual(0.005);
     // The redness episodes and each session's visible days are followed hour by hour in both.
@@ -75,9 +88,8 @@ describe('production stepping against fixed 1-hour steps', () => {
     expect(production.sessions).toEqual(reference.sessions);
   });
 
-  it.each(Object.keys(PROTOCOLS) as (keyof typeof PROTOCOLS)[])('%s: the session view\'s finer ladder is within 0.005 of 1-hour steps too', (name) => {
-    const scenario = course(PROTOCOLS[name]);
-    const reference = runSinglePatient(scenario, { params: fixed }).result;
+  it.each(PROTOCOL_NAMES)('%s: the session view\'s finer ladder is within 0.005 of 1-hour steps too', (name) => {
+    const { scenario, reference } = runsOf(name);
     const interactive = runSinglePatient(scenario, { params: INTERACTIVE_PARAMS }).result;
     const worst = worstDifference(interactive, reference);
     expect(worst.delta, worst.at).toBeLessThanOrEqual(0.005);
@@ -124,9 +136,8 @@ describe('the step policy', () => {
 
 describe('shortcuts that change nothing, or nothing visible', () => {
   it('flushing tiny fast pools (below flushBelow) moves no output by more than 1e-4 (monthly × 5)', () => {
-    const scenario = course(PROTOCOLS['monthly × 5']);
+    const { scenario, production: flushed } = runsOf('monthly × 5');
     const exact = runSinglePatient(scenario, { params: parseParams({ flushBelow: 0 }) }).result;
-    const flushed = runSinglePatient(scenario).result;
     const worst = worstDifference(flushed, exact);
     expect(worst.delta, worst.at).toBeLessThanOrEqual(1e-4);
   });

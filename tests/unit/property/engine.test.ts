@@ -17,6 +17,7 @@ import {
   STATE_FIELDS,
   type Scenario,
 } from '../../../src/engine/index';
+import { expectSameFields } from '../../fixtures/fields';
 import { SEEDS, skinArb, tinyScenarioArb } from './arbitraries';
 
 const HOURS_PER_DAY = 24;
@@ -139,11 +140,7 @@ describe('engine properties over random valid scenarios', () => {
           }
           sim.advanceTo(Math.round(scenario.days * HOURS_PER_DAY) + 1);
         }
-        for (const name of STATE_FIELDS) {
-          const x = one.fields[name];
-          const y = two.fields[name];
-          expect(Buffer.from(x.buffer, x.byteOffset, x.byteLength).equals(Buffer.from(y.buffer, y.byteOffset, y.byteLength)), name).toBe(true);
-        }
+        expectSameFields(one, two);
       }),
       { seed: SEEDS.determinism, numRuns: RUNS.determinism },
     );

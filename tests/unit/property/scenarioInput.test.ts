@@ -3,20 +3,17 @@
  * every one is refused with a ScenarioError whose "path: message" lines name the mutated field, and
  * nothing else is ever thrown (no RangeError from deep nesting, no TypeError from a strange value).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseScenarioListText, parseScenarioText, ScenarioError, type ScenarioInput } from '../../../src/engine/index';
-import { repoPath } from '../../fixtures/engine';
+import { presetFiles } from '../../fixtures/engine';
 import { SEEDS, tinyScenarioArb } from './arbitraries';
 import { ingredientsArb, judge, mutate, type Mutant } from './mutations';
 
 /** Generated cases per property; their sum is reported in the test names. */
 const RUNS = { mutated: 5000, truncated: 500, garbage: 1000, randomJson: 500, lists: 500 } as const;
 
-const presets = readdirSync(repoPath('public/scenarios'))
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => JSON.parse(readFileSync(repoPath(`public/scenarios/${f}`), 'utf8')) as ScenarioInput);
+const presets = presetFiles().map((p) => JSON.parse(p.text) as ScenarioInput);
 
 /** Valid scenarios with every optional part somewhere: generated ones (with name, description, cohort) and the presets. */
 const validArb: fc.Arbitrary<ScenarioInput> = fc.oneof(

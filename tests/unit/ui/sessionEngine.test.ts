@@ -1,4 +1,3 @@
-import { expose } from 'comlink';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, roundValue, runSinglePatient, SERIES, SkinSimulation } from '../../../src/engine/index';
 import { INTERACTIVE_PARAMS } from '../../../src/session/interactiveParams';
@@ -9,22 +8,16 @@ import { SessionEngine } from '../../../src/ui/engine/SessionEngine';
 import { WorkerHost, type EngineWorker } from '../../../src/ui/engine/WorkerHost';
 import { DEFAULT_SETTINGS, setupOf } from '../../../src/ui/settings';
 import { applySkinFrame } from '../../../src/view/skinFrame';
-import { createEngineApi } from '../../../workers/engineApi';
+import { openEngineChannel } from '../../fixtures/engineChannel';
+import { referenceSim } from '../../fixtures/engine';
 
 const CELLS = 48;
 const TEXTURE = 64;
 
 /** An engine worker in Node: the real API behind a MessageChannel; `terminate` cuts the channel (a dead worker). */
 function nodeWorker(): EngineWorker {
-  const channel = new MessageChannel();
-  expose(createEngineApi(), channel.port1);
-  const port = channel.port2;
-  return Object.assign(port, {
-    terminate: () => {
-      channel.port1.close();
-      port.close();
-    },
-  }) as unknown as EngineWorker;
+  const { port, close } = openEngineChannel();
+  return Object.assign(port, { terminate: close }) as unknown as EngineWorker;
 }
 
 function makeApp(deadlineMs = 20_000) {
@@ -72,7 +65,7 @@ describe('one ordered intent queue (issue 9)', () => {
     expect(fast.engine.ops).toEqual(slow.engine.ops);
 
     // The CLI's single 15-pass session with the same seed: the engine's own session, bit for bit…
-    const sim = new SkinSimulation({ seed: DEFAULT_SETTINGS.seed, region: 'cheek', phototype: 3, conditions: [], grid: { cells: CELLS } });
+    const sim = referenceSim({ seed: DEFAULT_SETTINGS.seed, grid: { cells: CELLS } });
     sim.applySession({ needleMm: DEFAULT_SETTINGS.needleMm, pressure: DEFAULT_SETTINGS.pressure, passes: 15 });
     expect(fastHash).toBe(stateHash(sim.fields));
     // …and the CLI runner's series at day 0 and day 1, stepped as the session view steps (its finer
