@@ -1,5 +1,5 @@
 import { transfer } from 'comlink';
-import { openEngineChannel } from '../tests/fixtures/engineChannel';
+import { openEngineChannel } from '../tests/fixtures/openEngineChannel';
 import type { Figure } from './figures';
 import { referenceFrame, strokeShadeCase } from './shadingCases';
 import { log, percentile, spread, timeMs } from './stats';
