@@ -185,7 +185,10 @@ export class CourseWarnings {
     const t = m.telangiectasia > (this.setup.preexistingTelangiectasia ?? 0) + RISE_EPSILON ? m.telangiectasia : 0;
     if (t > this.telangiectasiaPeak) this.telangiectasiaPeak = t;
     if (m.pigment > this.pigmentPeak) this.pigmentPeak = m.pigment;
-    if (t > VISIBLE.telangiectasia || m.pigment > VISIBLE.pigment) {
+    // Once given, a code's message is not built again: `list` quotes the peaks.
+    const newVessels = t > VISIBLE.telangiectasia && !this.byCode.has('telangiectasia-visible');
+    const newPigment = m.pigment > VISIBLE.pigment && !this.byCode.has('pih-visible');
+    if (newVessels || newPigment) {
       for (const w of visibleEffectWarnings(t, m.pigment)) this.add(w);
     }
   }
@@ -193,7 +196,9 @@ export class CourseWarnings {
   /** The longest continuous episode of visible redness so far, days (docs/model.md §7). */
   observeRedness(longestEpisodeDays: number): void {
     if (longestEpisodeDays > this.longestRednessDays) this.longestRednessDays = longestEpisodeDays;
-    if (longestEpisodeDays > PROLONGED_ERYTHEMA_DAYS) this.add(prolongedErythemaWarning(longestEpisodeDays));
+    if (longestEpisodeDays > PROLONGED_ERYTHEMA_DAYS && !this.byCode.has('prolonged-erythema')) {
+      this.add(prolongedErythemaWarning(longestEpisodeDays));
+    }
   }
 
   /** Warnings added since the last call, in the order they happened. */
