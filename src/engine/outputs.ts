@@ -29,6 +29,12 @@ export const SERIES = [
 export type SeriesName = (typeof SERIES)[number];
 export type SeriesValues = Record<SeriesName, number>;
 
+/** Rounds to 6 significant digits: enough for every output, and stable JSON across runs. */
+export function roundValue(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(6));
+}
+
 /** Thresholds above which an effect is visible to the eye (docs/model.md §7). */
 export const VISIBLE = Object.freeze({ erythema: 0.15, edema: 0.1, telangiectasia: 0.1, pigment: 0.028 });
 

@@ -1,7 +1,7 @@
 import { sessionsAfterEndWarning } from './plannedWarnings';
 import type { ModelWarning } from './conditions';
 import type { RednessEpisode } from './episodes';
-import { SERIES, zeroSeries, type SeriesName } from './outputs';
+import { roundValue, SERIES, zeroSeries, type SeriesName } from './outputs';
 import type { ModelParams } from './params';
 import { scenarioSessions, type Scenario } from './scenario';
 import { SkinSimulation, TYPICAL_PATIENT, type PatientVariation } from './simulation';
@@ -52,11 +52,8 @@ export interface RunOptions {
 
 const HOURS_PER_DAY = 24;
 
-/** Rounds to 6 significant digits: enough for every output, and stable JSON across runs. */
-export function roundValue(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
-  return Number(x.toPrecision(6));
-}
+/** The rounding of every value in a result (outputs.ts); also exported here, where the results are built. */
+export { roundValue };
 
 /** The simulation a scenario runs on (`runSinglePatient`'s): its skin and grid, no puncture log. */
 export function simulationFor(scenario: Scenario, options: Omit<RunOptions, 'onProgress'> = {}): SkinSimulation {

@@ -1,6 +1,6 @@
 import { CONTRAINDICATIONS, type ModelWarning } from './conditions';
 import { MAX_USUAL_PASSES, MIN_INTERVAL_DAYS_DERMAL, needleWarning, phototypeWarning, visibleEffectWarnings } from './guidance';
-import { VISIBLE } from './outputs';
+import { roundValue, VISIBLE } from './outputs';
 import type { Region } from './params';
 
 /**
@@ -146,7 +146,7 @@ export class CourseWarnings {
         code: 'interval-too-short',
         severity: 'warning',
         day: s.day,
-        message: `Sessions ${roundDays(s.day - previous.day)} days apart with ${s.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
+        message: `Sessions ${roundValue(s.day - previous.day)} days apart with ${s.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
       });
     }
     if (s.passes !== undefined && s.passes > MAX_USUAL_PASSES) {
@@ -236,9 +236,4 @@ function prolongedErythemaWarning(days: number): ModelWarning {
     severity: 'warning',
     message: `Redness stays visible for ${days.toFixed(1)} days in one continuous episode (usually 1–3 days after a session).`,
   };
-}
-
-/** Rounds to 6 significant digits, as the result JSON does. */
-function roundDays(x: number): number {
-  return Number(x.toPrecision(6));
 }
