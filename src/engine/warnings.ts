@@ -7,8 +7,8 @@ import type { Region } from './params';
  * The one place where the engine decides what to warn about during a course (docs/model.md §9).
  * The command-line runner and an interactive session feed it the same facts — the setup, each
  * stroke's needle, each session as it starts and ends, patch means as time advances, the longest
- * redness episode — and it yields each warning once per code, in the order they happen (`drain`,
- * for an app that shows them as they come) or in a fixed code order (`list`, the CLI result).
+ * redness episode — and it yields each warning once per code, in the order they happen (to its
+ * listener, for an app that shows them as they come) or in a fixed code order (`list`, the CLI result).
  */
 
 /** Prolonged redness: one continuous episode of visible erythema longer than this (Chu 2021 [V]: 1–3 d). */
@@ -86,7 +86,6 @@ export interface NeedleFacts {
 
 export class CourseWarnings {
   private readonly byCode = new Map<string, ModelWarning>();
-  private fresh: ModelWarning[] = [];
   private lastSession: { day: number; needleMm: number } | null = null;
   private telangiectasiaPeak = 0;
   private pigmentPeak = 0;
@@ -106,7 +105,6 @@ export class CourseWarnings {
   add(w: ModelWarning): boolean {
     if (this.byCode.has(w.code)) return false;
     this.byCode.set(w.code, w);
-    this.fresh.push(w);
     this.listener?.(w);
     return true;
   }
@@ -199,13 +197,6 @@ export class CourseWarnings {
     if (longestEpisodeDays > PROLONGED_ERYTHEMA_DAYS && !this.byCode.has('prolonged-erythema')) {
       this.add(prolongedErythemaWarning(longestEpisodeDays));
     }
-  }
-
-  /** Warnings added since the last call, in the order they happened. */
-  drain(): ModelWarning[] {
-    const out = this.fresh;
-    this.fresh = [];
-    return out;
   }
 
   /**
