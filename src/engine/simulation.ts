@@ -462,19 +462,18 @@ export class SkinSimulation {
     const p = this.params;
     const m = this.eryMeans;
     const kIq = p.kI * this.inflammationFactor;
-    const rW = 1 / p.tauW;
-    const rD = 1 / p.tauD;
     const rI = 1 / p.tauI;
     for (let k = 1; k <= dt; k++) {
       const s = k / HOURS_PER_DAY;
       const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, s) + m.d * cascadeWeight(p.tauD, p.tauI, s));
       this.observeErythema(this.hourNow + k, inflammation + m.r * Math.exp(-s / p.tauR));
     }
-    const h = dt / HOURS_PER_DAY;
-    m.i = m.i * Math.exp(-rI * h) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, h) + m.d * cascadeWeight(p.tauD, p.tauI, h));
-    m.w *= Math.exp(-rW * h);
-    m.d *= Math.exp(-rD * h);
-    m.r *= Math.exp(-h / p.tauR);
+    // The whole step: the closed forms the integrator has just used (docs/model.md §8).
+    const c = this.dynamics.weights(dt / HOURS_PER_DAY);
+    m.i = m.i * c.eI + kIq * (p.aW * m.w * c.wToI + m.d * c.dToI);
+    m.w *= c.eW;
+    m.d *= c.eD;
+    m.r *= c.eR;
   }
 
   private observeErythema(hour: number, erythema: number): void {
