@@ -6,7 +6,7 @@ import { makeGrid, type Grid, type GridSpec } from './grid';
 import { GRID_CELLS_MIN } from './limits';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
 import { bleedingOf, InjuryScratch } from './injury';
-import { cascadeWeight } from './integrator';
+import { cascadeTransfer } from './integrator';
 import {
   cellOutputs,
   gradeFlags,
@@ -462,10 +462,12 @@ export class SkinSimulation {
     const p = this.params;
     const m = this.eryMeans;
     const kIq = p.kI * this.inflammationFactor;
+    const rW = 1 / p.tauW;
+    const rD = 1 / p.tauD;
     const rI = 1 / p.tauI;
     for (let k = 1; k <= dt; k++) {
       const s = k / HOURS_PER_DAY;
-      const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, s) + m.d * cascadeWeight(p.tauD, p.tauI, s));
+      const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeTransfer(rW, rI, s) + m.d * cascadeTransfer(rD, rI, s));
       this.observeErythema(this.hourNow + k, inflammation + m.r * Math.exp(-s / p.tauR));
     }
     // The whole step: the closed forms the integrator has just used (docs/model.md §8).
