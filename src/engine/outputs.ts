@@ -1,6 +1,7 @@
 import type { Condition } from './conditions';
 import type { SkinFields } from './fields';
 import type { ModelParams } from './params';
+import type { QuietWeights } from './stepWeights';
 
 /**
  * The result series of the CLI contract (issue #3), in contract order: patch means, docs/model.md §7.
@@ -421,7 +422,7 @@ export function zeroMoments(): QuietMoments {
 export function quietMeans(
   m: QuietMoments,
   n: number,
-  w: { e3: number; e1: number; c31: number; eEp: number; c3Ep: number; c1Ep: number; eV: number; eT: number; ePg: number; ePu: number },
+  w: QuietWeights,
   p: ModelParams,
   out: SeriesValues,
   flags: GradeFlags = NO_INDICATIONS,
