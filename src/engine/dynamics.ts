@@ -50,10 +50,9 @@ function cachedWeights(p: ModelParams, hDays: number): StepWeights {
  * both stay below `diffusionFloor` everywhere.
  */
 export class Dynamics {
+  /** Row copies for the diffusion substep; each call writes a row before it reads it, so I and G share them. */
   private readonly rowAbove: FieldArray;
   private readonly rowHere: FieldArray;
-  private readonly rowAboveG: FieldArray;
-  private readonly rowHereG: FieldArray;
   readonly facts: StepFacts = { maxI: 0, maxG: 0, diffused: false };
   /**
    * Whether any cell may hold a non-zero inflammatory pool (W, D, I, E, R) or growth factor /
@@ -73,8 +72,6 @@ export class Dynamics {
     const row = (): FieldArray => (precision === 'float64' ? new Float64Array(grid.cells) : new Float32Array(grid.cells));
     this.rowAbove = row();
     this.rowHere = row();
-    this.rowAboveG = row();
-    this.rowHereG = row();
   }
 
   weights(hDays: number): StepWeights {
@@ -479,7 +476,7 @@ export class Dynamics {
   /** One explicit diffusion substep of I and of G (zero-flux borders). */
   private diffuse(fi: FieldArray, fg: FieldArray, alpha: number): void {
     this.diffuseField(fi, alpha, this.rowAbove, this.rowHere);
-    this.diffuseField(fg, alpha, this.rowAboveG, this.rowHereG);
+    this.diffuseField(fg, alpha, this.rowAbove, this.rowHere);
   }
 
   /**
