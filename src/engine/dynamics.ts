@@ -1,7 +1,7 @@
 import type { FieldArray, SkinFields } from './fields';
 import type { Grid } from './grid';
 import type { ModelParams } from './params';
-import { stepWeights, type StepWeights } from './stepWeights';
+import { quietWeights, stepWeights, type QuietWeights, type StepWeights } from './stepWeights';
 
 /** Per-run constants of the dynamics (parameters after condition hooks and patient variation). */
 export interface DynamicsConstants {
@@ -63,6 +63,7 @@ export class Dynamics {
   private inflamedAny = false;
   private growingAny = false;
   private readonly weightsByH = new Map<number, StepWeights>();
+  private readonly quietByH = new Map<number, QuietWeights>();
 
   constructor(
     private readonly grid: Grid,
@@ -79,6 +80,16 @@ export class Dynamics {
     if (w === undefined) {
       w = cachedWeights(this.k.params, hDays);
       this.weightsByH.set(hDays, w);
+    }
+    return w;
+  }
+
+  /** The quiet propagator over h alone (`StepWeights.quiet` without the other weights): samples inside a quiet step. */
+  quietWeights(hDays: number): QuietWeights {
+    let w = this.quietByH.get(hDays);
+    if (w === undefined) {
+      w = quietWeights(this.k.params, hDays);
+      this.quietByH.set(hDays, w);
     }
     return w;
   }

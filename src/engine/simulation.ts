@@ -538,7 +538,7 @@ export class SkinSimulation {
         this.momentsHour = this.hourNow;
       }
       if (this.moments.mature) {
-        quietMeans(this.moments, this.grid.count, this.dynamics.weights((target - this.hourNow) / HOURS_PER_DAY).quiet, this.params, out, this.grades);
+        quietMeans(this.moments, this.grid.count, this.dynamics.quietWeights((target - this.hourNow) / HOURS_PER_DAY), this.params, out, this.grades);
         this.tracker.observeMeans(out);
         return out;
       }
