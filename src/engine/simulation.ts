@@ -24,10 +24,10 @@ import {
 import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
 import { PunctureLog } from './punctureLog';
 import { FastRng } from './rng';
-import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type PunctureReach, type Stroke } from './roller';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, type PunctureReach, type Stroke } from './roller';
 import { passStrokes, type PassSpec } from './session';
 import { nextStepHours, shorterStep } from './stepping';
-import { CourseWarnings } from './warnings';
+import { CourseWarnings, needleFacts } from './warnings';
 
 /** Per-patient variability of a cohort (docs/model.md §10); all 1 for the typical patient. */
 export interface PatientVariation {
@@ -270,14 +270,7 @@ export class SkinSimulation {
   private rollStroke(stroke: Stroke): number {
     this.beginInjury(stroke);
     const p = this.params;
-    const bottomMm = this.anatomy.epidermisMm + this.anatomy.dermisMm;
-    this.tracker.needleUsed({
-      day: this.day,
-      needleMm: stroke.needleMm,
-      belowDermisShare: shareDeeperThan(p, stroke.needleMm, stroke.pressure, this.fPenFactor, bottomMm),
-      warnShare: p.belowDermisWarnShare,
-      dermisBottomMm: bottomMm,
-    });
+    this.tracker.needleUsed(needleFacts(p, this.anatomy, this.day, stroke, this.fPenFactor));
     const buffer = this.punctures;
     buffer.clear();
     sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer, this.reach);

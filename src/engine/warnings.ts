@@ -1,7 +1,9 @@
+import type { Anatomy } from './anatomy';
 import { CONTRAINDICATIONS, type ModelWarning } from './conditions';
 import { MAX_USUAL_PASSES, MIN_INTERVAL_DAYS_DERMAL, needleWarning, phototypeWarning, visibleEffectWarnings } from './guidance';
 import { roundValue, VISIBLE } from './outputs';
-import type { Region } from './params';
+import type { ModelParams, Region } from './params';
+import { shareDeeperThan } from './roller';
 
 /**
  * The one place where the engine decides what to warn about during a course (docs/model.md §9).
@@ -82,6 +84,27 @@ export interface NeedleFacts {
   warnShare: number;
   /** Depth of the dermis bottom, mm. */
   dermisBottomMm: number;
+}
+
+/**
+ * The needle facts of a stroke, or of a planned session, rolled with `needle` on this skin: the same
+ * for a run (SkinSimulation) and a plan (`plannedWarnings`). `fPenFactor` is the patient's (docs/model.md §10).
+ */
+export function needleFacts(
+  params: ModelParams,
+  anatomy: Anatomy,
+  day: number,
+  needle: { needleMm: number; pressure: number },
+  fPenFactor: number,
+): NeedleFacts {
+  const bottomMm = anatomy.epidermisMm + anatomy.dermisMm;
+  return {
+    day,
+    needleMm: needle.needleMm,
+    belowDermisShare: shareDeeperThan(params, needle.needleMm, needle.pressure, fPenFactor, bottomMm),
+    warnShare: params.belowDermisWarnShare,
+    dermisBottomMm: bottomMm,
+  };
 }
 
 export class CourseWarnings {
