@@ -1,7 +1,7 @@
 import type { ModelWarning } from './conditions';
-import { SERIES, VISIBLE, type SeriesName } from './outputs';
+import { roundValue, SERIES, VISIBLE, type SeriesName } from './outputs';
 import { Rng } from './rng';
-import { roundValue, runSinglePatient, type RunOptions, type RunStats } from './runScenario';
+import { runSinglePatient, type RunOptions, type RunStats } from './runScenario';
 import type { Scenario } from './scenario';
 import type { PatientVariation } from './simulation';
 import { PROLONGED_ERYTHEMA_DAYS } from './warnings';

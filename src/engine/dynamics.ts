@@ -1,7 +1,7 @@
 import type { FieldArray, SkinFields } from './fields';
 import type { Grid } from './grid';
 import type { ModelParams } from './params';
-import { stepWeights, type StepWeights } from './stepWeights';
+import { quietWeights, stepWeights, type QuietWeights, type StepWeights } from './stepWeights';
 
 /** Per-run constants of the dynamics (parameters after condition hooks and patient variation). */
 export interface DynamicsConstants {
@@ -50,10 +50,9 @@ function cachedWeights(p: ModelParams, hDays: number): StepWeights {
  * both stay below `diffusionFloor` everywhere.
  */
 export class Dynamics {
+  /** Row copies for the diffusion substep; each call writes a row before it reads it, so I and G share them. */
   private readonly rowAbove: FieldArray;
   private readonly rowHere: FieldArray;
-  private readonly rowAboveG: FieldArray;
-  private readonly rowHereG: FieldArray;
   readonly facts: StepFacts = { maxI: 0, maxG: 0, diffused: false };
   /**
    * Whether any cell may hold a non-zero inflammatory pool (W, D, I, E, R) or growth factor /
@@ -64,6 +63,7 @@ export class Dynamics {
   private inflamedAny = false;
   private growingAny = false;
   private readonly weightsByH = new Map<number, StepWeights>();
+  private readonly quietByH = new Map<number, QuietWeights>();
 
   constructor(
     private readonly grid: Grid,
@@ -73,8 +73,6 @@ export class Dynamics {
     const row = (): FieldArray => (precision === 'float64' ? new Float64Array(grid.cells) : new Float32Array(grid.cells));
     this.rowAbove = row();
     this.rowHere = row();
-    this.rowAboveG = row();
-    this.rowHereG = row();
   }
 
   weights(hDays: number): StepWeights {
@@ -82,6 +80,16 @@ export class Dynamics {
     if (w === undefined) {
       w = cachedWeights(this.k.params, hDays);
       this.weightsByH.set(hDays, w);
+    }
+    return w;
+  }
+
+  /** The quiet propagator over h alone (`StepWeights.quiet` without the other weights): samples inside a quiet step. */
+  quietWeights(hDays: number): QuietWeights {
+    let w = this.quietByH.get(hDays);
+    if (w === undefined) {
+      w = quietWeights(this.k.params, hDays);
+      this.quietByH.set(hDays, w);
     }
     return w;
   }
@@ -479,7 +487,7 @@ export class Dynamics {
   /** One explicit diffusion substep of I and of G (zero-flux borders). */
   private diffuse(fi: FieldArray, fg: FieldArray, alpha: number): void {
     this.diffuseField(fi, alpha, this.rowAbove, this.rowHere);
-    this.diffuseField(fg, alpha, this.rowAboveG, this.rowHereG);
+    this.diffuseField(fg, alpha, this.rowAbove, this.rowHere);
   }
 
   /**

@@ -56,7 +56,7 @@ export {
   MAX_SHARE_FRAGMENT_CHARS,
   MAX_STROKES_PER_MESSAGE,
 } from './limits';
-export { cascadeWeight, decayWeights, type DecayWeights } from './integrator';
+export { cascadeTransfer, decayWeights, type DecayWeights } from './integrator';
 export {
   cellOutputs,
   gradeFlags,

@@ -29,12 +29,12 @@ export function decayWeights(tauDays: number, hDays: number): DecayWeights {
 }
 
 /**
- * Exact transfer from a purely decaying upstream pool into x over h:
- * ∫₀ʰ e^(−(h−s)/τx) e^(−s/τs) ds = (e^(−h/τs) − e^(−h/τx)) / (1/τx − 1/τs), with the limit h·e^(−h/τ) when τs = τx.
+ * Exact transfer from a purely decaying upstream pool (rate r, 1/day) into x (rate rTo) over s days,
+ * i.e. the response at s of x to a unit pulse into the upstream pool:
+ * ∫₀ˢ e^(−rTo(s−u)) e^(−r·u) du = (e^(−r·s) − e^(−rTo·s)) / (rTo − r), with the limit s·e^(−r·s) when r = rTo.
  */
-export function cascadeWeight(tauSourceDays: number, tauTargetDays: number, hDays: number): number {
-  const rs = 1 / tauSourceDays;
-  const rx = 1 / tauTargetDays;
-  if (Math.abs(rx - rs) < 1e-12 * Math.max(rx, rs)) return hDays * Math.exp(-hDays * rx);
-  return (Math.exp(-hDays * rs) - Math.exp(-hDays * rx)) / (rx - rs);
+export function cascadeTransfer(r: number, rTo: number, s: number): number {
+  const d = rTo - r;
+  if (Math.abs(d) < 1e-9 * Math.max(r, rTo)) return s * Math.exp(-r * s);
+  return (Math.exp(-r * s) - Math.exp(-rTo * s)) / d;
 }

@@ -1,6 +1,7 @@
 import type { Condition } from './conditions';
 import type { SkinFields } from './fields';
 import type { ModelParams } from './params';
+import type { QuietWeights } from './stepWeights';
 
 /**
  * The result series of the CLI contract (issue #3), in contract order: patch means, docs/model.md §7.
@@ -28,6 +29,12 @@ export const SERIES = [
 ] as const;
 export type SeriesName = (typeof SERIES)[number];
 export type SeriesValues = Record<SeriesName, number>;
+
+/** Rounds to 6 significant digits: enough for every output, and stable JSON across runs. */
+export function roundValue(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
+  return Number(x.toPrecision(6));
+}
 
 /** Thresholds above which an effect is visible to the eye (docs/model.md §7). */
 export const VISIBLE = Object.freeze({ erythema: 0.15, edema: 0.1, telangiectasia: 0.1, pigment: 0.028 });
@@ -415,7 +422,7 @@ export function zeroMoments(): QuietMoments {
 export function quietMeans(
   m: QuietMoments,
   n: number,
-  w: { e3: number; e1: number; c31: number; eEp: number; c3Ep: number; c1Ep: number; eV: number; eT: number; ePg: number; ePu: number },
+  w: QuietWeights,
   p: ModelParams,
   out: SeriesValues,
   flags: GradeFlags = NO_INDICATIONS,

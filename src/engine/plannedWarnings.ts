@@ -1,9 +1,8 @@
 import { resolveAnatomy } from './anatomy';
 import { applyConditions, type ModelWarning } from './conditions';
 import { DEFAULT_PARAMS } from './params';
-import { shareDeeperThan } from './roller';
-import { scenarioSessions, type Scenario } from './scenario';
-import { CourseWarnings } from './warnings';
+import { scenarioSessions, type Scenario, type SessionSpec } from './scenario';
+import { CourseWarnings, needleFacts } from './warnings';
 
 const HOURS_PER_DAY = 24;
 
@@ -16,6 +15,22 @@ export function sessionsAfterEndWarning(plannedDays: readonly number[], days: nu
     code: 'sessions-after-end',
     severity: 'warning',
     message: `${late} of ${plannedDays.length} sessions fall after day ${days} and are not simulated.`,
+  };
+}
+
+/**
+ * A scenario's sessions as a run simulates them: each at the hour it is simulated (the clock is
+ * hourly), those up to the last simulated hour in `simulated`, and the warning for the rest.
+ */
+export function plannedSessions(scenario: Scenario): { simulated: SessionSpec[]; late: ModelWarning | null } {
+  const endHour = Math.round(scenario.days * HOURS_PER_DAY);
+  const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
+  return {
+    simulated: planned.filter((s) => Math.round(s.day * HOURS_PER_DAY) <= endHour),
+    late: sessionsAfterEndWarning(
+      planned.map((s) => s.day),
+      scenario.days,
+    ),
   };
 }
 
@@ -36,24 +51,11 @@ export function plannedWarnings(scenario: Scenario): ModelWarning[] {
     preexistingTelangiectasia: effects.t0,
   });
   const anatomy = resolveAnatomy(effects.params, scenario.skin.region);
-  const bottomMm = anatomy.epidermisMm + anatomy.dermisMm;
-  const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
-  const late = sessionsAfterEndWarning(
-    planned.map((s) => s.day),
-    scenario.days,
-  );
+  const { simulated, late } = plannedSessions(scenario);
   if (late) tracker.add(late);
-  planned
-    .filter((s) => s.day <= scenario.days)
-    .forEach((s, k) => {
-      tracker.sessionStarted({ index: k + 1, day: s.day, needleMm: s.needleMm, passes: s.passes, integrityBefore: 1 });
-      tracker.needleUsed({
-        day: s.day,
-        needleMm: s.needleMm,
-        belowDermisShare: shareDeeperThan(effects.params, s.needleMm, s.pressure, 1, bottomMm),
-        warnShare: effects.params.belowDermisWarnShare,
-        dermisBottomMm: bottomMm,
-      });
-    });
+  simulated.forEach((s, k) => {
+    tracker.sessionStarted({ index: k + 1, day: s.day, needleMm: s.needleMm, passes: s.passes, integrityBefore: 1 });
+    tracker.needleUsed(needleFacts(effects.params, anatomy, s.day, s, 1));
+  });
   return tracker.list();
 }

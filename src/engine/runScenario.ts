@@ -1,9 +1,9 @@
-import { sessionsAfterEndWarning } from './plannedWarnings';
+import { plannedSessions } from './plannedWarnings';
 import type { ModelWarning } from './conditions';
 import type { RednessEpisode } from './episodes';
-import { SERIES, zeroSeries, type SeriesName } from './outputs';
+import { roundValue, SERIES, zeroSeries, type SeriesName } from './outputs';
 import type { ModelParams } from './params';
-import { scenarioSessions, type Scenario } from './scenario';
+import type { Scenario } from './scenario';
 import { SkinSimulation, TYPICAL_PATIENT, type PatientVariation } from './simulation';
 
 /** Result of a single-patient run: the CLI contract of issue #3 §4 (plus optional additions). */
@@ -52,11 +52,8 @@ export interface RunOptions {
 
 const HOURS_PER_DAY = 24;
 
-/** Rounds to 6 significant digits: enough for every output, and stable JSON across runs. */
-export function roundValue(x: number): number {
-  if (x === 0 || !Number.isFinite(x)) return x === 0 ? 0 : x;
-  return Number(x.toPrecision(6));
-}
+/** The rounding of every value in a result (outputs.ts); also exported here, where the results are built. */
+export { roundValue };
 
 /** The simulation a scenario runs on (`runSinglePatient`'s): its skin and grid, no puncture log. */
 export function simulationFor(scenario: Scenario, options: Omit<RunOptions, 'onProgress'> = {}): SkinSimulation {
@@ -86,12 +83,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
   const endHour = Math.round(scenario.days * HOURS_PER_DAY);
   const sampleHours = Math.round(scenario.sampleEveryDays * HOURS_PER_DAY);
   // Sessions happen on the hourly clock: report them at the hour they are simulated.
-  const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
-  const sessions = planned.filter((s) => Math.round(s.day * HOURS_PER_DAY) <= endHour);
-  const late = sessionsAfterEndWarning(
-    planned.map((s) => s.day),
-    scenario.days,
-  );
+  const { simulated: sessions, late } = plannedSessions(scenario);
   if (late) sim.warnings.add(late);
 
   const series = {} as Record<SeriesName, number[]>;

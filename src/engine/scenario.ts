@@ -130,17 +130,21 @@ export function parseScenario(value: unknown): Scenario {
  * and nothing else.
  */
 export function parseScenarioText(text: string): Scenario {
-  let value: unknown;
-  try {
-    value = readJsonText(text);
-  } catch (err) {
-    if (err instanceof JsonInputError) throw new ScenarioError(err.problems);
-    throw err;
-  }
+  const value = readScenarioJson(text);
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     throw new ScenarioError([`(document): expected a JSON object ({ "version": 1, ... }), got ${shortJson(value)}`]);
   }
   return parseScenario(value);
+}
+
+/** The bounded JSON reader (src/engine/jsonInput.ts) for scenario text: its problems become a ScenarioError. */
+export function readScenarioJson(text: string, what = 'the file'): unknown {
+  try {
+    return readJsonText(text, { what });
+  } catch (err) {
+    if (err instanceof JsonInputError) throw new ScenarioError(err.problems);
+    throw err;
+  }
 }
 
 /** The sessions a scenario describes, in time order. */

@@ -1,7 +1,6 @@
 import { formatIssues, shortJson } from './bounded';
-import { JsonInputError, readJsonText } from './jsonInput';
 import { MAX_COURSES } from './limits';
-import { ScenarioError, ScenarioSchema, type Scenario } from './scenario';
+import { parseScenario, readScenarioJson, ScenarioError, ScenarioSchema, type Scenario } from './scenario';
 
 /**
  * The readers of a comparison (issue 7): Import takes a single scenario file or an array of up to
@@ -15,9 +14,7 @@ import { ScenarioError, ScenarioSchema, type Scenario } from './scenario';
 /** Validates a parsed value: one scenario object, or an array of 1 … MAX_COURSES of them. */
 export function parseScenarioList(value: unknown): Scenario[] {
   if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-    const one = ScenarioSchema.safeParse(value);
-    if (!one.success) throw new ScenarioError(formatIssues(one.error));
-    return [one.data];
+    return [parseScenario(value)];
   }
   if (!Array.isArray(value)) {
     throw new ScenarioError([`(document): expected a scenario object or an array of scenarios, got ${shortJson(value)}`]);
@@ -39,12 +36,5 @@ export function parseScenarioList(value: unknown): Scenario[] {
 
 /** Import: the text of a file holding one scenario or an array of them. */
 export function parseScenarioListText(text: string, what = 'the file'): Scenario[] {
-  let value: unknown;
-  try {
-    value = readJsonText(text, { what });
-  } catch (err) {
-    if (err instanceof JsonInputError) throw new ScenarioError(err.problems);
-    throw err;
-  }
-  return parseScenarioList(value);
+  return parseScenarioList(readScenarioJson(text, what));
 }

@@ -6,7 +6,7 @@ import { makeGrid, type Grid, type GridSpec } from './grid';
 import { GRID_CELLS_MIN } from './limits';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
 import { bleedingOf, InjuryScratch } from './injury';
-import { cascadeWeight } from './integrator';
+import { cascadeTransfer } from './integrator';
 import {
   cellOutputs,
   gradeFlags,
@@ -24,10 +24,10 @@ import {
 import { DEFAULT_PARAMS, type ModelParams, type Region } from './params';
 import { PunctureLog } from './punctureLog';
 import { FastRng } from './rng';
-import { markCoverage, PunctureBuffer, sampleStrokePunctures, shareDeeperThan, type PunctureReach, type Stroke } from './roller';
+import { markCoverage, PunctureBuffer, sampleStrokePunctures, type PunctureReach, type Stroke } from './roller';
 import { passStrokes, type PassSpec } from './session';
 import { nextStepHours, shorterStep } from './stepping';
-import { CourseWarnings } from './warnings';
+import { CourseWarnings, needleFacts } from './warnings';
 
 /** Per-patient variability of a cohort (docs/model.md §10); all 1 for the typical patient. */
 export interface PatientVariation {
@@ -270,14 +270,7 @@ export class SkinSimulation {
   private rollStroke(stroke: Stroke): number {
     this.beginInjury(stroke);
     const p = this.params;
-    const bottomMm = this.anatomy.epidermisMm + this.anatomy.dermisMm;
-    this.tracker.needleUsed({
-      day: this.day,
-      needleMm: stroke.needleMm,
-      belowDermisShare: shareDeeperThan(p, stroke.needleMm, stroke.pressure, this.fPenFactor, bottomMm),
-      warnShare: p.belowDermisWarnShare,
-      dermisBottomMm: bottomMm,
-    });
+    this.tracker.needleUsed(needleFacts(p, this.anatomy, this.day, stroke, this.fPenFactor));
     const buffer = this.punctures;
     buffer.clear();
     sampleStrokePunctures(p, stroke, this.fPenFactor, this.strokeRng, buffer, this.reach);
@@ -467,14 +460,15 @@ export class SkinSimulation {
     const rI = 1 / p.tauI;
     for (let k = 1; k <= dt; k++) {
       const s = k / HOURS_PER_DAY;
-      const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, s) + m.d * cascadeWeight(p.tauD, p.tauI, s));
+      const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeTransfer(rW, rI, s) + m.d * cascadeTransfer(rD, rI, s));
       this.observeErythema(this.hourNow + k, inflammation + m.r * Math.exp(-s / p.tauR));
     }
-    const h = dt / HOURS_PER_DAY;
-    m.i = m.i * Math.exp(-rI * h) + kIq * (p.aW * m.w * cascadeWeight(p.tauW, p.tauI, h) + m.d * cascadeWeight(p.tauD, p.tauI, h));
-    m.w *= Math.exp(-rW * h);
-    m.d *= Math.exp(-rD * h);
-    m.r *= Math.exp(-h / p.tauR);
+    // The whole step: the closed forms the integrator has just used (docs/model.md §8).
+    const c = this.dynamics.weights(dt / HOURS_PER_DAY);
+    m.i = m.i * c.eI + kIq * (p.aW * m.w * c.wToI + m.d * c.dToI);
+    m.w *= c.eW;
+    m.d *= c.eD;
+    m.r *= c.eR;
   }
 
   private observeErythema(hour: number, erythema: number): void {
@@ -537,7 +531,7 @@ export class SkinSimulation {
         this.momentsHour = this.hourNow;
       }
       if (this.moments.mature) {
-        quietMeans(this.moments, this.grid.count, this.dynamics.weights((target - this.hourNow) / HOURS_PER_DAY).quiet, this.params, out, this.grades);
+        quietMeans(this.moments, this.grid.count, this.dynamics.quietWeights((target - this.hourNow) / HOURS_PER_DAY), this.params, out, this.grades);
         this.tracker.observeMeans(out);
         return out;
       }

@@ -1,3 +1,4 @@
+import { cascadeTransfer as cascade } from './integrator';
 import type { ModelParams } from './params';
 
 /**
@@ -37,13 +38,6 @@ export function quadrature(upper: number, f: (s: number) => number): number {
     sum += 0.5 * w * s;
   }
   return sum;
-}
-
-/** e^(−r·s) − e^(−r'·s) / (r' − r): the response at s of a pool with rate r' to a unit pulse into a pool with rate r (limit s·e^(−r·s)). */
-function cascade(r: number, rTo: number, s: number): number {
-  const d = rTo - r;
-  if (Math.abs(d) < 1e-9 * Math.max(r, rTo)) return s * Math.exp(-r * s);
-  return (Math.exp(-r * s) - Math.exp(-rTo * s)) / d;
 }
 
 /** Weights of the quadratic source through (0, S0), (h/2, Sm), (h, S1) for a pool with rate r, at h and at h/2. */

@@ -1,14 +1,16 @@
+import type { Anatomy } from './anatomy';
 import { CONTRAINDICATIONS, type ModelWarning } from './conditions';
 import { MAX_USUAL_PASSES, MIN_INTERVAL_DAYS_DERMAL, needleWarning, phototypeWarning, visibleEffectWarnings } from './guidance';
-import { VISIBLE } from './outputs';
-import type { Region } from './params';
+import { roundValue, VISIBLE } from './outputs';
+import type { ModelParams, Region } from './params';
+import { shareDeeperThan } from './roller';
 
 /**
  * The one place where the engine decides what to warn about during a course (docs/model.md §9).
  * The command-line runner and an interactive session feed it the same facts — the setup, each
  * stroke's needle, each session as it starts and ends, patch means as time advances, the longest
- * redness episode — and it yields each warning once per code, in the order they happen (`drain`,
- * for an app that shows them as they come) or in a fixed code order (`list`, the CLI result).
+ * redness episode — and it yields each warning once per code, in the order they happen (to its
+ * listener, for an app that shows them as they come) or in a fixed code order (`list`, the CLI result).
  */
 
 /** Prolonged redness: one continuous episode of visible erythema longer than this (Chu 2021 [V]: 1–3 d). */
@@ -84,9 +86,29 @@ export interface NeedleFacts {
   dermisBottomMm: number;
 }
 
+/**
+ * The needle facts of a stroke, or of a planned session, rolled with `needle` on this skin: the same
+ * for a run (SkinSimulation) and a plan (`plannedWarnings`). `fPenFactor` is the patient's (docs/model.md §10).
+ */
+export function needleFacts(
+  params: ModelParams,
+  anatomy: Anatomy,
+  day: number,
+  needle: { needleMm: number; pressure: number },
+  fPenFactor: number,
+): NeedleFacts {
+  const bottomMm = anatomy.epidermisMm + anatomy.dermisMm;
+  return {
+    day,
+    needleMm: needle.needleMm,
+    belowDermisShare: shareDeeperThan(params, needle.needleMm, needle.pressure, fPenFactor, bottomMm),
+    warnShare: params.belowDermisWarnShare,
+    dermisBottomMm: bottomMm,
+  };
+}
+
 export class CourseWarnings {
   private readonly byCode = new Map<string, ModelWarning>();
-  private fresh: ModelWarning[] = [];
   private lastSession: { day: number; needleMm: number } | null = null;
   private telangiectasiaPeak = 0;
   private pigmentPeak = 0;
@@ -106,7 +128,6 @@ export class CourseWarnings {
   add(w: ModelWarning): boolean {
     if (this.byCode.has(w.code)) return false;
     this.byCode.set(w.code, w);
-    this.fresh.push(w);
     this.listener?.(w);
     return true;
   }
@@ -146,7 +167,7 @@ export class CourseWarnings {
         code: 'interval-too-short',
         severity: 'warning',
         day: s.day,
-        message: `Sessions ${roundDays(s.day - previous.day)} days apart with ${s.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
+        message: `Sessions ${roundValue(s.day - previous.day)} days apart with ${s.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
       });
     }
     if (s.passes !== undefined && s.passes > MAX_USUAL_PASSES) {
@@ -185,7 +206,10 @@ export class CourseWarnings {
     const t = m.telangiectasia > (this.setup.preexistingTelangiectasia ?? 0) + RISE_EPSILON ? m.telangiectasia : 0;
     if (t > this.telangiectasiaPeak) this.telangiectasiaPeak = t;
     if (m.pigment > this.pigmentPeak) this.pigmentPeak = m.pigment;
-    if (t > VISIBLE.telangiectasia || m.pigment > VISIBLE.pigment) {
+    // Once given, a code's message is not built again: `list` quotes the peaks.
+    const newVessels = t > VISIBLE.telangiectasia && !this.byCode.has('telangiectasia-visible');
+    const newPigment = m.pigment > VISIBLE.pigment && !this.byCode.has('pih-visible');
+    if (newVessels || newPigment) {
       for (const w of visibleEffectWarnings(t, m.pigment)) this.add(w);
     }
   }
@@ -193,14 +217,9 @@ export class CourseWarnings {
   /** The longest continuous episode of visible redness so far, days (docs/model.md §7). */
   observeRedness(longestEpisodeDays: number): void {
     if (longestEpisodeDays > this.longestRednessDays) this.longestRednessDays = longestEpisodeDays;
-    if (longestEpisodeDays > PROLONGED_ERYTHEMA_DAYS) this.add(prolongedErythemaWarning(longestEpisodeDays));
-  }
-
-  /** Warnings added since the last call, in the order they happened. */
-  drain(): ModelWarning[] {
-    const out = this.fresh;
-    this.fresh = [];
-    return out;
+    if (longestEpisodeDays > PROLONGED_ERYTHEMA_DAYS && !this.byCode.has('prolonged-erythema')) {
+      this.add(prolongedErythemaWarning(longestEpisodeDays));
+    }
   }
 
   /**
@@ -231,9 +250,4 @@ function prolongedErythemaWarning(days: number): ModelWarning {
     severity: 'warning',
     message: `Redness stays visible for ${days.toFixed(1)} days in one continuous episode (usually 1–3 days after a session).`,
   };
-}
-
-/** Rounds to 6 significant digits, as the result JSON does. */
-function roundDays(x: number): number {
-  return Number(x.toPrecision(6));
 }

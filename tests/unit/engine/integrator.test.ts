@@ -3,7 +3,7 @@
  * simulation stepped at the engine's steps against a fine-step RK4 solution of the docs/model.md §6 ODEs.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cascadeWeight, decayWeights, parseParams, type ModelParams, type SkinSimulation } from '../../../src/engine/index';
+import { cascadeTransfer, decayWeights, parseParams, type ModelParams, type SkinSimulation } from '../../../src/engine/index';
 import { referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
 
 /** Composite 5-point Gauss–Legendre quadrature of f over [0, h] with panels no wider than `panel`. */
@@ -102,7 +102,7 @@ describe('decayWeights: exact for decay and for constant and linear sources', ()
   });
 });
 
-describe('cascadeWeight: exact transfer from a decaying upstream pool', () => {
+describe('cascadeTransfer: exact transfer from a decaying upstream pool', () => {
   const pairs = [
     { ts: 0.24, tx: 0.4 },
     { ts: 1.2, tx: 0.4 },
@@ -116,7 +116,7 @@ describe('cascadeWeight: exact transfer from a decaying upstream pool', () => {
     let worstCase = { error: 0, at: '' };
     for (const { ts, tx, h } of cases) {
       const exact = integrate((s) => Math.exp(-(h - s) / tx - s / ts), h, Math.min(h, ts, tx) / 40);
-      const error = Math.abs(cascadeWeight(ts, tx, h) / exact - 1);
+      const error = Math.abs(cascadeTransfer(1 / ts, 1 / tx, h) / exact - 1);
       if (!(error <= worstCase.error)) worstCase = { error, at: `τs = ${ts}, τx = ${tx}, h = ${h}` };
     }
     expect(worstCase.error, worstCase.at).toBeLessThanOrEqual(1e-12);
@@ -125,8 +125,8 @@ describe('cascadeWeight: exact transfer from a decaying upstream pool', () => {
   it.each(STEPS)('with equal time constants over h = %s d it equals h·e^(−h/τ) and is continuous nearby', (h) => {
     const tau = 1.2;
     const exact = h * Math.exp(-h / tau);
-    expect(Math.abs(cascadeWeight(tau, tau, h) - exact)).toBeLessThanOrEqual(1e-14 * exact);
-    expect(Math.abs(cascadeWeight(tau * (1 + 1e-7), tau, h) - exact)).toBeLessThanOrEqual(1e-6 * exact);
+    expect(Math.abs(cascadeTransfer(1 / tau, 1 / tau, h) - exact)).toBeLessThanOrEqual(1e-14 * exact);
+    expect(Math.abs(cascadeTransfer(1 / (tau * (1 + 1e-7)), 1 / tau, h) - exact)).toBeLessThanOrEqual(1e-6 * exact);
   });
 });
 

@@ -44,4 +44,23 @@ describe('warnings known before a run (the Compare view shows them while a cours
     expect(w.find((x) => x.code === 'interval-too-short')?.day).toBe(3);
     expect(w.find((x) => x.code === 'sessions-after-end')?.message).toMatch(/^1 of 3 sessions fall after day 60/);
   });
+
+  it('keeps a session the run simulates when it snaps onto the last hour of a fractional course', () => {
+    // Day 10.99 is hour 263.76: the session runs at hour 264, which is also the course's last hour.
+    const s = parseScenario({
+      version: 1,
+      seed: 1,
+      skin: { region: 'cheek', phototype: 3, conditions: [] },
+      sessions: [
+        { day: 0, needleMm: 1.5, passes: 15 },
+        { day: 10.99, needleMm: 1.5, passes: 15 },
+      ],
+      days: 10.99,
+      grid: { cells: 32 },
+    });
+    const run = codes(runSinglePatient(s).result.warnings);
+    expect(run).toContain('interval-too-short');
+    expect(run).not.toContain('sessions-after-end');
+    expect(codes(plannedWarnings(s))).toEqual(run.filter((c) => !RUN_ONLY.has(c)));
+  });
 });

@@ -12,14 +12,30 @@ import {
   RednessEpisodes,
   runSinglePatient,
   VISIBLE,
+  type CourseSetup,
   type ModelWarning,
 } from '../../../src/engine/index';
 import { course, referenceScenario, referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
 
 const codes = (ws: readonly ModelWarning[]): string[] => ws.map((w) => w.code);
 
-function tracker(phototype = 3, conditions: Parameters<typeof applyConditions>[1] = []): CourseWarnings {
-  return new CourseWarnings({ region: 'cheek', phototype, conditionWarnings: applyConditions(DEFAULT_PARAMS, conditions).warnings });
+/** The tracker's listener (as SkinSimulation gives it) collects what it hears; `drain` hands over and forgets it. */
+type Heard = CourseWarnings & { drain(): ModelWarning[] };
+
+function listening(setup: CourseSetup): Heard {
+  let heard: ModelWarning[] = [];
+  const w = new CourseWarnings(setup, (x) => heard.push(x));
+  return Object.assign(w, {
+    drain(): ModelWarning[] {
+      const out = heard;
+      heard = [];
+      return out;
+    },
+  });
+}
+
+function tracker(phototype = 3, conditions: Parameters<typeof applyConditions>[1] = []): Heard {
+  return listening({ region: 'cheek', phototype, conditionWarnings: applyConditions(DEFAULT_PARAMS, conditions).warnings });
 }
 
 const needle = (day: number, needleMm: number, belowDermisShare = 0) => ({ day, needleMm, belowDermisShare, warnShare: 0.05, dermisBottomMm: 1.08 });
@@ -32,7 +48,7 @@ describe('CourseWarnings', () => {
   });
 
   it('does not blame the course for vessels the skin had before it (rosacea), only for a rise above them', () => {
-    const w = new CourseWarnings({ region: 'cheek', phototype: 3, conditionWarnings: [], preexistingTelangiectasia: 0.1 });
+    const w = listening({ region: 'cheek', phototype: 3, conditionWarnings: [], preexistingTelangiectasia: 0.1 });
     // Float32 rounding puts rosacea's 0.1 a hair above the threshold: not a new visible effect.
     w.observeMeans({ telangiectasia: Math.fround(0.1), pigment: 0 });
     w.observeMeans({ telangiectasia: 0.10005, pigment: 0 });
