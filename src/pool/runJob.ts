@@ -1,4 +1,4 @@
-import { COHORT_DEFAULT_CELLS, runCohortPatient } from '../engine/cohort';
+import { cohortGridCells, runCohortPatient } from '../engine/cohort';
 import { VISIBLE } from '../engine/outputs';
 import { runSinglePatient } from '../engine/runScenario';
 import { scenarioSessions, type Scenario } from '../engine/scenario';
@@ -66,7 +66,7 @@ export function doseCellScenario(job: Pick<DoseCellJob, 'scenario' | 'intervalDa
 
 function runDoseCell(job: DoseCellJob, onProgress?: ProgressFn): DoseCellResult {
   const scenario = doseCellScenario(job);
-  const gridCells = job.gridCells ?? job.scenario.grid?.cells ?? COHORT_DEFAULT_CELLS;
+  const gridCells = cohortGridCells(job.scenario, { gridCells: job.gridCells });
   const { result, stats } = runSinglePatient(scenario, { gridCells, ...(onProgress ? { onProgress } : {}) });
   const collagen = result.series.collagenGain;
   let integrityMin = Number.POSITIVE_INFINITY;
