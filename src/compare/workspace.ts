@@ -78,12 +78,21 @@ export function readoutDayOf(course: Scenario, workspaceReadoutDay: number | nul
   return Math.min(course.days, Math.max(0, day));
 }
 
+const courseKeys = new WeakMap<Scenario, string>();
+
 /**
  * A stable identity of a course's content: two courses with the same key give the same result, so an
- * edit re-runs only the course it changed (and undoing it finds the old result again).
+ * edit re-runs only the course it changed (and undoing it finds the old result again). Cached per
+ * object: scenarios are never changed in place (every edit, import or load builds new ones), and the
+ * key is asked for several times per change of the workspace or of a run.
  */
 export function courseKey(course: Scenario): string {
-  return stableStringify(course);
+  let key = courseKeys.get(course);
+  if (key === undefined) {
+    key = stableStringify(course);
+    courseKeys.set(course, key);
+  }
+  return key;
 }
 
 function stableStringify(value: unknown): string {
