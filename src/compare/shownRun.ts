@@ -21,7 +21,16 @@ export interface ShownRun {
   readonly seed: number;
 }
 
-export function shownFromResult(r: ScenarioResult | CohortResult): ShownRun {
+/**
+ * One patient's run: as the engine gives it (ScenarioResult, plain arrays) or as it arrives from a pool
+ * worker (CourseResult, the Float64Arrays the worker transferred), shown as it is without a copy.
+ */
+export type PatientRun = Pick<ScenarioResult, 'seed' | 'warnings'> & {
+  readonly days: ArrayLike<number>;
+  readonly series: Readonly<Record<SeriesName, ArrayLike<number>>>;
+};
+
+export function shownFromResult(r: PatientRun | CohortResult): ShownRun {
   if ('incidence' in r) {
     const pick = (k: keyof Band): Record<SeriesName, readonly number[]> => {
       const out = {} as Record<SeriesName, readonly number[]>;

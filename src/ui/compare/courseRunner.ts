@@ -2,7 +2,6 @@ import type { CohortResult } from '../../engine/cohort';
 import { shownFromResult, type ShownRun } from '../../compare/shownRun';
 import { createWebPool } from '../../pool/webPool';
 import { runCohortInPool, runCourseArrays, type JobPool } from '../../pool/scenarioJobs';
-import { toScenarioResult } from '../../pool/jobs';
 import type { CourseRunner } from './compareModel';
 import type { DoseCellRunner } from './doseMapModel';
 
@@ -18,7 +17,7 @@ export function createCompareRunners(pool: JobPool = createWebPool()): { course:
         const result: CohortResult = await runCohortInPool(pool, scenario, { onProgress, signal });
         return shownFromResult(result);
       }
-      return shownFromResult(toScenarioResult(await runCourseArrays(pool, scenario, { onProgress, signal })));
+      return shownFromResult(await runCourseArrays(pool, scenario, { onProgress, signal }));
     },
   };
   const dose: DoseCellRunner = {
