@@ -1,7 +1,7 @@
 import { MAX_INPUT_BYTES } from '../../engine/limits';
 import type { SeriesName } from '../../engine/outputs';
 import type { Scenario } from '../../engine/scenario';
-import { CHART_SERIES, chartColumns } from '../../compare/chartData';
+import { CHART_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
 import { compareToCsv } from '../../compare/compareCsv';
 import { newCourse } from '../../compare/courseForm';
 import { PRESETS as presets } from '../../compare/presets';
@@ -193,7 +193,8 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
         const r = model.runOf(index);
         if (r?.status === 'done' && r.result) done.push({ index, course, run: r.result });
       });
-      for (const [s, chart] of charts) chart.show(chartColumns(s, done, ws.timeUnit, ws.readoutDay), ws.timeUnit);
+      const axis = chartAxis(done, ws.timeUnit, ws.readoutDay);
+      for (const [s, chart] of charts) chart.show(chartColumns(s, axis), ws.timeUnit);
       summary.show(
         ws.courses.map((course, index) => ({ index, course, run: done.find((d) => d.index === index)?.run ?? null })),
         ws.readoutDay,
