@@ -182,16 +182,25 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
 
   // ── Results: charts and summary follow the runs ───────────────────────────────────────
   let redrawQueued = false;
+  /** What charts and summary were last drawn from (the workspace, each course's finished run): progress ticks change neither. */
+  let drawn: { ws: Workspace; runs: (ShownRun | null)[] } | null = null;
   const redraw = (): void => {
     if (redrawQueued) return;
     redrawQueued = true;
     requestAnimationFrame(() => {
       redrawQueued = false;
       const ws = model.workspace.get();
+      const runs = ws.courses.map((_, index) => {
+        const r = model.runOf(index);
+        return r?.status === 'done' && r.result ? r.result : null;
+      });
+      const last = drawn;
+      if (last && last.ws === ws && runs.every((run, k) => run === last.runs[k])) return;
+      drawn = { ws, runs };
       const done: { index: number; course: Scenario; run: ShownRun }[] = [];
       ws.courses.forEach((course, index) => {
-        const r = model.runOf(index);
-        if (r?.status === 'done' && r.result) done.push({ index, course, run: r.result });
+        const run = runs[index];
+        if (run) done.push({ index, course, run });
       });
       const axis = chartAxis(done, ws.timeUnit, ws.readoutDay);
       for (const [s, chart] of charts) chart.show(chartColumns(s, axis), ws.timeUnit);
