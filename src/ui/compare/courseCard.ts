@@ -38,6 +38,8 @@ export class CourseCard {
   private readonly status = el('span', { className: 'course-status' });
   private readonly cancelButton = el('button', { text: 'Cancel', className: 'secondary small', attrs: { type: 'button' } });
   private course: Scenario;
+  /** What the warning list was last built from. */
+  private warningsShown: { course: Scenario; runWarnings: readonly ModelWarning[] | null } | null = null;
 
   constructor(index: number, course: Scenario, private readonly events: CourseCardEvents) {
     this.index = index;
@@ -243,6 +245,9 @@ export class CourseCard {
    */
   showWarnings(runWarnings: readonly ModelWarning[] | null): void {
     const c = this.course;
+    // Progress ticks re-show the run many times a second: rebuild only when course or warnings changed.
+    if (this.warningsShown?.course === c && this.warningsShown.runWarnings === runWarnings) return;
+    this.warningsShown = { course: c, runWarnings };
     const list: ModelWarning[] = [...(runWarnings ?? plannedWarnings(c))];
     if (c.skin.conditions.some((x) => BLOCKING_CONDITIONS.includes(x as never))) {
       list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });
