@@ -72,9 +72,14 @@ export function lastSessionDay(course: Scenario): number {
   return last;
 }
 
+/** The default read-out day of a course whose last session is on `lastSession`: 8 weeks later. */
+export function readoutAfter(lastSession: number): number {
+  return lastSession + READOUT_WEEKS_AFTER_LAST_SESSION * 7;
+}
+
 /** The read-out day of one course: the workspace's chosen day, or 8 weeks after its last session, within its days. */
 export function readoutDayOf(course: Scenario, workspaceReadoutDay: number | null): number {
-  const day = workspaceReadoutDay ?? lastSessionDay(course) + READOUT_WEEKS_AFTER_LAST_SESSION * 7;
+  const day = workspaceReadoutDay ?? readoutAfter(lastSessionDay(course));
   return Math.min(course.days, Math.max(0, day));
 }
 

@@ -126,10 +126,6 @@ export const DoseCellResultSchema = z
     readoutDay: z.number(),
     /** Patch-mean collagen gain at the read-out day (fraction, 0.5 = +50 %). */
     collagenGain: z.number(),
-    /** Highest sampled patch-mean telangiectasia of the course. */
-    telangiectasiaPeak: z.number(),
-    /** Lowest sampled patch-mean capillary integrity of the course (acute damage). */
-    capillaryIntegrityMin: z.number(),
     /** Telangiectasia peak above the visibility threshold (VISIBLE.telangiectasia): outline this cell. */
     capillaryDamageVisible: z.boolean(),
     /** Codes of the course's warnings (e.g. interval-too-short, telangiectasia-visible). */

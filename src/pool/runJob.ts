@@ -69,10 +69,6 @@ function runDoseCell(job: DoseCellJob, onProgress?: ProgressFn): DoseCellResult 
   const gridCells = cohortGridCells(job.scenario, { gridCells: job.gridCells });
   const { result, stats } = runSinglePatient(scenario, { gridCells, ...(onProgress ? { onProgress } : {}) });
   const collagen = result.series.collagenGain;
-  let integrityMin = Number.POSITIVE_INFINITY;
-  for (const v of result.series.capillaryIntegrity) integrityMin = Math.min(integrityMin, v);
-  let telangiectasiaPeak = 0;
-  for (const v of result.series.telangiectasia) telangiectasiaPeak = Math.max(telangiectasiaPeak, v);
   return {
     kind: 'dose-cell',
     intervalDays: job.intervalDays,
@@ -80,9 +76,6 @@ function runDoseCell(job: DoseCellJob, onProgress?: ProgressFn): DoseCellResult 
     sessions: job.sessions,
     readoutDay: job.readoutDay,
     collagenGain: collagen[collagen.length - 1]!,
-    // Sampled peaks (the series the CLI prints), as the cohort incidence counts them.
-    telangiectasiaPeak,
-    capillaryIntegrityMin: integrityMin,
     capillaryDamageVisible: stats.telangiectasiaPeak > VISIBLE.telangiectasia,
     warningCodes: result.warnings.map((w) => w.code),
   };

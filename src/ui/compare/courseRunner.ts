@@ -24,7 +24,7 @@ export function createCompareRunners(pool: JobPool = createWebPool()): { course:
     async run(cell, signal) {
       const r = await pool.submit({ kind: 'dose-cell', ...cell }, { signal }).promise;
       if (r.kind !== 'dose-cell') throw new Error(`expected a dose-map cell, got ${r.kind}`);
-      return { collagenGain: r.collagenGain, telangiectasiaPeak: r.telangiectasiaPeak, capillaryIntegrityMin: r.capillaryIntegrityMin, damageVisible: r.capillaryDamageVisible };
+      return { collagenGain: r.collagenGain, damageVisible: r.capillaryDamageVisible };
     },
   };
   return { course, dose, pool };

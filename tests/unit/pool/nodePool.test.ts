@@ -13,11 +13,12 @@ import {
   type Scenario,
   type ScenarioResult,
 } from '../../../src/engine/index';
+import { VISIBLE } from '../../../src/engine/outputs';
 import { hashSeries } from '../../../src/pool/hash';
-import { toScenarioResult } from '../../../src/pool/jobs';
+import { toScenarioResult, type DoseCellResult } from '../../../src/pool/jobs';
 import { createNodePool } from '../../../src/pool/nodePool';
 import { doseCellScenario } from '../../../src/pool/runJob';
-import { runCourseArrays, runDoseMap, runScenarioInPool, type JobPool } from '../../../src/pool/scenarioJobs';
+import { runCourseArrays, runScenarioInPool, type JobPool } from '../../../src/pool/scenarioJobs';
 
 const base = parseScenario({
   version: 1,
@@ -115,16 +116,25 @@ describe('the Node pool: progress, cancel, faults', () => {
     expect(ok.kind).toBe('course');
   });
 
-  it('a dose map fills cell by cell with what a direct run of each cell’s course gives', async () => {
-    const cells: string[] = [];
-    const spec = { scenario: base, intervalsDays: [2, 14], needlesMm: [0.5, 1.5], sessions: 3, readoutDay: 30, gridCells: 32 };
-    const map = await runDoseMap(pool, spec, { onCell: (_c, n, i) => cells.push(`${n},${i}`) });
-    expect(cells.sort()).toEqual(['0,0', '0,1', '1,0', '1,1']);
+  it('dose-map cells give what a direct run of each cell’s course gives', async () => {
+    const spec = { scenario: base, sessions: 3, readoutDay: 30, gridCells: 32 };
+    // map[n][i]: needle [0.5, 1.5][n] mm every [2, 14][i] days.
+    const map = await Promise.all(
+      [0.5, 1.5].map((needleMm) =>
+        Promise.all([2, 14].map(async (intervalDays) => (await pool.submit({ kind: 'dose-cell', ...spec, needleMm, intervalDays }).promise) as DoseCellResult)),
+      ),
+    );
+    expect(map.flat().map((c) => [c.kind, c.needleMm, c.intervalDays])).toEqual([
+      ['dose-cell', 0.5, 2],
+      ['dose-cell', 0.5, 14],
+      ['dose-cell', 1.5, 2],
+      ['dose-cell', 1.5, 14],
+    ]);
     const cell = map[1]![0]!;
     expect(cell).toMatchObject({ needleMm: 1.5, intervalDays: 2, sessions: 3, readoutDay: 30 });
-    const direct = runSinglePatient(doseCellScenario({ ...spec, needleMm: 1.5, intervalDays: 2 }), { gridCells: 32 }).result;
-    expect(cell.collagenGain).toBe(direct.series.collagenGain[30]);
-    expect(cell.capillaryIntegrityMin).toBe(Math.min(...direct.series.capillaryIntegrity));
+    const direct = runSinglePatient(doseCellScenario({ ...spec, needleMm: 1.5, intervalDays: 2 }), { gridCells: 32 });
+    expect(cell.collagenGain).toBe(direct.result.series.collagenGain[30]);
+    expect(cell.capillaryDamageVisible).toBe(direct.stats.telangiectasiaPeak > VISIBLE.telangiectasia);
     expect(cell.warningCodes).toContain('interval-too-short');
     // Deeper needles gain more collagen at the same interval.
     expect(map[1]![1]!.collagenGain).toBeGreaterThan(map[0]![1]!.collagenGain);
