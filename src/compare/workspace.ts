@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bounded, formatIssues, oneOf } from '../engine/bounded';
-import { MAX_COURSES } from '../engine/limits';
+import { MAX_COURSES, MAX_PASSES } from '../engine/limits';
 import { MAX_DAYS, ScenarioSchema, scenarioSessions, type Scenario } from '../engine/scenario';
 
 /**
@@ -17,12 +17,15 @@ export type TimeUnit = (typeof TIME_UNITS)[number];
 /** Default read-out: 8 weeks after the last session, when Lotfi 2013 and most trials read their results. */
 export const READOUT_WEEKS_AFTER_LAST_SESSION = 8;
 
+/** Most sessions of a dose map's courses. */
+export const DOSE_MAP_MAX_SESSIONS = 20;
+
 export const DoseMapSettingsSchema = z
   .object({
     /** Sessions of every course on the map. */
-    sessions: bounded(1, 20, 'sessions', { int: true }),
+    sessions: bounded(1, DOSE_MAP_MAX_SESSIONS, 'sessions', { int: true }),
     /** Passes per session. */
-    passes: bounded(1, 50, 'passes', { int: true }),
+    passes: bounded(1, MAX_PASSES, 'passes', { int: true }),
   })
   .strict();
 export type DoseMapSettings = z.infer<typeof DoseMapSettingsSchema>;
