@@ -8,7 +8,6 @@ import {
   parseScenario,
   runCohort,
   runSinglePatient,
-  simulateScenario,
   type CohortResult,
   type Scenario,
   type ScenarioResult,
@@ -44,14 +43,17 @@ const explicit = parseScenario({
 const cohort: Scenario = { ...base, seed: 8, days: 14, cohort: { patients: 5 } };
 const batch = [base, explicit, cohort];
 
+/** `base` and `explicit` run in this thread, once for every test that compares with them. */
+const direct = {} as { base: ScenarioResult; explicit: ScenarioResult };
+beforeAll(() => {
+  direct.base = runSinglePatient(base).result;
+  direct.explicit = runSinglePatient(explicit).result;
+});
+
 describe('the Node pool gives the same bytes as one thread', () => {
   let expected: string[];
   beforeAll(() => {
-    expected = [
-      JSON.stringify(runSinglePatient(base).result),
-      JSON.stringify(runSinglePatient(explicit).result),
-      JSON.stringify(runCohort(cohort, 5)),
-    ];
+    expected = [JSON.stringify(direct.base), JSON.stringify(direct.explicit), JSON.stringify(runCohort(cohort, 5))];
   });
 
   it.each([1, 2, 3])('with %i worker(s)', async (size) => {
@@ -66,7 +68,7 @@ describe('the Node pool gives the same bytes as one thread', () => {
   });
 });
 
-describe('the Node pool: progress, cancel, faults', () => {
+describe('the Node pool: progress, cancel, faults, cohorts', () => {
   let pool: JobPool;
   beforeAll(() => {
     pool = createNodePool({ size: 2 });
@@ -77,12 +79,10 @@ describe('the Node pool: progress, cancel, faults', () => {
     const arrays = await runCourseArrays(pool, explicit);
     expect(arrays.days).toBeInstanceOf(Float64Array);
     expect(arrays.series.collagenGain).toBeInstanceOf(Float64Array);
-    const direct = simulateScenario(explicit) as ScenarioResult;
-    expect(hashSeries(arrays.days, arrays.series)).toBe(hashSeries(direct.days, direct.series));
-    expect(toScenarioResult(arrays)).toEqual(direct);
+    expect(hashSeries(arrays.days, arrays.series)).toBe(hashSeries(direct.explicit.days, direct.explicit.series));
+    expect(toScenarioResult(arrays)).toEqual(direct.explicit);
     // Another scenario gives another fingerprint.
-    const other = simulateScenario(base) as ScenarioResult;
-    expect(hashSeries(other.days, other.series)).not.toBe(hashSeries(direct.days, direct.series));
+    expect(hashSeries(direct.base.days, direct.base.series)).not.toBe(hashSeries(direct.explicit.days, direct.explicit.series));
   });
 
   it('a long course reports rising progress and ends at 1', async () => {
@@ -103,7 +103,7 @@ describe('the Node pool: progress, cancel, faults', () => {
     // The year at 160² takes seconds; the cancel returns as soon as the job reports progress.
     expect(performance.now() - started).toBeLessThan(60_000);
     const after = (await runScenarioInPool(pool, base)) as ScenarioResult;
-    expect(JSON.stringify(after)).toBe(JSON.stringify(runSinglePatient(base).result));
+    expect(JSON.stringify(after)).toBe(JSON.stringify(direct.base));
   });
 
   it('a bad job fails with the field and its range; the next job runs', async () => {
@@ -132,12 +132,18 @@ describe('the Node pool: progress, cancel, faults', () => {
     ]);
     const cell = map[1]![0]!;
     expect(cell).toMatchObject({ needleMm: 1.5, intervalDays: 2, sessions: 3, readoutDay: 30 });
-    const direct = runSinglePatient(doseCellScenario({ ...spec, needleMm: 1.5, intervalDays: 2 }), { gridCells: 32 });
-    expect(cell.collagenGain).toBe(direct.result.series.collagenGain[30]);
-    expect(cell.capillaryDamageVisible).toBe(direct.stats.telangiectasiaPeak > VISIBLE.telangiectasia);
+    const inThread = runSinglePatient(doseCellScenario({ ...spec, needleMm: 1.5, intervalDays: 2 }), { gridCells: 32 });
+    expect(cell.collagenGain).toBe(inThread.result.series.collagenGain[30]);
+    expect(cell.capillaryDamageVisible).toBe(inThread.stats.telangiectasiaPeak > VISIBLE.telangiectasia);
     expect(cell.warningCodes).toContain('interval-too-short');
     // Deeper needles gain more collagen at the same interval.
     expect(map[1]![1]!.collagenGain).toBeGreaterThan(map[0]![1]!.collagenGain);
+  });
+
+  it('a cohort without a grid (the coarse default) gives the same bytes as runCohort', async () => {
+    const s: Scenario = { ...base, grid: undefined, days: 8, cohort: { patients: 3 } };
+    const r = (await runScenarioInPool(pool, s)) as CohortResult;
+    expect(JSON.stringify(r)).toBe(JSON.stringify(runCohort(s, 3)));
   });
 });
 
@@ -153,19 +159,6 @@ describe('a crashing Node worker', () => {
       });
       const result = await next.promise;
       expect(result.kind).toBe('course');
-    } finally {
-      pool.close();
-    }
-  });
-});
-
-describe('cohorts in the pool', () => {
-  it('give the same bytes as runCohort for a cohort without a grid (the coarse default)', async () => {
-    const s: Scenario = { ...base, grid: undefined, days: 8, cohort: { patients: 3 } };
-    const pool = createNodePool({ size: 2 });
-    try {
-      const r = (await runScenarioInPool(pool, s)) as CohortResult;
-      expect(JSON.stringify(r)).toBe(JSON.stringify(runCohort(s, 3)));
     } finally {
       pool.close();
     }
