@@ -45,36 +45,55 @@ export function displayScale(series: SeriesName): { factor: number; unit: ChartU
   return { factor: 100, unit: series === 'capillaryIntegrity' ? '% level' : '%' };
 }
 
-export function chartColumns(
-  series: SeriesName,
-  items: readonly { index: number; course: Scenario; run: ShownRun }[],
-  timeUnit: TimeUnit,
-  workspaceReadoutDay: number | null,
-): ChartColumns {
-  const { factor, unit } = displayScale(series);
+/**
+ * What every chart of one redraw shares: the x axis (the union of the courses' sample days, sorted, in
+ * the time unit) and per course where each of its samples sits on it, its session days and read-out day.
+ */
+export interface ChartAxis {
+  x: number[];
+  courses: { index: number; name: string; run: ShownRun; slots: number[]; sessions: number[]; readout: number }[];
+}
+
+export function chartAxis(items: readonly { index: number; course: Scenario; run: ShownRun }[], timeUnit: TimeUnit, workspaceReadoutDay: number | null): ChartAxis {
   const xs = new Set<number>();
   for (const { run } of items) for (let t = 0; t < run.days.length; t++) xs.add(run.days[t]!);
   const daysSorted = [...xs].sort((a, b) => a - b);
   const position = new Map(daysSorted.map((d, k) => [d, k]));
-  const courses = items.map(({ index, course, run }): ChartCourse => {
-    const fill = (src: ArrayLike<number>): (number | null)[] => {
-      const out: (number | null)[] = new Array<number | null>(daysSorted.length).fill(null);
-      for (let t = 0; t < run.days.length; t++) out[position.get(run.days[t]!)!] = src[t]! * factor;
-      return out;
-    };
-    return {
+  return {
+    x: daysSorted.map((d) => toUnit(d, timeUnit)),
+    courses: items.map(({ index, course, run }) => ({
       index,
       name: courseName(course, index),
-      values: fill(run.value[series]),
-      p10: run.band ? fill(run.band.p10[series]) : null,
-      p90: run.band ? fill(run.band.p90[series]) : null,
+      run,
+      slots: Array.from(run.days, (d) => position.get(d)!),
       sessions: scenarioSessions(course)
         .filter((s) => s.day <= course.days)
         .map((s) => toUnit(s.day, timeUnit)),
       readout: toUnit(readoutDayOf(course, workspaceReadoutDay), timeUnit),
+    })),
+  };
+}
+
+/** One chart's columns on the shared axis: per course its values of `series` (null where it has no sample). */
+export function chartColumns(series: SeriesName, axis: ChartAxis): ChartColumns {
+  const { factor, unit } = displayScale(series);
+  const courses = axis.courses.map(({ index, name, run, slots, sessions, readout }): ChartCourse => {
+    const fill = (src: ArrayLike<number>): (number | null)[] => {
+      const out: (number | null)[] = new Array<number | null>(axis.x.length).fill(null);
+      for (let t = 0; t < slots.length; t++) out[slots[t]!] = src[t]! * factor;
+      return out;
+    };
+    return {
+      index,
+      name,
+      values: fill(run.value[series]),
+      p10: run.band ? fill(run.band.p10[series]) : null,
+      p90: run.band ? fill(run.band.p90[series]) : null,
+      sessions,
+      readout,
     };
   });
-  return { series, unit, x: daysSorted.map((d) => toUnit(d, timeUnit)), courses };
+  return { series, unit, x: axis.x, courses };
 }
 
 /** A value for legends and tables: "+12.3 %", "0.42"; "—" where a course has no sample. */

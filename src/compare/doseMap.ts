@@ -1,9 +1,9 @@
-import { ScenarioSchema, type Scenario } from '../engine/scenario';
-import { READOUT_WEEKS_AFTER_LAST_SESSION, type DoseMapSettings } from './workspace';
+import type { Scenario } from '../engine/scenario';
+import { readoutAfter, type DoseMapSettings } from './workspace';
 
 /**
  * The dose map: session interval (days) × needle length (mm) for a fixed number of sessions, each cell
- * one simulated course read 8 weeks after its last session. Pure: the axes, the scenario of a cell,
+ * one simulated course read 8 weeks after its last session. Pure: the axes, the job of a cell,
  * the order cells are computed in (coarse first, so the whole picture appears early and sharpens),
  * and the outline of the region where capillary damage becomes visible.
  */
@@ -12,8 +12,6 @@ import { READOUT_WEEKS_AFTER_LAST_SESSION, type DoseMapSettings } from './worksp
 export const DOSE_MAP_INTERVALS_DAYS = [1, 2, 3, 5, 7, 10, 14, 21, 28, 42, 56] as const;
 /** Needle lengths on sale, 0.25–3.0 mm (docs/model.md §1). */
 export const DOSE_MAP_NEEDLES_MM = [0.25, 0.5, 0.75, 1, 1.25, 1.5, 1.75, 2, 2.5, 3] as const;
-/** Cells run on a coarse grid: patch means agree with 160² (see the cohort grid test), at a fraction of the cost. */
-export const DOSE_MAP_GRID_CELLS = 32;
 
 export interface DoseCell {
   /** Index into DOSE_MAP_INTERVALS_DAYS (columns) and DOSE_MAP_NEEDLES_MM (rows). */
@@ -21,21 +19,33 @@ export interface DoseCell {
   row: number;
 }
 
-/** The scenario of one cell: the skin and seed of `like`, `settings.sessions` sessions at the cell's interval and needle. */
-export function doseCellScenario(like: Pick<Scenario, 'seed' | 'skin'>, settings: DoseMapSettings, cell: DoseCell): Scenario {
+/** What a dose-map cell job carries besides its kind (DoseCellJobSchema in src/pool/jobs.ts). */
+export interface DoseCellSpec {
+  scenario: Scenario;
+  intervalDays: number;
+  needleMm: number;
+  sessions: number;
+  readoutDay: number;
+}
+
+/**
+ * The job of one cell. The pool builds the cell's course from it (doseCellScenario in src/pool/runJob.ts):
+ * the skin, seed and grid of `scenario` and the passes, start day and pressure of its first session, with
+ * `sessions` sessions at the cell's interval and needle, run up to the read-out day. So `scenario` is
+ * `base` with `settings.passes` passes from day 0 at normal pressure, and the read-out day is 8 weeks
+ * after the last session.
+ */
+export function doseCellJob(base: Scenario, settings: DoseMapSettings, cell: DoseCell): DoseCellSpec {
   const intervalDays = DOSE_MAP_INTERVALS_DAYS[cell.col]!;
   const needleMm = DOSE_MAP_NEEDLES_MM[cell.row]!;
-  const last = (settings.sessions - 1) * intervalDays;
-  return ScenarioSchema.parse({
-    version: 1,
-    seed: like.seed,
-    name: `${needleMm} mm every ${intervalDays} d × ${settings.sessions}`,
-    skin: like.skin,
-    grid: { cells: DOSE_MAP_GRID_CELLS },
-    protocol: { needleMm, passes: settings.passes, intervalDays, sessions: settings.sessions, startDay: 0 },
-    days: last + READOUT_WEEKS_AFTER_LAST_SESSION * 7,
-    sampleEveryDays: 1,
-  });
+  const { sessions: _list, cohort: _cohort, ...rest } = base;
+  return {
+    scenario: { ...rest, protocol: { needleMm, passes: settings.passes, intervalDays, sessions: settings.sessions, startDay: 0, pressure: 1 } },
+    intervalDays,
+    needleMm,
+    sessions: settings.sessions,
+    readoutDay: readoutAfter((settings.sessions - 1) * intervalDays),
+  };
 }
 
 /**

@@ -21,7 +21,16 @@ export interface ShownRun {
   readonly seed: number;
 }
 
-export function shownFromResult(r: ScenarioResult | CohortResult): ShownRun {
+/**
+ * One patient's run: as the engine gives it (ScenarioResult, plain arrays) or as it arrives from a pool
+ * worker (CourseResult, the Float64Arrays the worker transferred), shown as it is without a copy.
+ */
+export type PatientRun = Pick<ScenarioResult, 'seed' | 'warnings'> & {
+  readonly days: ArrayLike<number>;
+  readonly series: Readonly<Record<SeriesName, ArrayLike<number>>>;
+};
+
+export function shownFromResult(r: PatientRun | CohortResult): ShownRun {
   if ('incidence' in r) {
     const pick = (k: keyof Band): Record<SeriesName, readonly number[]> => {
       const out = {} as Record<SeriesName, readonly number[]>;
@@ -42,15 +51,24 @@ export function shownFromResult(r: ScenarioResult | CohortResult): ShownRun {
   return { days: r.days, value: r.series, band: null, warnings: r.warnings, incidence: null, patients: null, improvedShare: null, seed: r.seed };
 }
 
-/** Value of a series at `day` (the last sample at or before it); NaN before the first sample. */
-export function valueAtDay(days: ArrayLike<number>, values: ArrayLike<number>, day: number): number {
+/**
+ * Index of the last sample at or before `x` in sorted `xs` (a sample within 1e-9 after it counts as at
+ * it); -1 when `xs` is empty or starts after `x`.
+ */
+export function indexAtOrBefore(xs: ArrayLike<number>, x: number): number {
   let lo = 0;
-  let hi = days.length - 1;
-  if (hi < 0 || days[0]! > day) return Number.NaN;
+  let hi = xs.length - 1;
+  if (hi < 0 || xs[0]! > x) return -1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (days[mid]! <= day + 1e-9) lo = mid;
+    if (xs[mid]! <= x + 1e-9) lo = mid;
     else hi = mid - 1;
   }
-  return values[lo]!;
+  return lo;
+}
+
+/** Value of a series at `day` (the last sample at or before it); NaN before the first sample. */
+export function valueAtDay(days: ArrayLike<number>, values: ArrayLike<number>, day: number): number {
+  const k = indexAtOrBefore(days, day);
+  return k < 0 ? Number.NaN : values[k]!;
 }

@@ -1,4 +1,4 @@
-import { SERIES_INFO, VISIBLE, type SeriesName } from '../engine/outputs';
+import { gradeFlags, SERIES_INFO, VISIBLE, type SeriesName } from '../engine/outputs';
 import type { Scenario } from '../engine/scenario';
 import type { ShownRun } from './shownRun';
 import { valueAtDay } from './shownRun';
@@ -59,7 +59,6 @@ export function summariseCourse(course: Scenario, run: ShownRun, index: number, 
     lowestV = Math.min(lowestV, v.capillaryIntegrity[t]!);
     peakT = Math.max(peakT, v.telangiectasia[t]!);
   }
-  const hasScars = course.skin.conditions.includes('acne-scars') || course.skin.conditions.includes('stretch-marks');
   const hypotheses = SUMMARY_SERIES.filter((name) => SERIES_INFO[name].evidence === 'hypothesis').map((name) => SERIES_INFO[name].label);
   for (const w of run.warnings) {
     const mechanism = MECHANISMS[w.code];
@@ -70,7 +69,7 @@ export function summariseCourse(course: Scenario, run: ShownRun, index: number, 
     readoutDay,
     collagenGain: valueAtDay(days, v.collagenGain, readoutDay),
     epidermisGain: valueAtDay(days, v.epidermisGain, readoutDay),
-    scarChange: hasScars ? valueAtDay(days, v.scarSeverity, readoutDay) : null,
+    scarChange: gradeFlags(course.skin.conditions).scars ? valueAtDay(days, v.scarSeverity, readoutDay) : null,
     peakErythema,
     visibleRednessDays: redDays,
     lowestCapillaryIntegrity: lowestV,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bounded, formatIssues, oneOf } from '../engine/bounded';
-import { MAX_COURSES } from '../engine/limits';
+import { MAX_COURSES, MAX_PASSES } from '../engine/limits';
 import { MAX_DAYS, ScenarioSchema, scenarioSessions, type Scenario } from '../engine/scenario';
 
 /**
@@ -17,12 +17,15 @@ export type TimeUnit = (typeof TIME_UNITS)[number];
 /** Default read-out: 8 weeks after the last session, when Lotfi 2013 and most trials read their results. */
 export const READOUT_WEEKS_AFTER_LAST_SESSION = 8;
 
+/** Most sessions of a dose map's courses. */
+export const DOSE_MAP_MAX_SESSIONS = 20;
+
 export const DoseMapSettingsSchema = z
   .object({
     /** Sessions of every course on the map. */
-    sessions: bounded(1, 20, 'sessions', { int: true }),
+    sessions: bounded(1, DOSE_MAP_MAX_SESSIONS, 'sessions', { int: true }),
     /** Passes per session. */
-    passes: bounded(1, 50, 'passes', { int: true }),
+    passes: bounded(1, MAX_PASSES, 'passes', { int: true }),
   })
   .strict();
 export type DoseMapSettings = z.infer<typeof DoseMapSettingsSchema>;
@@ -72,18 +75,32 @@ export function lastSessionDay(course: Scenario): number {
   return last;
 }
 
+/** The default read-out day of a course whose last session is on `lastSession`: 8 weeks later. */
+export function readoutAfter(lastSession: number): number {
+  return lastSession + READOUT_WEEKS_AFTER_LAST_SESSION * 7;
+}
+
 /** The read-out day of one course: the workspace's chosen day, or 8 weeks after its last session, within its days. */
 export function readoutDayOf(course: Scenario, workspaceReadoutDay: number | null): number {
-  const day = workspaceReadoutDay ?? lastSessionDay(course) + READOUT_WEEKS_AFTER_LAST_SESSION * 7;
+  const day = workspaceReadoutDay ?? readoutAfter(lastSessionDay(course));
   return Math.min(course.days, Math.max(0, day));
 }
 
+const courseKeys = new WeakMap<Scenario, string>();
+
 /**
  * A stable identity of a course's content: two courses with the same key give the same result, so an
- * edit re-runs only the course it changed (and undoing it finds the old result again).
+ * edit re-runs only the course it changed (and undoing it finds the old result again). Cached per
+ * object: scenarios are never changed in place (every edit, import or load builds new ones), and the
+ * key is asked for several times per change of the workspace or of a run.
  */
 export function courseKey(course: Scenario): string {
-  return stableStringify(course);
+  let key = courseKeys.get(course);
+  if (key === undefined) {
+    key = stableStringify(course);
+    courseKeys.set(course, key);
+  }
+  return key;
 }
 
 function stableStringify(value: unknown): string {

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { bounded } from '../engine/bounded';
+import { GRID_CELLS_MAX, GRID_CELLS_MIN } from '../engine/limits';
 import { SERIES, type SeriesName } from '../engine/outputs';
-import { NEEDLE_MM_MAX, NEEDLE_MM_MIN } from '../engine/roller';
 import type { ModelWarning } from '../engine/conditions';
 import type { RunStats, ScenarioResult } from '../engine/runScenario';
-import { MAX_DAYS, MAX_PATIENTS, MAX_SESSIONS, ScenarioSchema } from '../engine/scenario';
+import { MAX_DAYS, MAX_PATIENTS, ProtocolSchema, ScenarioSchema } from '../engine/scenario';
 import type { PoolResponse } from './taskPool';
 
 /**
@@ -17,7 +17,6 @@ import type { PoolResponse } from './taskPool';
  */
 
 const scenario = ScenarioSchema;
-const needleMm = bounded(NEEDLE_MM_MIN, NEEDLE_MM_MAX, 'mm');
 
 /** One typical patient through a scenario: what `npm run simulate` prints for a file without `cohort`. */
 export const CourseJobSchema = z.object({ kind: z.literal('course'), scenario }).strict();
@@ -39,12 +38,13 @@ export const DoseCellJobSchema = z
   .object({
     kind: z.literal('dose-cell'),
     scenario,
-    intervalDays: bounded(0.25, 365, 'days'),
-    needleMm,
-    sessions: bounded(1, MAX_SESSIONS, 'sessions', { int: true }),
+    // The cell's course is a protocol: its fields are checked as the scenario format checks them.
+    intervalDays: ProtocolSchema.shape.intervalDays,
+    needleMm: ProtocolSchema.shape.needleMm,
+    sessions: ProtocolSchema.shape.sessions,
     readoutDay: bounded(1, MAX_DAYS, 'days', { int: true }),
     /** Grid of the cell's run; default the scenario's grid, else the coarse cohort grid (a map is an overview). */
-    gridCells: bounded(32, 512, 'cells per side', { int: true }).optional(),
+    gridCells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).optional(),
   })
   .strict();
 
@@ -126,10 +126,6 @@ export const DoseCellResultSchema = z
     readoutDay: z.number(),
     /** Patch-mean collagen gain at the read-out day (fraction, 0.5 = +50 %). */
     collagenGain: z.number(),
-    /** Highest sampled patch-mean telangiectasia of the course. */
-    telangiectasiaPeak: z.number(),
-    /** Lowest sampled patch-mean capillary integrity of the course (acute damage). */
-    capillaryIntegrityMin: z.number(),
     /** Telangiectasia peak above the visibility threshold (VISIBLE.telangiectasia): outline this cell. */
     capillaryDamageVisible: z.boolean(),
     /** Codes of the course's warnings (e.g. interval-too-short, telangiectasia-visible). */

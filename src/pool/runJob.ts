@@ -1,4 +1,4 @@
-import { COHORT_DEFAULT_CELLS, runCohortPatient } from '../engine/cohort';
+import { cohortGridCells, runCohortPatient } from '../engine/cohort';
 import { VISIBLE } from '../engine/outputs';
 import { runSinglePatient } from '../engine/runScenario';
 import { scenarioSessions, type Scenario } from '../engine/scenario';
@@ -66,13 +66,9 @@ export function doseCellScenario(job: Pick<DoseCellJob, 'scenario' | 'intervalDa
 
 function runDoseCell(job: DoseCellJob, onProgress?: ProgressFn): DoseCellResult {
   const scenario = doseCellScenario(job);
-  const gridCells = job.gridCells ?? job.scenario.grid?.cells ?? COHORT_DEFAULT_CELLS;
+  const gridCells = cohortGridCells(job.scenario, { gridCells: job.gridCells });
   const { result, stats } = runSinglePatient(scenario, { gridCells, ...(onProgress ? { onProgress } : {}) });
   const collagen = result.series.collagenGain;
-  let integrityMin = Number.POSITIVE_INFINITY;
-  for (const v of result.series.capillaryIntegrity) integrityMin = Math.min(integrityMin, v);
-  let telangiectasiaPeak = 0;
-  for (const v of result.series.telangiectasia) telangiectasiaPeak = Math.max(telangiectasiaPeak, v);
   return {
     kind: 'dose-cell',
     intervalDays: job.intervalDays,
@@ -80,9 +76,6 @@ function runDoseCell(job: DoseCellJob, onProgress?: ProgressFn): DoseCellResult 
     sessions: job.sessions,
     readoutDay: job.readoutDay,
     collagenGain: collagen[collagen.length - 1]!,
-    // Sampled peaks (the series the CLI prints), as the cohort incidence counts them.
-    telangiectasiaPeak,
-    capillaryIntegrityMin: integrityMin,
     capillaryDamageVisible: stats.telangiectasiaPeak > VISIBLE.telangiectasia,
     warningCodes: result.warnings.map((w) => w.code),
   };

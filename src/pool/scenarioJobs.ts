@@ -2,20 +2,14 @@ import { aggregateCohort, type CohortPatientRun, type CohortResult } from '../en
 import type { ScenarioResult } from '../engine/runScenario';
 import type { Scenario } from '../engine/scenario';
 import type { SimulationResult } from '../engine/simulate';
-import {
-  toScenarioResult,
-  type CohortPatientResult,
-  type CourseResult,
-  type DoseCellResult,
-  type JobInput,
-  type JobResult,
-} from './jobs';
-import type { JobHandle, TaskPool } from './taskPool';
+import { toScenarioResult, type CohortPatientResult, type CourseResult, type JobInput, type JobResult } from './jobs';
+import type { TaskPool } from './taskPool';
 
 /**
- * Whole scenarios, cohorts and dose maps on a pool (Node or browser alike): what the CLI and the
- * Compare view call. Every function takes an optional `signal` (abort = cancel the outstanding jobs,
- * the promise rejects with PoolError kind 'cancelled') and `onProgress` (fraction of the work done).
+ * Whole scenarios and cohorts on a pool (Node or browser alike): what the CLI and the Compare view
+ * call (a dose-map cell is a single job: the Compare view submits it, src/ui/compare/courseRunner.ts).
+ * Every function takes an optional `signal` (abort = cancel the outstanding jobs, the promise rejects
+ * with PoolError kind 'cancelled') and `onProgress` (fraction of the work done).
  */
 export type JobPool = TaskPool<JobInput, JobResult>;
 
@@ -93,64 +87,4 @@ export async function runCohortInPool(
 /** A scenario as the CLI runs it: its cohort if it has one, else one typical patient. */
 export function runScenarioInPool(pool: JobPool, scenario: Scenario, options: PoolRunOptions = {}): Promise<SimulationResult> {
   return scenario.cohort !== undefined ? runCohortInPool(pool, scenario, options) : runCourse(pool, scenario, options);
-}
-
-export interface DoseMapSpec {
-  /** Skin, seed, passes and grid come from here; its protocol or session list is replaced per cell. */
-  scenario: Scenario;
-  intervalsDays: readonly number[];
-  needlesMm: readonly number[];
-  sessions: number;
-  readoutDay: number;
-  gridCells?: number;
-}
-
-/**
- * A dose map: `cells[n][i]` is needle `needlesMm[n]` with interval `intervalsDays[i]`. `onCell`
- * fires as each cell finishes (the map fills in progressively); the promise resolves with the full map.
- */
-export async function runDoseMap(
-  pool: JobPool,
-  spec: DoseMapSpec,
-  options: PoolRunOptions & { onCell?: (cell: DoseCellResult, needleIndex: number, intervalIndex: number) => void } = {},
-): Promise<DoseCellResult[][]> {
-  const total = spec.intervalsDays.length * spec.needlesMm.length;
-  const handles: JobHandle<JobResult>[] = [];
-  const cancelAll = (): void => {
-    for (const h of handles) h.cancel();
-  };
-  const outer = options.signal;
-  outer?.addEventListener('abort', cancelAll, { once: true });
-  let finished = 0;
-  try {
-    const rows = spec.needlesMm.map((needleMm, n) =>
-      spec.intervalsDays.map(async (intervalDays, i) => {
-        const job: JobInput = {
-          kind: 'dose-cell',
-          scenario: spec.scenario,
-          intervalDays,
-          needleMm,
-          sessions: spec.sessions,
-          readoutDay: spec.readoutDay,
-          ...(spec.gridCells !== undefined ? { gridCells: spec.gridCells } : {}),
-        };
-        const handle = pool.submit(job);
-        handles.push(handle);
-        if (outer?.aborted) handle.cancel();
-        try {
-          const cell = expectKind(await handle.promise, 'dose-cell');
-          finished++;
-          options.onProgress?.(finished / total);
-          options.onCell?.(cell, n, i);
-          return cell;
-        } catch (err) {
-          cancelAll(); // one failed cell stops the map
-          throw err;
-        }
-      }),
-    );
-    return await Promise.all(rows.map((row) => Promise.all(row)));
-  } finally {
-    outer?.removeEventListener('abort', cancelAll);
-  }
 }

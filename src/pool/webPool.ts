@@ -16,8 +16,8 @@ import { TaskPool } from './taskPool';
  *   // a course's cohort (scenario.cohort.patients patients, one job each): median and 10–90 % bands
  *   const cohort = await runCohortInPool(pool, scenario, { onProgress, signal });
  *   // the CLI's exact result (plain arrays), e.g. for export: runCourse / runScenarioInPool
- *   // a dose map, filled in as cells finish: cells[needle][interval]
- *   await runDoseMap(pool, { scenario, intervalsDays, needlesMm, sessions, readoutDay }, { onCell, signal });
+ *   // one dose-map cell (src/compare/doseMap.ts builds its job)
+ *   const cell = await pool.submit({ kind: 'dose-cell', ...doseCellJob(base, settings, { col, row }) }, { signal }).promise;
  *   pool.close();                                       // on page teardown
  *
  * Functions live in src/pool/scenarioJobs.ts; errors are PoolError (src/pool/taskPool.ts) with `kind`

@@ -4,6 +4,7 @@ import { SERIES_INFO, type SeriesName } from '../../engine/outputs';
 import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
 import { bandFill, courseStyle } from '../../compare/palette';
 import { formatInUnit } from '../../compare/timeAxis';
+import { indexAtOrBefore } from '../../compare/shownRun';
 import type { TimeUnit } from '../../compare/workspace';
 import { download, el, lineSample, nextId } from './dom';
 
@@ -268,16 +269,7 @@ function lastValue(values: (number | null)[]): number | null {
   return null;
 }
 
-/** Index of the sample at or just before x (the x axis is sorted). */
+/** Index of the sample at or just before x (the x axis is sorted); the first sample for an x before it. */
 function nearestIndex(xs: readonly number[], x: number): number | null {
-  if (xs.length === 0) return null;
-  let lo = 0;
-  let hi = xs.length - 1;
-  if (xs[0]! > x) return 0;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (xs[mid]! <= x + 1e-9) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return xs.length === 0 ? null : Math.max(0, indexAtOrBefore(xs, x));
 }

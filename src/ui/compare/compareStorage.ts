@@ -1,4 +1,4 @@
-import { del, get, set } from 'idb-keyval';
+import { get, set } from 'idb-keyval';
 import { z } from 'zod';
 import { formatIssues } from '../../engine/bounded';
 import { WorkspaceSchema, type Workspace } from '../../compare/workspace';
@@ -31,4 +31,3 @@ export async function saveWorkspace(workspace: Workspace, key = KEY): Promise<vo
 
 export const loadPreviousWorkspace = (): ReturnType<typeof loadWorkspace> => loadWorkspace(PREVIOUS_KEY);
 export const savePreviousWorkspace = (ws: Workspace): Promise<void> => saveWorkspace(ws, PREVIOUS_KEY);
-export const clearPreviousWorkspace = (): Promise<void> => del(PREVIOUS_KEY);

@@ -1,14 +1,25 @@
-import { MAX_INPUT_BYTES } from '../../engine/limits';
+import { MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES } from '../../engine/limits';
 import type { SeriesName } from '../../engine/outputs';
 import type { Scenario } from '../../engine/scenario';
-import { CHART_SERIES, chartColumns } from '../../compare/chartData';
+import { CHART_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
 import { compareToCsv } from '../../compare/compareCsv';
 import { newCourse } from '../../compare/courseForm';
 import { PRESETS as presets } from '../../compare/presets';
 import { workspaceToJson } from '../../compare/jsonTransfer';
 import { decodeShareFragment, encodeShareFragment } from '../../compare/shareLink';
 import type { ShownRun } from '../../compare/shownRun';
-import { courseKey, courseName, emptyWorkspace, MAX_COURSES, TIME_UNITS, type TimeUnit, type Workspace } from '../../compare/workspace';
+import {
+  courseKey,
+  courseName,
+  DOSE_MAP_MAX_SESSIONS,
+  DoseMapSettingsSchema,
+  emptyWorkspace,
+  MAX_COURSES,
+  TIME_UNITS,
+  WorkspaceSchema,
+  type TimeUnit,
+  type Workspace,
+} from '../../compare/workspace';
 import { CompareChart } from './compareChart';
 import { CompareModel } from './compareModel';
 import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from './compareStorage';
@@ -68,7 +79,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   const unitSelect = el('select', { attrs: { id: 'compare-unit' } });
   for (const u of TIME_UNITS) unitSelect.append(new Option(u, u));
   const readoutAuto = el('input', { attrs: { type: 'checkbox', id: 'compare-readout-auto' } });
-  const readoutDay = el('input', { attrs: { type: 'number', id: 'compare-readout', min: '0', max: '3650', step: '1', inputmode: 'numeric' } });
+  const readoutDay = el('input', { attrs: { type: 'number', id: 'compare-readout', min: '0', max: String(MAX_DAYS), step: '1', inputmode: 'numeric' } });
   const readoutError = el('p', { className: 'inline-warning', attrs: { id: 'compare-readout-error' } });
   readoutError.hidden = true;
 
@@ -76,8 +87,8 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   const chartGrid = el('div', { className: 'chart-grid' });
   const summary = new SummaryTable();
   const doseView = new DoseMapView();
-  const doseSessions = el('input', { attrs: { type: 'number', id: 'dose-sessions', min: '1', max: '20', step: '1' } });
-  const dosePasses = el('input', { attrs: { type: 'number', id: 'dose-passes', min: '1', max: '50', step: '1' } });
+  const doseSessions = el('input', { attrs: { type: 'number', id: 'dose-sessions', min: '1', max: String(DOSE_MAP_MAX_SESSIONS), step: '1' } });
+  const dosePasses = el('input', { attrs: { type: 'number', id: 'dose-passes', min: '1', max: String(MAX_PASSES), step: '1' } });
   const doseBase = el('select', { attrs: { id: 'dose-base' } });
   const doseRun = el('button', { text: 'Compute dose map', attrs: { type: 'button' } });
   const doseCancel = el('button', { text: 'Cancel dose map', className: 'secondary', attrs: { type: 'button' } });
@@ -182,18 +193,28 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
 
   // ── Results: charts and summary follow the runs ───────────────────────────────────────
   let redrawQueued = false;
+  /** What charts and summary were last drawn from (the workspace, each course's finished run): progress ticks change neither. */
+  let drawn: { ws: Workspace; runs: (ShownRun | null)[] } | null = null;
   const redraw = (): void => {
     if (redrawQueued) return;
     redrawQueued = true;
     requestAnimationFrame(() => {
       redrawQueued = false;
       const ws = model.workspace.get();
+      const runs = ws.courses.map((_, index) => {
+        const r = model.runOf(index);
+        return r?.status === 'done' && r.result ? r.result : null;
+      });
+      const last = drawn;
+      if (last && last.ws === ws && runs.every((run, k) => run === last.runs[k])) return;
+      drawn = { ws, runs };
       const done: { index: number; course: Scenario; run: ShownRun }[] = [];
       ws.courses.forEach((course, index) => {
-        const r = model.runOf(index);
-        if (r?.status === 'done' && r.result) done.push({ index, course, run: r.result });
+        const run = runs[index];
+        if (run) done.push({ index, course, run });
       });
-      for (const [s, chart] of charts) chart.show(chartColumns(s, done, ws.timeUnit, ws.readoutDay), ws.timeUnit);
+      const axis = chartAxis(done, ws.timeUnit, ws.readoutDay);
+      for (const [s, chart] of charts) chart.show(chartColumns(s, axis), ws.timeUnit);
       summary.show(
         ws.courses.map((course, index) => ({ index, course, run: done.find((d) => d.index === index)?.run ?? null })),
         ws.readoutDay,
@@ -248,9 +269,9 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   });
   readoutDay.addEventListener('change', () => {
     const v = readoutDay.valueAsNumber;
-    const ok = Number.isFinite(v) && v >= 0 && v <= 3650;
+    const ok = WorkspaceSchema.shape.readoutDay.safeParse(v).success;
     readoutError.hidden = ok;
-    readoutError.textContent = ok ? '' : `${readoutDay.value || 'empty'} is not a day; allowed 0–3650 days`;
+    readoutError.textContent = ok ? '' : `${readoutDay.value || 'empty'} is not a day; allowed 0–${MAX_DAYS} days`;
     readoutDay.toggleAttribute('aria-invalid', !ok);
     if (ok) model.setReadoutDay(v);
   });
@@ -296,15 +317,14 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   });
   doseRun.addEventListener('click', () => {
     const ws = model.workspace.get();
-    const sessions = doseSessions.valueAsNumber;
-    const passes = dosePasses.valueAsNumber;
-    if (!(Number.isInteger(sessions) && sessions >= 1 && sessions <= 20) || !(Number.isInteger(passes) && passes >= 1 && passes <= 50)) {
-      return model.notify('error', 'dose-map', 'Sessions on the map: whole numbers 1–20; passes: whole numbers 1–50.');
+    const settings = DoseMapSettingsSchema.safeParse({ sessions: doseSessions.valueAsNumber, passes: dosePasses.valueAsNumber });
+    if (!settings.success) {
+      return model.notify('error', 'dose-map', `Sessions on the map: whole numbers 1–${DOSE_MAP_MAX_SESSIONS}; passes: whole numbers 1–${MAX_PASSES}.`);
     }
-    model.setDoseMap({ sessions, passes });
+    model.setDoseMap(settings.data);
     const k = doseBase.value === '' ? -1 : Number(doseBase.value);
     const base = ws.courses[k] ?? newCourse(0);
-    doseMap.compute(base, k >= 0 ? courseName(base, k) : 'cheek, phototype III', { sessions, passes });
+    doseMap.compute(base, k >= 0 ? courseName(base, k) : 'cheek, phototype III', settings.data);
   });
   doseCancel.addEventListener('click', () => doseMap.cancel());
   dosePng.addEventListener('click', () => doseView.savePng());

@@ -1,7 +1,9 @@
 import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, type Condition, type ModelWarning } from '../../engine/conditions';
+import { MAX_DAYS, MAX_PASSES, MAX_SESSIONS } from '../../engine/limits';
 import { REGIONS } from '../../engine/params';
 import { plannedWarnings } from '../../engine/plannedWarnings';
-import { scenarioSessions, type Scenario } from '../../engine/scenario';
+import { NEEDLE_MM_MAX, NEEDLE_MM_MIN } from '../../engine/roller';
+import { MAX_PATIENTS, ProtocolSchema, scenarioSessions, type Scenario } from '../../engine/scenario';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
 import { courseStyle } from '../../compare/palette';
 import { courseKey, courseName } from '../../compare/workspace';
@@ -38,6 +40,8 @@ export class CourseCard {
   private readonly status = el('span', { className: 'course-status' });
   private readonly cancelButton = el('button', { text: 'Cancel', className: 'secondary small', attrs: { type: 'button' } });
   private course: Scenario;
+  /** What the warning list was last built from. */
+  private warningsShown: { course: Scenario; runWarnings: readonly ModelWarning[] | null } | null = null;
 
   constructor(index: number, course: Scenario, private readonly events: CourseCardEvents) {
     this.index = index;
@@ -75,10 +79,12 @@ export class CourseCard {
     for (const r of REGIONS) region.append(new Option(REGION_LABELS[r], r));
     const phototype = el('select');
     PHOTOTYPE_LABELS.forEach((label, k) => phototype.append(new Option(label, String(k + 1))));
+    // The interval's range has no constant of its own: the protocol schema holds it.
+    const interval = ProtocolSchema.shape.intervalDays;
     this.regularBox.append(
-      this.field('intervalDays', 'Interval (days)', this.number(0.25, 365, 0.25)),
-      this.field('sessions', 'Sessions', this.number(1, 200, 1)),
-      this.field('startDay', 'Start day', this.number(0, 3650, 1)),
+      this.field('intervalDays', 'Interval (days)', this.number(interval.minValue!, interval.maxValue!, 0.25)),
+      this.field('sessions', 'Sessions', this.number(1, MAX_SESSIONS, 1)),
+      this.field('startDay', 'Start day', this.number(0, MAX_DAYS, 1)),
     );
     this.explicitBox.append(this.field('sessionDays', 'Session days', el('input', { attrs: { type: 'text', autocomplete: 'off' } }), 'e.g. 0, 14, 42'));
     const conditions = el('details', { className: 'course-conditions' }, [el('summary', { text: 'Conditions' })]);
@@ -113,8 +119,8 @@ export class CourseCard {
     this.root.append(
       this.field('name', 'Course name', name),
       el('div', { className: 'course-grid' }, [
-        this.field('needleMm', 'Needle length (mm)', this.number(0.25, 3, 0.25)),
-        this.field('passes', 'Passes', this.number(1, 50, 1)),
+        this.field('needleMm', 'Needle length (mm)', this.number(NEEDLE_MM_MIN, NEEDLE_MM_MAX, 0.25)),
+        this.field('passes', 'Passes', this.number(1, MAX_PASSES, 1)),
         this.field('mode', 'Schedule', mode, undefined, 'wide'),
       ]),
       this.regularBox,
@@ -123,12 +129,12 @@ export class CourseCard {
         // Option texts such as "Body (stretch marks)" and "III — medium, sometimes burns" need the whole card width.
         this.field('region', 'Region', region, undefined, 'wide'),
         this.field('phototype', 'Phototype', phototype, undefined, 'wide'),
-        this.field('days', 'Duration (days)', this.number(1, 3650, 1)),
+        this.field('days', 'Duration (days)', this.number(1, MAX_DAYS, 1)),
       ]),
       conditions,
       el('div', { className: 'course-cohort' }, [
         el('label', { className: 'check' }, [cohortToggle, ' Virtual cohort']),
-        this.field('cohortPatients', 'Cohort size', this.number(1, 1000, 1)),
+        this.field('cohortPatients', 'Cohort size', this.number(1, MAX_PATIENTS, 1)),
       ]),
       generalError,
       this.warnings,
@@ -243,6 +249,9 @@ export class CourseCard {
    */
   showWarnings(runWarnings: readonly ModelWarning[] | null): void {
     const c = this.course;
+    // Progress ticks re-show the run many times a second: rebuild only when course or warnings changed.
+    if (this.warningsShown?.course === c && this.warningsShown.runWarnings === runWarnings) return;
+    this.warningsShown = { course: c, runWarnings };
     const list: ModelWarning[] = [...(runWarnings ?? plannedWarnings(c))];
     if (c.skin.conditions.some((x) => BLOCKING_CONDITIONS.includes(x as never))) {
       list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });

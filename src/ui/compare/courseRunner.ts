@@ -2,7 +2,6 @@ import type { CohortResult } from '../../engine/cohort';
 import { shownFromResult, type ShownRun } from '../../compare/shownRun';
 import { createWebPool } from '../../pool/webPool';
 import { runCohortInPool, runCourseArrays, type JobPool } from '../../pool/scenarioJobs';
-import { toScenarioResult } from '../../pool/jobs';
 import type { CourseRunner } from './compareModel';
 import type { DoseCellRunner } from './doseMapModel';
 
@@ -18,14 +17,14 @@ export function createCompareRunners(pool: JobPool = createWebPool()): { course:
         const result: CohortResult = await runCohortInPool(pool, scenario, { onProgress, signal });
         return shownFromResult(result);
       }
-      return shownFromResult(toScenarioResult(await runCourseArrays(pool, scenario, { onProgress, signal })));
+      return shownFromResult(await runCourseArrays(pool, scenario, { onProgress, signal }));
     },
   };
   const dose: DoseCellRunner = {
     async run(cell, signal) {
       const r = await pool.submit({ kind: 'dose-cell', ...cell }, { signal }).promise;
       if (r.kind !== 'dose-cell') throw new Error(`expected a dose-map cell, got ${r.kind}`);
-      return { collagenGain: r.collagenGain, telangiectasiaPeak: r.telangiectasiaPeak, capillaryIntegrityMin: r.capillaryIntegrityMin, damageVisible: r.capillaryDamageVisible };
+      return { collagenGain: r.collagenGain, damageVisible: r.capillaryDamageVisible };
     },
   };
   return { course, dose, pool };

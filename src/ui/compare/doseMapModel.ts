@@ -1,21 +1,16 @@
 import type { Scenario } from '../../engine/scenario';
-import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseCellOrder } from '../../compare/doseMap';
-import { READOUT_WEEKS_AFTER_LAST_SESSION, type DoseMapSettings } from '../../compare/workspace';
+import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseCellJob, doseCellOrder, type DoseCellSpec } from '../../compare/doseMap';
+import type { DoseMapSettings } from '../../compare/workspace';
 import { atom, type Atom } from '../store';
 
 /** What one dose-map cell shows. */
 export interface DoseCellValue {
   collagenGain: number;
-  telangiectasiaPeak: number;
-  capillaryIntegrityMin: number;
   damageVisible: boolean;
 }
 
 export interface DoseCellRunner {
-  run(
-    cell: { scenario: Scenario; intervalDays: number; needleMm: number; sessions: number; readoutDay: number },
-    signal: AbortSignal,
-  ): Promise<DoseCellValue>;
+  run(cell: DoseCellSpec, signal: AbortSignal): Promise<DoseCellValue>;
 }
 
 export interface DoseMapState {
@@ -48,21 +43,16 @@ export class DoseMapModel {
     this.controller = controller;
     const cells: (DoseCellValue | null)[] = new Array(COLS * ROWS).fill(null);
     this.state.set({ status: 'running', cells, done: 0, error: null, basis: { name, sessions: settings.sessions, passes: settings.passes } });
-    const course: Scenario = { ...base, protocol: { needleMm: 1.5, passes: settings.passes, intervalDays: 30, sessions: settings.sessions, startDay: 0, pressure: 1 }, cohort: undefined, sessions: undefined };
     let done = 0;
-    const jobs = doseCellOrder().map(({ col, row }) => {
-      const intervalDays = DOSE_MAP_INTERVALS_DAYS[col]!;
-      const readoutDay = (settings.sessions - 1) * intervalDays + READOUT_WEEKS_AFTER_LAST_SESSION * 7;
-      return this.runner
-        .run({ scenario: { ...course, days: readoutDay }, intervalDays, needleMm: DOSE_MAP_NEEDLES_MM[row]!, sessions: settings.sessions, readoutDay }, controller.signal)
-        .then((value) => {
-          if (this.controller !== controller) return;
-          const next = [...this.state.get().cells];
-          next[row * COLS + col] = value;
-          done++;
-          this.state.set({ ...this.state.get(), cells: next, done, status: done === COLS * ROWS ? 'done' : 'running' });
-        });
-    });
+    const jobs = doseCellOrder().map(({ col, row }) =>
+      this.runner.run(doseCellJob(base, settings, { col, row }), controller.signal).then((value) => {
+        if (this.controller !== controller) return;
+        const next = [...this.state.get().cells];
+        next[row * COLS + col] = value;
+        done++;
+        this.state.set({ ...this.state.get(), cells: next, done, status: done === COLS * ROWS ? 'done' : 'running' });
+      }),
+    );
     Promise.all(jobs).catch((err: unknown) => {
       if (this.controller !== controller) return;
       this.controller = null;

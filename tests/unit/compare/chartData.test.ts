@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { axisTickLabels, chartColumns, formatChartValue } from '../../../src/compare/chartData';
+import { axisTickLabels, chartAxis, chartColumns, formatChartValue } from '../../../src/compare/chartData';
 import { newCourse } from '../../../src/compare/courseForm';
 import type { ShownRun } from '../../../src/compare/shownRun';
 import { SERIES, type SeriesName } from '../../../src/engine/outputs';
@@ -19,12 +19,14 @@ describe('Compare chart columns', () => {
     const b = { ...newCourse(1), days: 5 };
     const cols = chartColumns(
       'collagenGain',
-      [
-        { index: 0, course: a, run: run([0, 1, 2, 3], (_, d) => d / 10) },
-        { index: 2, course: b, run: run([0, 2.5, 5], (_, d) => d / 100, true) },
-      ],
-      'days',
-      null,
+      chartAxis(
+        [
+          { index: 0, course: a, run: run([0, 1, 2, 3], (_, d) => d / 10) },
+          { index: 2, course: b, run: run([0, 2.5, 5], (_, d) => d / 100, true) },
+        ],
+        'days',
+        null,
+      ),
     );
     expect(cols.x).toEqual([0, 1, 2, 2.5, 3, 5]);
     expect(cols.unit).toBe('%');
@@ -36,14 +38,14 @@ describe('Compare chart columns', () => {
   });
 
   it('shows clinical grades as grade changes, unscaled', () => {
-    const cols = chartColumns('textureSeverity', [{ index: 0, course: newCourse(0), run: run([0, 60], (_, d) => -d / 50) }], 'days', null);
+    const cols = chartColumns('textureSeverity', chartAxis([{ index: 0, course: newCourse(0), run: run([0, 60], (_, d) => -d / 50) }], 'days', null));
     expect(cols.unit).toBe('grade');
     expect(cols.courses[0]!.values).toEqual([-0, -1.2]);
   });
 
   it('converts the time axis, session days and read-out day to weeks', () => {
     const course = { ...newCourse(0), days: 140 };
-    const cols = chartColumns('erythema', [{ index: 0, course, run: run([0, 7, 14], () => 0.2) }], 'weeks', null);
+    const cols = chartColumns('erythema', chartAxis([{ index: 0, course, run: run([0, 7, 14], () => 0.2) }], 'weeks', null));
     expect(cols.x).toEqual([0, 1, 2]);
     expect(cols.unit).toBe('');
     expect(cols.courses[0]!.sessions).toEqual([0, 30 / 7, 60 / 7]);

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { compareToCsv, csvText, parseCsv, protocolText } from '../../../src/compare/compareCsv';
-import { doseCellOrder, doseCellScenario, DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, outlineSegments } from '../../../src/compare/doseMap';
+import { doseCellJob, doseCellOrder, DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, outlineSegments } from '../../../src/compare/doseMap';
 import { bandFill, COURSE_STYLES } from '../../../src/compare/palette';
-import { valueAtDay, type ShownRun } from '../../../src/compare/shownRun';
+import { indexAtOrBefore, valueAtDay, type ShownRun } from '../../../src/compare/shownRun';
 import { summariseCourse } from '../../../src/compare/summary';
 import { newCourse } from '../../../src/compare/courseForm';
 import { lastSessionDay, readoutDayOf } from '../../../src/compare/workspace';
 import { SERIES, type SeriesName } from '../../../src/engine/outputs';
-import { scenarioSessions, type Scenario } from '../../../src/engine/scenario';
+import { ScenarioSchema, scenarioSessions, type Scenario } from '../../../src/engine/scenario';
+import { DoseCellJobSchema } from '../../../src/pool/jobs';
+import { doseCellScenario } from '../../../src/pool/runJob';
 
 /** A synthetic run whose every value is a known function of series and day. */
 function run(days: number[], f: (name: SeriesName, day: number) => number, band = false, seed = 1): ShownRun {
@@ -100,6 +102,10 @@ describe('course summary', () => {
     expect(valueAtDay([0, 1, 2], [5, 6, 7], 1.5)).toBe(6);
     expect(valueAtDay([0, 1, 2], [5, 6, 7], 9)).toBe(7);
     expect(valueAtDay([1, 2], [5, 6], 0)).toBeNaN();
+    expect(indexAtOrBefore([0, 1, 2], 1.5)).toBe(1);
+    expect(indexAtOrBefore([0, 1, 2], 1 - 1e-12)).toBe(1);
+    expect(indexAtOrBefore([1, 2], 0)).toBe(-1);
+    expect(indexAtOrBefore([], 0)).toBe(-1);
     expect(readoutDayOf({ ...newCourse(0), days: 90 }, null)).toBe(90);
   });
 });
@@ -117,7 +123,11 @@ describe('dose map', () => {
   });
 
   it('a cell is a valid course read 8 weeks after its last session', () => {
-    const s = doseCellScenario(newCourse(0), { sessions: 4, passes: 15 }, { col: 4, row: 5 });
+    // The job the map submits, and the course the pool runs for it.
+    const job = doseCellJob(newCourse(0), { sessions: 4, passes: 15 }, { col: 4, row: 5 });
+    expect(DoseCellJobSchema.safeParse({ kind: 'dose-cell', ...job }).success).toBe(true);
+    const s = doseCellScenario(job);
+    expect(ScenarioSchema.safeParse(s).success).toBe(true);
     expect(scenarioSessions(s).map((x) => [x.day, x.needleMm])).toEqual([
       [0, 1.5],
       [7, 1.5],
@@ -125,6 +135,13 @@ describe('dose map', () => {
       [21, 1.5],
     ]);
     expect(s.days).toBe(21 + 56);
+    expect(job.readoutDay).toBe(21 + 56);
+    // The map's passes, not the base course's, from day 0 even if the base course starts later.
+    const later = { ...newCourse(0), protocol: { ...newCourse(0).protocol!, passes: 15, startDay: 10 } };
+    expect(scenarioSessions(doseCellScenario(doseCellJob(later, { sessions: 2, passes: 9 }, { col: 0, row: 0 }))).map((x) => [x.day, x.passes])).toEqual([
+      [0, 9],
+      [1, 9],
+    ]);
   });
 
   it('outlines the region of damaged cells and nothing around unknown cells', () => {

@@ -8,16 +8,16 @@ import {
   parseScenario,
   runCohort,
   runSinglePatient,
-  simulateScenario,
   type CohortResult,
   type Scenario,
   type ScenarioResult,
 } from '../../../src/engine/index';
+import { VISIBLE } from '../../../src/engine/outputs';
 import { hashSeries } from '../../../src/pool/hash';
-import { toScenarioResult } from '../../../src/pool/jobs';
+import { toScenarioResult, type DoseCellResult } from '../../../src/pool/jobs';
 import { createNodePool } from '../../../src/pool/nodePool';
 import { doseCellScenario } from '../../../src/pool/runJob';
-import { runCourseArrays, runDoseMap, runScenarioInPool, type JobPool } from '../../../src/pool/scenarioJobs';
+import { runCourseArrays, runScenarioInPool, type JobPool } from '../../../src/pool/scenarioJobs';
 
 const base = parseScenario({
   version: 1,
@@ -43,14 +43,17 @@ const explicit = parseScenario({
 const cohort: Scenario = { ...base, seed: 8, days: 14, cohort: { patients: 5 } };
 const batch = [base, explicit, cohort];
 
+/** `base` and `explicit` run in this thread, once for every test that compares with them. */
+const direct = {} as { base: ScenarioResult; explicit: ScenarioResult };
+beforeAll(() => {
+  direct.base = runSinglePatient(base).result;
+  direct.explicit = runSinglePatient(explicit).result;
+});
+
 describe('the Node pool gives the same bytes as one thread', () => {
   let expected: string[];
   beforeAll(() => {
-    expected = [
-      JSON.stringify(runSinglePatient(base).result),
-      JSON.stringify(runSinglePatient(explicit).result),
-      JSON.stringify(runCohort(cohort, 5)),
-    ];
+    expected = [JSON.stringify(direct.base), JSON.stringify(direct.explicit), JSON.stringify(runCohort(cohort, 5))];
   });
 
   it.each([1, 2, 3])('with %i worker(s)', async (size) => {
@@ -65,7 +68,7 @@ describe('the Node pool gives the same bytes as one thread', () => {
   });
 });
 
-describe('the Node pool: progress, cancel, faults', () => {
+describe('the Node pool: progress, cancel, faults, cohorts', () => {
   let pool: JobPool;
   beforeAll(() => {
     pool = createNodePool({ size: 2 });
@@ -76,12 +79,10 @@ describe('the Node pool: progress, cancel, faults', () => {
     const arrays = await runCourseArrays(pool, explicit);
     expect(arrays.days).toBeInstanceOf(Float64Array);
     expect(arrays.series.collagenGain).toBeInstanceOf(Float64Array);
-    const direct = simulateScenario(explicit) as ScenarioResult;
-    expect(hashSeries(arrays.days, arrays.series)).toBe(hashSeries(direct.days, direct.series));
-    expect(toScenarioResult(arrays)).toEqual(direct);
+    expect(hashSeries(arrays.days, arrays.series)).toBe(hashSeries(direct.explicit.days, direct.explicit.series));
+    expect(toScenarioResult(arrays)).toEqual(direct.explicit);
     // Another scenario gives another fingerprint.
-    const other = simulateScenario(base) as ScenarioResult;
-    expect(hashSeries(other.days, other.series)).not.toBe(hashSeries(direct.days, direct.series));
+    expect(hashSeries(direct.base.days, direct.base.series)).not.toBe(hashSeries(direct.explicit.days, direct.explicit.series));
   });
 
   it('a long course reports rising progress and ends at 1', async () => {
@@ -102,7 +103,7 @@ describe('the Node pool: progress, cancel, faults', () => {
     // The year at 160² takes seconds; the cancel returns as soon as the job reports progress.
     expect(performance.now() - started).toBeLessThan(60_000);
     const after = (await runScenarioInPool(pool, base)) as ScenarioResult;
-    expect(JSON.stringify(after)).toBe(JSON.stringify(runSinglePatient(base).result));
+    expect(JSON.stringify(after)).toBe(JSON.stringify(direct.base));
   });
 
   it('a bad job fails with the field and its range; the next job runs', async () => {
@@ -115,19 +116,34 @@ describe('the Node pool: progress, cancel, faults', () => {
     expect(ok.kind).toBe('course');
   });
 
-  it('a dose map fills cell by cell with what a direct run of each cell’s course gives', async () => {
-    const cells: string[] = [];
-    const spec = { scenario: base, intervalsDays: [2, 14], needlesMm: [0.5, 1.5], sessions: 3, readoutDay: 30, gridCells: 32 };
-    const map = await runDoseMap(pool, spec, { onCell: (_c, n, i) => cells.push(`${n},${i}`) });
-    expect(cells.sort()).toEqual(['0,0', '0,1', '1,0', '1,1']);
+  it('dose-map cells give what a direct run of each cell’s course gives', async () => {
+    const spec = { scenario: base, sessions: 3, readoutDay: 30, gridCells: 32 };
+    // map[n][i]: needle [0.5, 1.5][n] mm every [2, 14][i] days.
+    const map = await Promise.all(
+      [0.5, 1.5].map((needleMm) =>
+        Promise.all([2, 14].map(async (intervalDays) => (await pool.submit({ kind: 'dose-cell', ...spec, needleMm, intervalDays }).promise) as DoseCellResult)),
+      ),
+    );
+    expect(map.flat().map((c) => [c.kind, c.needleMm, c.intervalDays])).toEqual([
+      ['dose-cell', 0.5, 2],
+      ['dose-cell', 0.5, 14],
+      ['dose-cell', 1.5, 2],
+      ['dose-cell', 1.5, 14],
+    ]);
     const cell = map[1]![0]!;
     expect(cell).toMatchObject({ needleMm: 1.5, intervalDays: 2, sessions: 3, readoutDay: 30 });
-    const direct = runSinglePatient(doseCellScenario({ ...spec, needleMm: 1.5, intervalDays: 2 }), { gridCells: 32 }).result;
-    expect(cell.collagenGain).toBe(direct.series.collagenGain[30]);
-    expect(cell.capillaryIntegrityMin).toBe(Math.min(...direct.series.capillaryIntegrity));
+    const inThread = runSinglePatient(doseCellScenario({ ...spec, needleMm: 1.5, intervalDays: 2 }), { gridCells: 32 });
+    expect(cell.collagenGain).toBe(inThread.result.series.collagenGain[30]);
+    expect(cell.capillaryDamageVisible).toBe(inThread.stats.telangiectasiaPeak > VISIBLE.telangiectasia);
     expect(cell.warningCodes).toContain('interval-too-short');
     // Deeper needles gain more collagen at the same interval.
     expect(map[1]![1]!.collagenGain).toBeGreaterThan(map[0]![1]!.collagenGain);
+  });
+
+  it('a cohort without a grid (the coarse default) gives the same bytes as runCohort', async () => {
+    const s: Scenario = { ...base, grid: undefined, days: 8, cohort: { patients: 3 } };
+    const r = (await runScenarioInPool(pool, s)) as CohortResult;
+    expect(JSON.stringify(r)).toBe(JSON.stringify(runCohort(s, 3)));
   });
 });
 
@@ -143,19 +159,6 @@ describe('a crashing Node worker', () => {
       });
       const result = await next.promise;
       expect(result.kind).toBe('course');
-    } finally {
-      pool.close();
-    }
-  });
-});
-
-describe('cohorts in the pool', () => {
-  it('give the same bytes as runCohort for a cohort without a grid (the coarse default)', async () => {
-    const s: Scenario = { ...base, grid: undefined, days: 8, cohort: { patients: 3 } };
-    const pool = createNodePool({ size: 2 });
-    try {
-      const r = (await runScenarioInPool(pool, s)) as CohortResult;
-      expect(JSON.stringify(r)).toBe(JSON.stringify(runCohort(s, 3)));
     } finally {
       pool.close();
     }
