@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import LZString from 'lz-string';
 import { describe, expect, it } from 'vitest';
@@ -7,11 +7,10 @@ import { decodeShareFragment, encodeShareFragment } from '../../../src/compare/s
 import { MAX_SHARE_FRAGMENT_CHARS } from '../../../src/engine/limits';
 import { emptyWorkspace, parseWorkspace, WorkspaceSchema, type Workspace } from '../../../src/compare/workspace';
 import { parseScenarioText } from '../../../src/engine/scenario';
+import { presetFiles } from '../../fixtures/engine';
 import { workspaceArb } from './arbitraries';
 
-const presets = readdirSync('public/scenarios')
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => parseScenarioText(readFileSync(`public/scenarios/${f}`, 'utf8')));
+const presets = presetFiles().map((p) => parseScenarioText(p.text));
 
 describe('Export JSON / Import', () => {
   it('export then import gives an equal workspace (random workspaces)', () => {

@@ -1,13 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioText, plannedWarnings, runSinglePatient, type Scenario } from '../../../src/engine/index';
+import { presetFiles } from '../../fixtures/engine';
 
 /** Codes only a run can raise: they depend on what the skin did, not on the plan. */
 const RUN_ONLY = new Set(['capillaries-not-recovered', 'telangiectasia-visible', 'pih-visible', 'prolonged-erythema']);
 
-const presets: Scenario[] = readdirSync('public/scenarios')
-  .filter((f) => f.endsWith('.json'))
-  .map((f) => parseScenarioText(readFileSync(`public/scenarios/${f}`, 'utf8')))
+const presets: Scenario[] = presetFiles()
+  .map((p) => parseScenarioText(p.text))
   .map((s) => ({ ...s, grid: { cells: 32 }, cohort: undefined }));
 
 const codes = (ws: readonly { code: string }[]): string[] => ws.map((w) => w.code);
