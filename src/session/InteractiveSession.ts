@@ -19,7 +19,6 @@ import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
 import { MAX_HOUR, MAX_LOG_OPS, type LogOp, type Setup } from './schemas';
 import { SessionLog, type LogDelta } from './SessionLog';
-import { SessionWarnings } from './SessionWarnings';
 import { stateHash } from './stateHash';
 
 /** What the UI needs to know about a patch once, when it is set up. */
@@ -115,7 +114,11 @@ export class InteractiveSession {
   private sim!: SkinSimulation;
   private log = new SessionLog();
   private sampler = new ChartSampler();
-  private warnings!: SessionWarnings;
+  /**
+   * Every model warning so far, first occurrence first, stamped with its day. The engine's warnings
+   * (src/engine/warnings.ts) give each code once per simulation and reach the session as events.
+   */
+  private warnings: ModelWarning[] = [];
   private sessions: SessionSummary[] = [];
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
@@ -272,7 +275,7 @@ export class InteractiveSession {
       passesThisSession: this.sim.passesThisSession,
       sessionsStarted: this.sim.sessionsStarted,
       sessions: this.sessions.map((s) => ({ ...s })),
-      warnings: this.warnings.list(),
+      warnings: [...this.warnings],
       newWarnings,
       events,
       samples: this.sampler.drain(),
@@ -316,10 +319,10 @@ export class InteractiveSession {
     this.baseline = this.sim.means();
     this.log = new SessionLog();
     this.sampler.restart();
-    this.warnings = new SessionWarnings();
-    // The setup's warnings (conditions, phototype) arrive as the engine's first events: listed, not announced.
-    for (const ev of this.sim.drainEvents()) if (ev.type === 'warning') this.warnings.add({ ...ev.warning, day: ev.hour / HOURS_PER_DAY });
+    this.warnings = [];
     this.sessions = [];
+    // The setup's warnings (conditions, phototype) arrive as the engine's first events: listed, not announced.
+    this.collectEvents();
     this.events = [];
     this.newWarnings = [];
     this.sampler.push(0, this.baseline);
@@ -455,7 +458,8 @@ export class InteractiveSession {
       if (ev.type === 'session-end') this.sessions.push(ev.summary);
       else if (ev.type === 'warning') {
         const stamped = { ...ev.warning, day: ev.hour / HOURS_PER_DAY };
-        if (this.warnings.add(stamped)) this.newWarnings.push(stamped);
+        this.warnings.push(stamped);
+        this.newWarnings.push(stamped);
       }
       this.events.push(ev);
     }
