@@ -56,6 +56,11 @@ export interface SessionSnapshot {
   sessions: SessionSummary[];
   /** Every warning so far, one per code, first occurrence first. */
   warnings: ModelWarning[];
+  /**
+   * `sessions` or `warnings` may differ from the last snapshot's (they only change on events and on a
+   * new skin, Start over, Undo); false: both are as they were, and the UI need not look at them.
+   */
+  listsChanged: boolean;
   /** Warnings added since the last snapshot (to announce), none after a replay. */
   newWarnings: ModelWarning[];
   /** Engine events since the last snapshot (to announce), none after a replay. */
@@ -122,6 +127,8 @@ export class InteractiveSession {
   private sessions: SessionSummary[] = [];
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
+  /** `sessions` or `warnings` changed since the last snapshot. */
+  private listsChanged = true;
   private baseline!: SeriesValues;
   /** The patch means of the state now (null: the state changed since they were taken). */
   private meansNow: SeriesValues | null = null;
@@ -266,16 +273,19 @@ export class InteractiveSession {
     this.observe(means);
     const events = this.events;
     const newWarnings = this.newWarnings;
+    const listsChanged = this.listsChanged;
     this.events = [];
     this.newWarnings = [];
+    this.listsChanged = false;
     return {
       hour: this.sim.hour,
       means,
       current: this.sim.currentSession(),
       passesThisSession: this.sim.passesThisSession,
       sessionsStarted: this.sim.sessionsStarted,
-      sessions: this.sessions.map((s) => ({ ...s })),
+      sessions: [...this.sessions],
       warnings: [...this.warnings],
+      listsChanged,
       newWarnings,
       events,
       samples: this.sampler.drain(),
@@ -321,6 +331,7 @@ export class InteractiveSession {
     this.sampler.restart();
     this.warnings = [];
     this.sessions = [];
+    this.listsChanged = true;
     // The setup's warnings (conditions, phototype) arrive as the engine's first events: listed, not announced.
     this.collectEvents();
     this.events = [];
@@ -455,11 +466,14 @@ export class InteractiveSession {
 
   private collectEvents(): void {
     for (const ev of this.sim.drainEvents()) {
-      if (ev.type === 'session-end') this.sessions.push(ev.summary);
-      else if (ev.type === 'warning') {
+      if (ev.type === 'session-end') {
+        this.sessions.push(ev.summary);
+        this.listsChanged = true;
+      } else if (ev.type === 'warning') {
         const stamped = { ...ev.warning, day: ev.hour / HOURS_PER_DAY };
         this.warnings.push(stamped);
         this.newWarnings.push(stamped);
+        this.listsChanged = true;
       }
       this.events.push(ev);
     }

@@ -22,17 +22,15 @@ export function mountSessions({ store }: SessionContext): void {
 
   const button = byId<HTMLButtonElement>('repeat-course');
   const note = byId('course-note');
-  const rolled = () => {
-    const snap = store.snapshot.get();
-    return snap ? [...snap.sessions, ...(snap.current ? [snap.current] : [])] : [];
-  };
-  store.snapshot.watch(() => {
-    button.disabled = rolled().length === 0;
+  // One day per session rolled, the one in progress included: none, nothing to repeat.
+  store.sessionDays.watch((days) => {
+    button.disabled = days.length === 0;
   });
   let id = 0;
   button.addEventListener('click', () => {
     const settings = store.settings.get();
-    const sessions = rolled();
+    const snap = store.snapshot.get();
+    const sessions = snap ? [...snap.sessions, ...(snap.current ? [snap.current] : [])] : [];
     const scenario = courseScenario({ seed: settings.seed, skin: settings.skin }, sessions, store.clockHours.get(), `Session view, seed ${settings.seed}`);
     if (scenario === null) return setText(note, 'Roll a session first: there is nothing to repeat yet.');
     store.courseRequests.set({ id: ++id, scenario });
