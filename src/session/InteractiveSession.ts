@@ -14,7 +14,7 @@ import {
   TYPICAL_PATIENT,
 } from '../engine/index';
 import type { CrossSectionInput } from '../shading/crossSection';
-import { ChartSampler, type ChartSamples } from './ChartSampler';
+import { ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples } from './ChartSampler';
 import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
 import { MAX_HOUR, MAX_LOG_OPS, type LogOp, type Setup } from './schemas';
@@ -405,7 +405,7 @@ export class InteractiveSession {
     const s = this.sim;
     while (s.hour < toHour) {
       const before = s.hour;
-      for (const target of [Math.floor(before / 6) * 6 + 6, before + HOURS_PER_DAY, toHour]) {
+      for (const target of [Math.floor(before / SAMPLE_EVERY_HOURS) * SAMPLE_EVERY_HOURS + SAMPLE_EVERY_HOURS, before + HOURS_PER_DAY, toHour]) {
         s.advanceTo(Math.min(toHour, target), false);
         if (s.hour !== before) break;
       }
