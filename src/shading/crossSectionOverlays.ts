@@ -1,6 +1,7 @@
 import { parseHex } from './colour';
 import type { CrossSectionAnatomy, CrossSectionInput } from './crossSection';
 import { COL } from './crossSectionColumns';
+import { blend } from './crossSectionScale';
 import { hash01 } from './texture/noise';
 
 /** Vessels and needle channels drawn over the layers of the cross-section (crossSection.ts). */
@@ -102,12 +103,4 @@ function mix(a: readonly number[], b: readonly number[], t: number, out: number[
   return out;
 }
 const TMP = [0, 0, 0];
-
-function blend(out: Uint8Array, W: number, H: number, x: number, y: number, col: readonly number[], alpha: number): void {
-  if (x < 0 || x >= W || y < 0 || y >= H) return;
-  const o = (y * W + x) * 4;
-  out[o] = out[o]! + (col[0]! - out[o]!) * alpha + 0.5;
-  out[o + 1] = out[o + 1]! + (col[1]! - out[o + 1]!) * alpha + 0.5;
-  out[o + 2] = out[o + 2]! + (col[2]! - out[o + 2]!) * alpha + 0.5;
-}
 
