@@ -1,6 +1,6 @@
 import { courseScenario } from '../../session/index';
 import { byId, setText } from '../dom';
-import { dayLabel, sessionAnnouncement } from '../format';
+import { dayLabel, sessionDetails } from '../format';
 import type { SessionContext } from './context';
 import { showWarnings } from './warningsView';
 
@@ -11,7 +11,7 @@ export function mountSessions({ store }: SessionContext): void {
     list.replaceChildren(
       ...sessions.map((s) => {
         const li = document.createElement('li');
-        li.textContent = `${dayLabel(s.startHour)}: ${sessionAnnouncement(s).replace(/^Session \d+ done: /, '')}`;
+        li.textContent = `${dayLabel(s.startHour)}: ${sessionDetails(s)}`;
         return li;
       }),
     );
