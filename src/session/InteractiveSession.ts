@@ -203,31 +203,24 @@ export class InteractiveSession {
 
   /** Roller strokes at `atHour` (the engine is first brought exactly there). */
   applyStrokes(atHour: number, strokes: readonly Stroke[], gesture?: number): OpResult {
-    if (this.blocked) return this.refused(BLOCKED_REASON);
-    if (this.logFull()) return this.refused(LOG_FULL_REASON);
+    const refusal = this.refusal();
+    if (refusal) return refusal;
     const before = this.log.length;
-    this.bringTo(atHour);
     const q = strokes.map(quantiseStroke);
-    this.sampleNow();
-    let punctures = 0;
-    for (const st of q) punctures += this.sim.applyStroke(st);
+    const punctures = this.injure(atHour, () => this.applyEach(q));
     const gathered = this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
-    this.afterInjury();
     // A batch gathered into the drag's last operation hands that operation back in full (the mirror replaces it).
     return this.result(true, punctures, gathered ? before - 1 : before);
   }
 
   /** One whole-patch pass at `atHour`, through the engine's own pass policy (as the CLI rolls them). */
   applyPass(atHour: number, needleMm: number, pressure: number): OpResult {
-    if (this.blocked) return this.refused(BLOCKED_REASON);
-    if (this.logFull()) return this.refused(LOG_FULL_REASON);
+    const refusal = this.refusal();
+    if (refusal) return refusal;
     const before = this.log.length;
-    this.bringTo(atHour);
     const spec = { needleMm: quantise(needleMm), pressure: quantise(pressure) };
-    this.sampleNow();
-    const punctures = this.sim.applyPass(spec);
+    const punctures = this.injure(atHour, () => this.sim.applyPass(spec));
     this.log.append({ op: 'pass', hour: this.sim.hour, ...spec });
-    this.afterInjury();
     return this.result(true, punctures, before);
   }
 
@@ -348,21 +341,16 @@ export class InteractiveSession {
         this.log.push(op);
         return;
       }
-      this.bringTo(op.hour);
-      this.sampleNow();
       if (op.op === 'pass') {
-        this.sim.applyPass({ needleMm: op.needleMm, pressure: op.pressure });
+        this.injure(op.hour, () => this.sim.applyPass({ needleMm: op.needleMm, pressure: op.pressure }));
       } else {
         const strokes = unflattenStrokes(op.flat);
         if (strokes === null) throw new SessionError(`saved session: ops[${k}]: a stroke record is truncated`);
-        for (const st of strokes) {
-          if (!StrokeSchema.safeParse(st).success) throw new SessionError(`saved session: ops[${k}]: a stroke is out of range`);
-          this.sim.applyStroke(st);
-        }
+        if (!strokes.every((st) => StrokeSchema.safeParse(st).success)) throw new SessionError(`saved session: ops[${k}]: a stroke is out of range`);
+        this.injure(op.hour, () => this.applyEach(strokes));
       }
       // As given: a replayed log stays operation for operation the log the caller holds (its mirror).
       this.log.push(op);
-      this.afterInjury();
     });
     this.advanceTo(hour, false);
     // The history was already seen: the first snapshot lists it but announces nothing.
@@ -370,8 +358,28 @@ export class InteractiveSession {
     this.newWarnings = [];
   }
 
-  private refused(reason: string): OpResult {
-    return { ...this.result(false, 0, this.log.length), reason };
+  /** Why a new injury is refused now (a blocking contraindication, a full log), as the answer; null if it is not. */
+  private refusal(): OpResult | null {
+    const reason = this.blocked ? BLOCKED_REASON : this.logFull() ? LOG_FULL_REASON : null;
+    return reason === null ? null : { ...this.result(false, 0, this.log.length), reason };
+  }
+
+  /**
+   * An injury at `hour`: the engine brought exactly there, the chart's point before it, the injury
+   * (`apply`, returning its punctures), then its events and the point after it. The caller logs it.
+   */
+  private injure(hour: number, apply: () => number): number {
+    this.bringTo(hour);
+    this.sampleNow();
+    const punctures = apply();
+    this.afterInjury();
+    return punctures;
+  }
+
+  private applyEach(strokes: readonly Stroke[]): number {
+    let punctures = 0;
+    for (const st of strokes) punctures += this.sim.applyStroke(st);
+    return punctures;
   }
 
   /**
