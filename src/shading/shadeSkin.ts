@@ -110,9 +110,8 @@ export function shadeSkinRect(
     shadeSurface(sc, pIndex, vesselsOn, trackOn, words, r, box);
     if (!aligned) out.set(new Uint8Array(words.buffer, 0, S * S * 4));
     if (punctures !== null) {
-      const bf = options.bleedingFactor ?? 1;
       BLEED.capillaryLoopsMm = (options.anatomy ?? DEFAULT_ANATOMY).capillaryLoopsMm;
-      BLEED.factor = bf > 0 ? (bf < 3 ? bf : 3) : 0;
+      BLEED.factor = options.bleedingFactor ?? 1;
       BLEED.clip = r;
       drawPunctureMarks(out, S, texture.mmPerPx, punctures, options.hour, BLEED);
     }
