@@ -28,10 +28,6 @@ export class ChartSampler {
   private pending: ChartSamples = { epoch: 0, hours: [], values: emptyValues() };
   private lastHour = Number.NEGATIVE_INFINITY;
 
-  get epoch(): number {
-    return this.pending.epoch;
-  }
-
   /** Forgets every point and starts a new epoch. */
   restart(): void {
     this.pending = { epoch: this.pending.epoch + 1, hours: [], values: emptyValues() };

@@ -14,12 +14,11 @@ import {
   TYPICAL_PATIENT,
 } from '../engine/index';
 import type { CrossSectionInput } from '../shading/crossSection';
-import { ChartSampler, type ChartSamples } from './ChartSampler';
+import { ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples } from './ChartSampler';
 import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
 import { MAX_HOUR, MAX_LOG_OPS, type LogOp, type Setup } from './schemas';
 import { SessionLog, type LogDelta } from './SessionLog';
-import { SessionWarnings } from './SessionWarnings';
 import { stateHash } from './stateHash';
 
 /** What the UI needs to know about a patch once, when it is set up. */
@@ -57,6 +56,11 @@ export interface SessionSnapshot {
   sessions: SessionSummary[];
   /** Every warning so far, one per code, first occurrence first. */
   warnings: ModelWarning[];
+  /**
+   * `sessions` or `warnings` may differ from the last snapshot's (they only change on events and on a
+   * new skin, Start over, Undo); false: both are as they were, and the UI need not look at them.
+   */
+  listsChanged: boolean;
   /** Warnings added since the last snapshot (to announce), none after a replay. */
   newWarnings: ModelWarning[];
   /** Engine events since the last snapshot (to announce), none after a replay. */
@@ -115,10 +119,16 @@ export class InteractiveSession {
   private sim!: SkinSimulation;
   private log = new SessionLog();
   private sampler = new ChartSampler();
-  private warnings!: SessionWarnings;
+  /**
+   * Every model warning so far, first occurrence first, stamped with its day. The engine's warnings
+   * (src/engine/warnings.ts) give each code once per simulation and reach the session as events.
+   */
+  private warnings: ModelWarning[] = [];
   private sessions: SessionSummary[] = [];
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
+  /** `sessions` or `warnings` changed since the last snapshot. */
+  private listsChanged = true;
   private baseline!: SeriesValues;
   /** The patch means of the state now (null: the state changed since they were taken). */
   private meansNow: SeriesValues | null = null;
@@ -193,31 +203,24 @@ export class InteractiveSession {
 
   /** Roller strokes at `atHour` (the engine is first brought exactly there). */
   applyStrokes(atHour: number, strokes: readonly Stroke[], gesture?: number): OpResult {
-    if (this.blocked) return this.refused(BLOCKED_REASON);
-    if (this.logFull()) return this.refused(LOG_FULL_REASON);
+    const refusal = this.refusal();
+    if (refusal) return refusal;
     const before = this.log.length;
-    this.bringTo(atHour);
     const q = strokes.map(quantiseStroke);
-    this.sampleNow();
-    let punctures = 0;
-    for (const st of q) punctures += this.sim.applyStroke(st);
+    const punctures = this.injure(atHour, () => this.applyEach(q));
     const gathered = this.log.append({ op: 'strokes', hour: this.sim.hour, flat: flattenStrokes(q), ...(gesture !== undefined ? { gesture } : {}) });
-    this.afterInjury();
     // A batch gathered into the drag's last operation hands that operation back in full (the mirror replaces it).
     return this.result(true, punctures, gathered ? before - 1 : before);
   }
 
   /** One whole-patch pass at `atHour`, through the engine's own pass policy (as the CLI rolls them). */
   applyPass(atHour: number, needleMm: number, pressure: number): OpResult {
-    if (this.blocked) return this.refused(BLOCKED_REASON);
-    if (this.logFull()) return this.refused(LOG_FULL_REASON);
+    const refusal = this.refusal();
+    if (refusal) return refusal;
     const before = this.log.length;
-    this.bringTo(atHour);
     const spec = { needleMm: quantise(needleMm), pressure: quantise(pressure) };
-    this.sampleNow();
-    const punctures = this.sim.applyPass(spec);
+    const punctures = this.injure(atHour, () => this.sim.applyPass(spec));
     this.log.append({ op: 'pass', hour: this.sim.hour, ...spec });
-    this.afterInjury();
     return this.result(true, punctures, before);
   }
 
@@ -263,16 +266,19 @@ export class InteractiveSession {
     this.observe(means);
     const events = this.events;
     const newWarnings = this.newWarnings;
+    const listsChanged = this.listsChanged;
     this.events = [];
     this.newWarnings = [];
+    this.listsChanged = false;
     return {
       hour: this.sim.hour,
       means,
       current: this.sim.currentSession(),
       passesThisSession: this.sim.passesThisSession,
       sessionsStarted: this.sim.sessionsStarted,
-      sessions: this.sessions.map((s) => ({ ...s })),
-      warnings: this.warnings.list(),
+      sessions: [...this.sessions],
+      warnings: [...this.warnings],
+      listsChanged,
       newWarnings,
       events,
       samples: this.sampler.drain(),
@@ -316,10 +322,11 @@ export class InteractiveSession {
     this.baseline = this.sim.means();
     this.log = new SessionLog();
     this.sampler.restart();
-    this.warnings = new SessionWarnings();
-    // The setup's warnings (conditions, phototype) arrive as the engine's first events: listed, not announced.
-    for (const ev of this.sim.drainEvents()) if (ev.type === 'warning') this.warnings.add({ ...ev.warning, day: ev.hour / HOURS_PER_DAY });
+    this.warnings = [];
     this.sessions = [];
+    this.listsChanged = true;
+    // The setup's warnings (conditions, phototype) arrive as the engine's first events: listed, not announced.
+    this.collectEvents();
     this.events = [];
     this.newWarnings = [];
     this.sampler.push(0, this.baseline);
@@ -334,21 +341,16 @@ export class InteractiveSession {
         this.log.push(op);
         return;
       }
-      this.bringTo(op.hour);
-      this.sampleNow();
       if (op.op === 'pass') {
-        this.sim.applyPass({ needleMm: op.needleMm, pressure: op.pressure });
+        this.injure(op.hour, () => this.sim.applyPass({ needleMm: op.needleMm, pressure: op.pressure }));
       } else {
         const strokes = unflattenStrokes(op.flat);
         if (strokes === null) throw new SessionError(`saved session: ops[${k}]: a stroke record is truncated`);
-        for (const st of strokes) {
-          if (!StrokeSchema.safeParse(st).success) throw new SessionError(`saved session: ops[${k}]: a stroke is out of range`);
-          this.sim.applyStroke(st);
-        }
+        if (!strokes.every((st) => StrokeSchema.safeParse(st).success)) throw new SessionError(`saved session: ops[${k}]: a stroke is out of range`);
+        this.injure(op.hour, () => this.applyEach(strokes));
       }
       // As given: a replayed log stays operation for operation the log the caller holds (its mirror).
       this.log.push(op);
-      this.afterInjury();
     });
     this.advanceTo(hour, false);
     // The history was already seen: the first snapshot lists it but announces nothing.
@@ -356,8 +358,28 @@ export class InteractiveSession {
     this.newWarnings = [];
   }
 
-  private refused(reason: string): OpResult {
-    return { ...this.result(false, 0, this.log.length), reason };
+  /** Why a new injury is refused now (a blocking contraindication, a full log), as the answer; null if it is not. */
+  private refusal(): OpResult | null {
+    const reason = this.blocked ? BLOCKED_REASON : this.logFull() ? LOG_FULL_REASON : null;
+    return reason === null ? null : { ...this.result(false, 0, this.log.length), reason };
+  }
+
+  /**
+   * An injury at `hour`: the engine brought exactly there, the chart's point before it, the injury
+   * (`apply`, returning its punctures), then its events and the point after it. The caller logs it.
+   */
+  private injure(hour: number, apply: () => number): number {
+    this.bringTo(hour);
+    this.sampleNow();
+    const punctures = apply();
+    this.afterInjury();
+    return punctures;
+  }
+
+  private applyEach(strokes: readonly Stroke[]): number {
+    let punctures = 0;
+    for (const st of strokes) punctures += this.sim.applyStroke(st);
+    return punctures;
   }
 
   /**
@@ -391,7 +413,7 @@ export class InteractiveSession {
     const s = this.sim;
     while (s.hour < toHour) {
       const before = s.hour;
-      for (const target of [Math.floor(before / 6) * 6 + 6, before + HOURS_PER_DAY, toHour]) {
+      for (const target of [Math.floor(before / SAMPLE_EVERY_HOURS) * SAMPLE_EVERY_HOURS + SAMPLE_EVERY_HOURS, before + HOURS_PER_DAY, toHour]) {
         s.advanceTo(Math.min(toHour, target), false);
         if (s.hour !== before) break;
       }
@@ -452,10 +474,14 @@ export class InteractiveSession {
 
   private collectEvents(): void {
     for (const ev of this.sim.drainEvents()) {
-      if (ev.type === 'session-end') this.sessions.push(ev.summary);
-      else if (ev.type === 'warning') {
+      if (ev.type === 'session-end') {
+        this.sessions.push(ev.summary);
+        this.listsChanged = true;
+      } else if (ev.type === 'warning') {
         const stamped = { ...ev.warning, day: ev.hour / HOURS_PER_DAY };
-        if (this.warnings.add(stamped)) this.newWarnings.push(stamped);
+        this.warnings.push(stamped);
+        this.newWarnings.push(stamped);
+        this.listsChanged = true;
       }
       this.events.push(ev);
     }

@@ -84,8 +84,4 @@ export class SessionLog {
     }
     return k;
   }
-
-  truncate(length: number): void {
-    this.list.length = Math.min(this.list.length, Math.max(0, length));
-  }
 }

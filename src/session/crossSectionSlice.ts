@@ -27,18 +27,18 @@ export function crossSectionSlice(sim: SkinSimulation, row: number, phototype: n
   const yMm = (r + 0.5) * sim.grid.pitchMm;
   const log = sim.punctureLog;
   const xs: number[] = [];
+  const ys: number[] = [];
   const depths: number[] = [];
   const hours: number[] = [];
-  const bleeding: number[] = [];
   // Newest first; the log is in time order, so the first puncture too old ends the search.
   for (let k = 0; k < log.size; k++) {
     const i = log.recent(k);
     if (sim.hour - log.hour[i]! > CHANNEL_WINDOW_HOURS) break;
     if (Math.abs(log.yMm[i]! - yMm) > CUT_HALF_WIDTH_MM) continue;
     xs.push(log.xMm[i]!);
+    ys.push(log.yMm[i]!);
     depths.push(log.depthMm[i]!);
     hours.push(log.hour[i]!);
-    bleeding.push(log.bleeding[i]!);
   }
   return {
     anatomy: sim.anatomy,
@@ -49,10 +49,11 @@ export function crossSectionSlice(sim: SkinSimulation, row: number, phototype: n
     columns: { C3: slice(f.C3), C1: slice(f.C1), Ep: slice(f.Ep), I: slice(f.I), E: slice(f.E), V: slice(f.V), T: slice(f.T), W: slice(f.W) },
     punctures: {
       xMm: Float32Array.from(xs),
+      yMm: Float32Array.from(ys),
       depthMm: Float32Array.from(depths),
       hour: Float64Array.from(hours),
-      bleeding: Float32Array.from(bleeding),
       count: xs.length,
     },
+    bleedingFactor: sim.bleedingFactor,
   };
 }

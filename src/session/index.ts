@@ -18,5 +18,4 @@ export {
   type SetupInput,
 } from './schemas';
 export { SessionLog, type LogDelta } from './SessionLog';
-export { SessionWarnings } from './SessionWarnings';
 export { stateHash } from './stateHash';

@@ -47,14 +47,16 @@ export interface CrossSectionInput {
     readonly T: Float32Array;
     readonly W: Float32Array;
   };
-  /** Punctures near the row: position along it, real depth, hour, bleeding 0–1. */
+  /** Punctures near the row: position (along it, and across), real depth, hour. */
   readonly punctures: {
     readonly xMm: Float32Array;
+    readonly yMm: Float32Array;
     readonly depthMm: Float32Array;
     readonly hour: Float64Array;
-    readonly bleeding: Float32Array;
     readonly count: number;
   };
+  /** Anticoagulant multiplier on drawn bleeding, as the surface takes it (default 1). */
+  readonly bleedingFactor?: number;
   /** Optional zoom: the stretch of the row shown, mm (default the whole row). */
   readonly xRangeMm?: readonly [number, number];
   /**

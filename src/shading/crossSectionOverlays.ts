@@ -1,6 +1,8 @@
 import { parseHex } from './colour';
 import type { CrossSectionAnatomy, CrossSectionInput } from './crossSection';
 import { COL } from './crossSectionColumns';
+import { blend } from './crossSectionScale';
+import { BLEED_MIN, drawnBleeding, punctureSeed, punctureShare } from './punctureMarks';
 import { hash01 } from './texture/noise';
 
 /** Vessels and needle channels drawn over the layers of the cross-section (crossSection.ts). */
@@ -66,10 +68,14 @@ export function drawVessels(out: Uint8Array, W: number, H: number, c: Float32Arr
   }
 }
 
-/** Needle channels from the surface down to each puncture's real depth, closing over CHANNEL_LIFE_H. */
+/**
+ * Needle channels from the surface down to each puncture's real depth, closing over CHANNEL_LIFE_H;
+ * blood-filled where the surface draws the puncture's blood dot (drawnBleeding, the same rule).
+ */
 export function drawChannels(out: Uint8Array, W: number, H: number, c: Float32Array[], input: CrossSectionInput, xa: number, mmPerPx: number, y0: number, mmPerPy: number): void {
   const p = input.punctures;
   const capMm = input.anatomy.capillaryLoopsMm;
+  const factor = input.bleedingFactor ?? 1;
   for (let k = 0; k < p.count; k++) {
     const age = input.hour - p.hour[k]!;
     if (age < 0 || age >= CHANNEL_LIFE_H) continue;
@@ -78,7 +84,7 @@ export function drawChannels(out: Uint8Array, W: number, H: number, c: Float32Ar
     const life = 1 - age / CHANNEL_LIFE_H;
     const depth = p.depthMm[k]!;
     const top = c[COL.top]![px]!;
-    const bleeds = depth > capMm && p.bleeding[k]! > 0.05;
+    const bleeds = drawnBleeding(depth, capMm, factor, punctureShare(punctureSeed(p.xMm[k]!, p.yMm[k]!))) > BLEED_MIN;
     // Blood darkens as it clots; an empty channel is pale.
     const dark = Math.min(1, age / 6);
     const col = bleeds ? mix(BLOOD, CLOT, dark, TMP) : CHANNEL;
@@ -102,12 +108,4 @@ function mix(a: readonly number[], b: readonly number[], t: number, out: number[
   return out;
 }
 const TMP = [0, 0, 0];
-
-function blend(out: Uint8Array, W: number, H: number, x: number, y: number, col: readonly number[], alpha: number): void {
-  if (x < 0 || x >= W || y < 0 || y >= H) return;
-  const o = (y * W + x) * 4;
-  out[o] = out[o]! + (col[0]! - out[o]!) * alpha + 0.5;
-  out[o + 1] = out[o + 1]! + (col[1]! - out[o + 1]!) * alpha + 0.5;
-  out[o + 2] = out[o + 2]! + (col[2]! - out[o + 2]!) * alpha + 0.5;
-}
 

@@ -106,13 +106,15 @@ export function drawDepthScale(out: Uint8Array, W: number, H: number, depthRange
     }
     const label = `tip ${tipDepthText(needleTipMm)} mm`;
     const ty = y + 5 + 5 * FONT_PX < H ? y + 5 : y - 4 - 5 * FONT_PX;
-    const tx = x0 - textWidth(label) - 6;
-    for (let yy = ty - 2; yy < ty + 5 * FONT_PX + 2; yy++) for (let x = tx - 3; x < tx + textWidth(label) + 3; x++) blend(out, W, H, x, yy, PANEL, 0.8);
+    const w = textWidth(label);
+    const tx = x0 - w - 6;
+    for (let yy = ty - 2; yy < ty + 5 * FONT_PX + 2; yy++) for (let x = tx - 3; x < tx + w + 3; x++) blend(out, W, H, x, yy, PANEL, 0.8);
     drawText(out, W, H, tx, ty, label, NEEDLE);
   }
 }
 
-function blend(out: Uint8Array, W: number, H: number, x: number, y: number, c: readonly number[], a: number): void {
+/** Lays colour `c` with opacity `a` over pixel (x, y) of a W × H RGBA picture; pixels outside it are skipped. */
+export function blend(out: Uint8Array, W: number, H: number, x: number, y: number, c: readonly number[], a: number): void {
   if (x < 0 || x >= W || y < 0 || y >= H) return;
   const o = (y * W + x) * 4;
   out[o] = out[o]! + (c[0]! - out[o]!) * a + 0.5;

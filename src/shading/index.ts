@@ -6,9 +6,8 @@ export { BASE_HEX, deltaE, H_PER_INFLAMMATION, PIGMENT_K, skinColour, srgbToLab 
 export { CHANNEL_LIFE_H, crossSectionLabels, crossSectionScale, depthToY, shadeCrossSection, SURFACE_FRACTION, type CrossSectionAnatomy, type CrossSectionInput, type CrossSectionLabel, type DepthScale, type DepthTick } from './crossSection';
 export { legendFor } from './legends';
 export { RAMPS, TARGET_PASSES } from './ramps';
-export { cellBoxForStrokes, copyRect, DIRTY_MARGIN_CELLS, pixelRectForCells, unionRect, type CellBox, type PixelRect, type StrokeExtent, type StrokeReach } from './dirtyRect';
+export { cellBoxForStrokes, copyRect, pixelRectForCells, unionRect, type CellBox, type PixelRect, type StrokeExtent, type StrokeReach } from './dirtyRect';
 export { shadeFieldsFromEngine } from './fromEngine';
-export { BLEED_FULL_MM, bleedAmount } from './punctureMarks';
 export { shadeSkin, shadeSkinRect, type ShadeAnatomy, type ShadeOptions } from './shadeSkin';
 export { makeSkinTexture, type SkinTexture, type SkinTextureSpec } from './skinTexture';
 export { LAYERS, type Layer, type Legend, type PunctureView, type ShadeFields } from './types';

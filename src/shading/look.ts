@@ -1,3 +1,5 @@
+import { DEFAULT_PARAMS } from '../engine/params';
+
 /**
  * Look constants of the surface shader [D]: tuned by eye against clinical photographs at 16 px/mm;
  * none is measured. The shader copies them into locals once per call: imported bindings read in a hot
@@ -23,9 +25,10 @@ export const LOOK = Object.freeze({
    * micro-relief (pores, furrows) gets finer with mature collagen I and a thicker epidermis:
    * depth × max(reliefMinGain, 1 − reliefPerC1·C1 − reliefPerEp·Ep) [I mapping; D constants, chosen so
    * that Lotfi 2013's endpoint (C1 ≈ 0.3, Ep ≈ 0.5) leaves ≈ 70 % of the relief: finer, not gone].
+   * g is the model's own gScar, not a copy.
    */
-  scarFillPerGain: 0.77,
-  wrinkleFillPerC1: 0.77,
+  scarFillPerGain: DEFAULT_PARAMS.gScar,
+  wrinkleFillPerC1: DEFAULT_PARAMS.gScar,
   reliefPerC1: 0.6,
   reliefPerEp: 0.2,
   reliefMinGain: 0.55,

@@ -30,7 +30,7 @@ export const TRACK_MIN_AGE_H = 7 * 24;
  */
 export const BLEED_FULL_MM = 0.4;
 /** Drawn bleeding below this (0–1) leaves only the channel mark. */
-const BLEED_MIN = 0.03;
+export const BLEED_MIN = 0.03;
 
 const FRESH = [0x9f, 0x1a, 0x1a] as const;
 const CRUST = [0x4a, 0x1b, 0x15] as const;
@@ -39,7 +39,7 @@ const CHANNEL = [0x7a, 0x48, 0x42] as const;
 export interface BleedSpec {
   /** Depth of the capillary loops, mm (the region's anatomy). */
   readonly capillaryLoopsMm: number;
-  /** Anticoagulant multiplier (≥ 0) on the drawn bleeding. */
+  /** Anticoagulant multiplier on the drawn bleeding (see drawnBleeding). */
   readonly factor: number;
   /** Only pixels inside this half-open rectangle are written. */
   readonly clip: PixelRect;
@@ -48,6 +48,28 @@ export interface BleedSpec {
 /** How strongly a puncture of real depth `depthMm` bleeds, 0–1 (before the anticoagulant factor). */
 export function bleedAmount(depthMm: number, capillaryLoopsMm: number): number {
   return smoothstep(0, BLEED_FULL_MM, depthMm - capillaryLoopsMm);
+}
+
+/**
+ * THE bleeding rule of every picture and text: how much a puncture bleeds as drawn, 0–1.5. bleedAmount
+ * times the anticoagulant factor (0–3) and the needle's own share, 70–100 % (needles do not all hit a
+ * vessel alike; `share` 0–1, per puncture from punctureShare). Above BLEED_MIN the surface draws a blood
+ * dot and the depth view a blood-filled channel; the depth view's text speaks of the needle tip with share 1.
+ */
+export function drawnBleeding(depthMm: number, capillaryLoopsMm: number, factor: number, share: number): number {
+  const f = factor > 0 ? (factor < 3 ? factor : 3) : 0;
+  const b = bleedAmount(depthMm, capillaryLoopsMm) * f * (0.7 + 0.3 * share);
+  return b < 1.5 ? b : 1.5;
+}
+
+/** A puncture's seed, from its position: its share of the bleeding and the size of its dot vary with it. */
+export function punctureSeed(xMm: number, yMm: number): number {
+  return Math.round(xMm * 4096) * 73856093 + Math.round(yMm * 4096) * 19349663;
+}
+
+/** The share (0–1) of drawnBleeding of the puncture with `seed`. */
+export function punctureShare(seed: number): number {
+  return hash01(seed ^ 0x5bd1e995);
 }
 
 /** Draws bleeding dots and channel marks of punctures younger than MARK_MAX_AGE_H; returns how many. */
@@ -71,10 +93,8 @@ export function drawPunctureMarks(out: Uint8Array, sizePx: number, mmPerPx: numb
     const cx = p.xMm[idx]! / mmPerPx;
     const cy = p.yMm[idx]! / mmPerPx;
     if (cx < xLo || cx > xHi || cy < yLo || cy > yHi) continue;
-    // Needles do not all hit a vessel alike: each puncture bleeds 70–100 % of what its depth allows.
-    const seed = Math.round(p.xMm[idx]! * 4096) * 73856093 + Math.round(p.yMm[idx]! * 4096) * 19349663;
-    let b = bleedAmount(p.depthMm[idx]!, spec.capillaryLoopsMm) * spec.factor * (0.7 + 0.3 * hash01(seed ^ 0x5bd1e995));
-    b = b < 1.5 ? b : 1.5;
+    const seed = punctureSeed(p.xMm[idx]!, p.yMm[idx]!);
+    const b = drawnBleeding(p.depthMm[idx]!, spec.capillaryLoopsMm, spec.factor, punctureShare(seed));
     // Channel mark: strongest where the puncture did not bleed.
     const channel = (1 - (b < 1 ? b : 1)) * 0.32 * (1 - smoothstep(0, 6, age));
     if (channel > 0.01) disc(out, sizePx, clip, cx, cy, 0.045 / mmPerPx, CHANNEL[0], CHANNEL[1], CHANNEL[2], channel);

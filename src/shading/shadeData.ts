@@ -1,7 +1,7 @@
 import { GAMMA_LUT, GAMMA_LUT_SIZE, hexToLinear } from './colour';
 import { LOOK } from './look';
 import { buildRampLut, RAMP_LUT_SIZE, RAMPS, TARGET_LINE_HEX, TARGET_PASSES, type DataLayer, type RampLut } from './ramps';
-import { interpolateRow, NEUTRAL, SLOT, SLOTS, type CellBox, type PixelRect, type ShadeScratch } from './shadeScratch';
+import { prepareRow, SLOT, type CellBox, type PixelRect, type ShadeScratch } from './shadeScratch';
 import { staticShading } from './staticShading';
 
 /** Stand-in for absent optional maps (see shadeSkin.ts). */
@@ -47,8 +47,6 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
   const S = sc.texture.sizePx;
   const statics = staticShading(sc, pIndex);
   const lum = statics.luminance;
-  const active = sc.active;
-  const neutral = sc.neutral;
   const vr = sc.vrow;
   const vRf = vr[SLOT.relief]!;
   const vSf = vr[SLOT.scarFill]!;
@@ -92,15 +90,7 @@ export function shadeData(sc: ShadeScratch, pIndex: number, layer: DataLayer, ou
   const gMax = GAMMA_LUT_SIZE;
 
   for (let py = ext.y0; py < ext.y1; py++) {
-    for (let k = 0; k < SLOTS; k++) {
-      if (active[k] === 1) {
-        interpolateRow(sc, k, py, c0, c1);
-        neutral[k] = 0;
-      } else if (neutral[k] === 0) {
-        vr[k]!.fill(NEUTRAL[k]!);
-        neutral[k] = 1;
-      }
-    }
+    prepareRow(sc, py, c0, c1);
     const row = py * S;
     let bandLeft = 0;
     for (let s = sFirst; s <= sLast; s++) {

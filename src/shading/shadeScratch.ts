@@ -173,7 +173,7 @@ function sampleAtCells(map: Float32Array, sizePx: number, cells: number): Float3
  * Interpolates slot `k` of the grid vertically to pixel row `py` (into vrow[k]), for the cell columns
  * c0 … c1 (inclusive; the pixel loop of a rectangle reads no others). Column `cells` repeats the last.
  */
-export function interpolateRow(sc: ShadeScratch, k: number, py: number, c0: number, c1: number): void {
+function interpolateRow(sc: ShadeScratch, k: number, py: number, c0: number, c1: number): void {
   const cells = sc.cells;
   const src = sc.cell[k]!;
   const vrow = sc.vrow[k]!;
@@ -187,6 +187,24 @@ export function interpolateRow(sc: ShadeScratch, k: number, py: number, c0: numb
     vrow[i] = a + (src[r1 + i]! - a) * wy;
   }
   if (hi === cells - 1) vrow[cells] = vrow[cells - 1]!;
+}
+
+/**
+ * Readies every slot's row buffer for pixel row `py` (columns c0 … c1, as interpolateRow): active
+ * slots are interpolated; an inactive one holds its neutral value, filled once when it last changed.
+ */
+export function prepareRow(sc: ShadeScratch, py: number, c0: number, c1: number): void {
+  const active = sc.active;
+  const neutral = sc.neutral;
+  for (let k = 0; k < SLOTS; k++) {
+    if (active[k] === 1) {
+      interpolateRow(sc, k, py, c0, c1);
+      neutral[k] = 0;
+    } else if (neutral[k] === 0) {
+      sc.vrow[k]!.fill(NEUTRAL[k]!);
+      neutral[k] = 1;
+    }
+  }
 }
 
 /** A pixel rectangle of the frame, half-open: columns x0 … x1 − 1, rows y0 … y1 − 1. */

@@ -4,7 +4,7 @@ import { BASE_OD, EXP_NEG_LUT, GAMMA_LUT, GAMMA_LUT_SIZE, HB, HB_DEOXY, OD_LUT_S
 import { deriveCells } from './deriveCells';
 import { LOOK } from './look';
 import { drawPunctureMarks, updateTrainTracks } from './punctureMarks';
-import { cellsReadBy, interpolateRow, NEUTRAL, scratchFor, SLOT, SLOTS, type CellBox, type PixelRect, type ShadeScratch } from './shadeScratch';
+import { cellsReadBy, prepareRow, scratchFor, SLOT, type CellBox, type PixelRect, type ShadeScratch } from './shadeScratch';
 import { shadeData } from './shadeData';
 import type { SkinTexture } from './skinTexture';
 import { staticShading } from './staticShading';
@@ -110,9 +110,8 @@ export function shadeSkinRect(
     shadeSurface(sc, pIndex, vesselsOn, trackOn, words, r, box);
     if (!aligned) out.set(new Uint8Array(words.buffer, 0, S * S * 4));
     if (punctures !== null) {
-      const bf = options.bleedingFactor ?? 1;
       BLEED.capillaryLoopsMm = (options.anatomy ?? DEFAULT_ANATOMY).capillaryLoopsMm;
-      BLEED.factor = bf > 0 ? (bf < 3 ? bf : 3) : 0;
+      BLEED.factor = options.bleedingFactor ?? 1;
       BLEED.clip = r;
       drawPunctureMarks(out, S, texture.mmPerPx, punctures, options.hour, BLEED);
     }
@@ -174,7 +173,6 @@ function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trac
   const pbB = baseLin[2]!;
 
   const active = sc.active;
-  const neutral = sc.neutral;
   const vr = sc.vrow;
   const vTr = vr[SLOT.tr]!;
   const vTg = vr[SLOT.tg]!;
@@ -240,15 +238,7 @@ function shadeSurface(sc: ShadeScratch, pIndex: number, vesselsOn: boolean, trac
   const dx2 = HB_DEOXY[2];
 
   for (let py = rect.y0; py < rect.y1; py++) {
-    for (let k = 0; k < SLOTS; k++) {
-      if (active[k] === 1) {
-        interpolateRow(sc, k, py, c0, c1);
-        neutral[k] = 0;
-      } else if (neutral[k] === 0) {
-        vr[k]!.fill(NEUTRAL[k]!);
-        neutral[k] = 1;
-      }
-    }
+    prepareRow(sc, py, c0, c1);
     const row = py * S;
     for (let s = sFirst; s <= sLast; s++) {
       // Per span: each slot's value at the left cell centre and its change to the right one.

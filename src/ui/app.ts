@@ -1,7 +1,6 @@
 import { mountAnnouncer } from './announcer';
 import { createAppStore, notify, type AppStore } from './appStore';
 import { SimClock } from './clock';
-import { byId } from './dom';
 import { SessionEngine } from './engine/SessionEngine';
 import { WorkerHost, type EngineWorker } from './engine/WorkerHost';
 import { setupGuide } from './guide';
@@ -58,11 +57,4 @@ export async function startApp(): Promise<{ store: AppStore }> {
   installTestHook(store, engine, host, clock, { rendererName: view.skin.rendererName, stats: view.loop.stats, settled: view.loop.settled });
   document.body.dataset.ready = 'true';
   return { store };
-}
-
-export function fatal(err: unknown): void {
-  const el = byId('fatal');
-  el.hidden = false;
-  el.textContent = `Something went wrong: ${(err as Error).message ?? String(err)}`;
-  console.error(err);
 }

@@ -57,6 +57,8 @@ export interface CourseRequest {
 export function createAppStore(initial: Settings) {
   const snapshot = atom<SessionSnapshot | null>(null);
   const sessions = atom<SessionSummary[]>([], sameData);
+  /** Hour the session in progress began, null when none is open (changes only when one opens or closes). */
+  const currentStart = computed([snapshot], (snap) => snap?.current?.startHour ?? null);
   const store = {
     settings: atom<Settings>(initial, sameData),
     /** The simulated clock, hours (moves every animation frame while playing). */
@@ -72,11 +74,10 @@ export function createAppStore(initial: Settings) {
     /** The chart's history (mutated in place by the session engine); `chartVersion` says it changed. */
     chart: new ChartColumns(),
     chartVersion: atom(0),
-    /** Days on which sessions began (chart markers, the course). */
-    sessionDays: computed([sessions, snapshot], (list, snap) => {
+    /** Days on which sessions began, the one in progress included (chart markers, the course). */
+    sessionDays: computed([sessions, currentStart], (list, start) => {
       const days = list.map((s) => s.startHour / 24);
-      const current = snap?.current;
-      if (current && !days.includes(current.startHour / 24)) days.push(current.startHour / 24);
+      if (start !== null && !days.includes(start / 24)) days.push(start / 24);
       return days;
     }, sameData),
     canUndo: computed([snapshot], (s) => s?.canUndo ?? false),

@@ -15,10 +15,6 @@ export class ChartColumns {
   readonly telangiectasia: number[] = [];
   private epochNow = -1;
 
-  get epoch(): number {
-    return this.epochNow;
-  }
-
   get length(): number {
     return this.days.length;
   }

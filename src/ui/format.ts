@@ -1,11 +1,15 @@
 /** Number formatting with units for readouts, the inspector and announcements (pure, unit-tested). */
 
+/** A number rounded to `digits` decimals with its sign always written: 12.3 → "+12", −0.004 → "±0" (digits 0). */
+function signed(value: number, digits: number): string {
+  const rounded = Number(value.toFixed(digits));
+  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
+  return `${sign}${Math.abs(rounded).toFixed(digits)}`;
+}
+
 /** A fraction of baseline as a signed percentage: 0.123 → "+12 %", −0.26 → "−26 %". */
 export function signedPercent(fraction: number, digits = 0): string {
-  const v = fraction * 100;
-  const rounded = Number(v.toFixed(digits));
-  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
-  return `${sign}${Math.abs(rounded).toFixed(digits)} %`;
+  return `${signed(fraction * 100, digits)} %`;
 }
 
 /** A 0–1 fraction as a plain percentage: 0.973 → "97 %". */
@@ -35,7 +39,12 @@ export function duration(days: number): string {
 
 /** The announcement of issue #4: "Session 2 done: 15 passes, 1.5 mm, 243 punctures/cm²". */
 export function sessionAnnouncement(s: { index: number; meanPasses: number; needleMm: number; densityPerCm2: number }): string {
-  return `Session ${s.index} done: ${Math.round(s.meanPasses)} passes, ${s.needleMm} mm, ${Math.round(s.densityPerCm2)} punctures/cm²`;
+  return `Session ${s.index} done: ${sessionDetails(s)}`;
+}
+
+/** What a session was (the sessions list, and the announcement after its number): "3 passes, 1.5 mm, 180 punctures/cm²". */
+export function sessionDetails(s: { meanPasses: number; needleMm: number; densityPerCm2: number }): string {
+  return `${Math.round(s.meanPasses)} passes, ${s.needleMm} mm, ${Math.round(s.densityPerCm2)} punctures/cm²`;
 }
 
 /**
@@ -77,7 +86,7 @@ export function indexReadout(value: number, threshold: number, digits: number, b
  * Two decimals: a quarter of a grade is what graders distinguish at best, and the readout moves visibly.
  */
 export function gradeChange(value: number): string {
-  const rounded = Number(value.toFixed(2));
-  const sign = rounded > 0 ? '+' : rounded < 0 ? '−' : '±';
-  return `${sign}${Math.abs(rounded).toFixed(2)} grade${Math.abs(rounded) === 1 ? '' : 's'}`;
+  const text = signed(value, 2);
+  // One sign character, then the magnitude: exactly one grade is singular.
+  return `${text} grade${text.slice(1) === '1.00' ? '' : 's'}`;
 }

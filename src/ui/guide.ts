@@ -1,4 +1,4 @@
-import { byId } from './dom';
+import { byId, readPref, writePref } from './dom';
 
 const KEY = 'skinsim/guide-dismissed';
 
@@ -11,19 +11,9 @@ export function setupGuide(): void {
     guide.hidden = !visible;
     help.setAttribute('aria-expanded', String(visible));
   };
-  let dismissed = false;
-  try {
-    dismissed = localStorage.getItem(KEY) === '1';
-  } catch {
-    // Storage blocked: show the guide; it simply comes back next time.
-  }
-  show(!dismissed);
+  show(readPref(KEY) !== '1');
   close.addEventListener('click', () => {
-    try {
-      localStorage.setItem(KEY, '1');
-    } catch {
-      // Not remembered across reloads when storage is blocked; nothing else depends on it.
-    }
+    writePref(KEY, '1');
     show(false);
     // Focus returns to the control that reopens the guide, without scrolling the patch away (phones).
     help.focus({ preventScroll: true });

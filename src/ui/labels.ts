@@ -20,9 +20,6 @@ export const PHOTOTYPE_LABELS = [
   'VI — dark brown to black',
 ] as const;
 
-/** Roman numerals of the Fitzpatrick phototypes. */
-export const PHOTOTYPE_NUMERALS = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
-
 export const CONDITION_LABELS: Record<Condition, string> = {
   'acne-scars': 'Acne scars',
   wrinkles: 'Wrinkles',

@@ -1,3 +1,5 @@
+import { readPref, writePref } from './dom';
+
 /**
  * The app's two views as ARIA tabs (WAI-ARIA Authoring Practices "Tabs" pattern): "Session" and
  * "Compare". Arrow keys move between tabs, Home/End jump; the chosen tab is remembered, and a share link
@@ -28,13 +30,7 @@ export class Tabs {
         this.tabs[next].focus();
       });
     }
-    let saved: string | null = null;
-    try {
-      saved = localStorage.getItem(KEY);
-    } catch {
-      saved = null;
-    }
-    this.select(saved === 'compare' ? 'compare' : 'session', false);
+    this.select(readPref(KEY) === 'compare' ? 'compare' : 'session', false);
   }
 
   get view(): ViewId {
@@ -54,13 +50,7 @@ export class Tabs {
       this.tabs[id].tabIndex = on ? 0 : -1;
       this.panels[id].hidden = !on;
     }
-    if (remember) {
-      try {
-        localStorage.setItem(KEY, view);
-      } catch {
-        // Storage unavailable (private mode): the choice just is not remembered.
-      }
-    }
+    if (remember) writePref(KEY, view);
     for (const l of this.listeners) l(view);
   }
 }

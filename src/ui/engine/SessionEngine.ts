@@ -390,8 +390,10 @@ export class SessionEngine {
     this.confirmedHour = snap.hour;
     batch(() => {
       store.snapshot.set(snap);
-      store.sessions.set(snap.sessions);
-      store.warnings.set(snap.warnings);
+      if (snap.listsChanged) {
+        store.sessions.set(snap.sessions);
+        store.warnings.set(snap.warnings);
+      }
       if (store.chart.append(snap.samples)) bump(store.chartVersion);
       if (store.workerStatus.get() === 'starting') store.workerStatus.set('ready');
     });

@@ -1,6 +1,6 @@
 import { courseScenario } from '../../session/index';
 import { byId, setText } from '../dom';
-import { dayLabel, sessionAnnouncement } from '../format';
+import { dayLabel, sessionDetails } from '../format';
 import type { SessionContext } from './context';
 import { showWarnings } from './warningsView';
 
@@ -11,7 +11,7 @@ export function mountSessions({ store }: SessionContext): void {
     list.replaceChildren(
       ...sessions.map((s) => {
         const li = document.createElement('li');
-        li.textContent = `${dayLabel(s.startHour)}: ${sessionAnnouncement(s).replace(/^Session \d+ done: /, '')}`;
+        li.textContent = `${dayLabel(s.startHour)}: ${sessionDetails(s)}`;
         return li;
       }),
     );
@@ -22,17 +22,15 @@ export function mountSessions({ store }: SessionContext): void {
 
   const button = byId<HTMLButtonElement>('repeat-course');
   const note = byId('course-note');
-  const rolled = () => {
-    const snap = store.snapshot.get();
-    return snap ? [...snap.sessions, ...(snap.current ? [snap.current] : [])] : [];
-  };
-  store.snapshot.watch(() => {
-    button.disabled = rolled().length === 0;
+  // One day per session rolled, the one in progress included: none, nothing to repeat.
+  store.sessionDays.watch((days) => {
+    button.disabled = days.length === 0;
   });
   let id = 0;
   button.addEventListener('click', () => {
     const settings = store.settings.get();
-    const sessions = rolled();
+    const snap = store.snapshot.get();
+    const sessions = snap ? [...snap.sessions, ...(snap.current ? [snap.current] : [])] : [];
     const scenario = courseScenario({ seed: settings.seed, skin: settings.skin }, sessions, store.clockHours.get(), `Session view, seed ${settings.seed}`);
     if (scenario === null) return setText(note, 'Roll a session first: there is nothing to repeat yet.');
     store.courseRequests.set({ id: ++id, scenario });

@@ -1,44 +1,17 @@
-import type { SetupInfo } from '../../session/index';
 import { crossSectionLabels } from '../../shading/crossSection';
-import { tipDepthText } from '../../shading/crossSectionScale';
 import { legendFor } from '../../shading/legends';
 import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
 import { renderLegend } from '../legendView';
-import type { CrossTip } from '../appStore';
-import type { Settings } from '../settings';
 import type { SessionContext } from './context';
+import { crossSectionText } from './crossSectionText';
 
 /** Canvas and texture sizes of the skin view, px (the canvas is scaled by CSS to its column). */
 export const CANVAS_PX = 640;
 export const TEXTURE_PX = 640;
 export const CROSS_W = 640;
 export const CROSS_H = 220;
-
-/**
- * The depth view in words: the region's anatomy, and what the needles reach from the same number the
- * picture's dashed tip line is drawn at (the worker's penetrationMm for the needle and pressure it
- * drew; `tip` null until the first depth view arrives).
- */
-export function crossSectionText(info: SetupInfo, s: Settings, tip: CrossTip | null): string {
-  const a = info.anatomy;
-  const layers =
-    `Depth view ${s.crossRowMm} mm from the top of the patch. Epidermis ${a.epidermisMm.toFixed(2)} mm, capillary loops at ${a.capillaryLoopsMm.toFixed(2)} mm, ` +
-    `superficial plexus at ${a.plexusMm.toFixed(2)} mm, dermis ${a.dermisMm.toFixed(2)} mm thick.`;
-  if (tip === null) return layers;
-  // Within 0.02 mm the two numbers read alike at two decimals: say which side the tip is on.
-  const gap = tip.tipMm - a.capillaryLoopsMm;
-  const past =
-    gap > 0.02
-      ? ', past the capillary loops (pinpoint bleeding)'
-      : gap > 0
-        ? ', just past the capillary loops (a little pinpoint bleeding)'
-        : gap > -0.02
-          ? ', just short of the capillary loops (at most a rare faint speck)'
-          : ', not reaching the capillary loops';
-  return `${layers} ${tip.needleMm} mm needles at pressure ${tip.pressure} reach about ${tipDepthText(tip.tipMm)} mm (the dashed tip line)${past}.`;
-}
 
 /** Split slider text: which part shows which day. */
 export function splitText(split: number, day: number): string {

@@ -215,6 +215,23 @@ describe('InteractiveSession: chart, warnings, blocking', () => {
     expect(after.hours.filter((h) => h === 2)).toEqual([]);
   });
 
+  it('says when the sessions or warnings changed since the last snapshot (the UI takes them only then)', () => {
+    const s = InteractiveSession.create(setup);
+    expect(s.snapshot().listsChanged).toBe(true);
+    s.advance(10, false);
+    expect(s.snapshot().listsChanged).toBe(false);
+    s.applyPass(10, 1.5, 1);
+    const unchanged = s.snapshot();
+    expect(unchanged.listsChanged).toBe(false);
+    s.advance(24 * 4, true);
+    const ended = s.snapshot();
+    expect(ended.sessions).toHaveLength(1);
+    expect(ended.listsChanged).toBe(true);
+    expect(s.snapshot().listsChanged).toBe(false);
+    s.startOver();
+    expect(s.snapshot().listsChanged).toBe(true);
+  });
+
   it('lists every warning the engine raises, once, with the day of session events', () => {
     const s = InteractiveSession.create(withSkin({ region: 'periorbital', phototype: 5, conditions: [] }));
     s.applyPass(0, 3, 1);

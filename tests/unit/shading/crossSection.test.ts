@@ -8,7 +8,7 @@ const H = 300;
 const CELLS = 40;
 const ANATOMY = { epidermisMm: 0.08, capillaryLoopsMm: 0.13, plexusMm: 0.4, dermisMm: 1.0 };
 
-function input(punctures: { x: number; depth: number; hour: number; bleeding: number }[], hour: number, fill: Partial<Record<'C3' | 'C1' | 'Ep' | 'I' | 'E' | 'V' | 'T' | 'W', number>> = {}): CrossSectionInput {
+function input(punctures: { x: number; y?: number; depth: number; hour: number }[], hour: number, fill: Partial<Record<'C3' | 'C1' | 'Ep' | 'I' | 'E' | 'V' | 'T' | 'W', number>> = {}): CrossSectionInput {
   const col = (k: keyof typeof fill, d: number): Float32Array => new Float32Array(CELLS).fill(fill[k] ?? d);
   return {
     anatomy: ANATOMY,
@@ -19,9 +19,9 @@ function input(punctures: { x: number; depth: number; hour: number; bleeding: nu
     columns: { C3: col('C3', 0), C1: col('C1', 0), Ep: col('Ep', 0), I: col('I', 0), E: col('E', 0), V: col('V', 1), T: col('T', 0), W: col('W', 0) },
     punctures: {
       xMm: Float32Array.from(punctures.map((p) => p.x)),
+      yMm: Float32Array.from(punctures.map((p) => p.y ?? 5)),
       depthMm: Float32Array.from(punctures.map((p) => p.depth)),
       hour: Float64Array.from(punctures.map((p) => p.hour)),
-      bleeding: Float32Array.from(punctures.map((p) => p.bleeding)),
       count: punctures.length,
     },
   };
@@ -45,7 +45,7 @@ describe('shadeCrossSection', () => {
 
   it('draws a 1.5 mm puncture as a channel reaching the 1.5 mm row and not below', () => {
     const plain = render(input([], 1));
-    const out = render(input([{ x, depth: 1.5, hour: 0, bleeding: 1 }], 1));
+    const out = render(input([{ x, depth: 1.5, hour: 0 }], 1));
     const bottom = rowAt(1.5);
     for (const d of [0.05, 0.5, 1, 1.45]) expect(differs(pixel(out, W, col, rowAt(d)), pixel(plain, W, col, rowAt(d)))).toBe(true);
     expect(differs(pixel(out, W, col, bottom), pixel(plain, W, col, bottom))).toBe(true);
@@ -58,7 +58,7 @@ describe('shadeCrossSection', () => {
   });
 
   it('draws a shallow channel that misses the capillaries pale, not red', () => {
-    const out = render(input([{ x, depth: 0.1, hour: 0, bleeding: 0 }], 0.5));
+    const out = render(input([{ x, depth: 0.1, hour: 0 }], 0.5));
     const c = pixel(out, W, col, rowAt(0.05));
     expect(c[0]).toBeLessThan(1.3 * c[1]);
     expect(c[1]).toBeGreaterThan(200);
@@ -66,7 +66,7 @@ describe('shadeCrossSection', () => {
 
   it('closes channels within about a day', () => {
     const plain = render(input([], 30));
-    const out = render(input([{ x, depth: 1.5, hour: 0, bleeding: 1 }], 30));
+    const out = render(input([{ x, depth: 1.5, hour: 0 }], 30));
     expect(Buffer.from(out).equals(Buffer.from(plain))).toBe(true);
   });
 

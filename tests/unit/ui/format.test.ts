@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dayLabel, duration, gradeChange, indexValue, percent, indexReadout, sessionAnnouncement, signedPercent, thresholdReading } from '../../../src/ui/format';
+import { dayLabel, duration, gradeChange, indexValue, percent, indexReadout, sessionAnnouncement, sessionDetails, signedPercent, thresholdReading } from '../../../src/ui/format';
 
 describe('readout formatting', () => {
   it('shows a fraction of baseline as a signed percentage with a true minus sign', () => {
@@ -31,6 +31,8 @@ describe('readout formatting', () => {
     expect(sessionAnnouncement({ index: 2, meanPasses: 15.02, needleMm: 1.5, densityPerCm2: 243.4 })).toBe(
       'Session 2 done: 15 passes, 1.5 mm, 243 punctures/cm²',
     );
+    // The sessions list says the same after the day.
+    expect(sessionDetails({ meanPasses: 15.02, needleMm: 1.5, densityPerCm2: 243.4 })).toBe('15 passes, 1.5 mm, 243 punctures/cm²');
   });
 });
 
