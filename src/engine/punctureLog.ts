@@ -8,8 +8,6 @@ export class PunctureLog {
   readonly xMm: Float32Array;
   readonly yMm: Float32Array;
   readonly depthMm: Float32Array;
-  /** Probability-weighted bleeding of the puncture, 0–1 (b of docs/model.md §4, times the anticoagulant factor, capped). */
-  readonly bleeding: Float32Array;
   readonly hour: Float64Array;
   /** Total punctures ever logged (the write index is total % capacity). */
   total = 0;
@@ -18,7 +16,6 @@ export class PunctureLog {
     this.xMm = new Float32Array(capacity);
     this.yMm = new Float32Array(capacity);
     this.depthMm = new Float32Array(capacity);
-    this.bleeding = new Float32Array(capacity);
     this.hour = new Float64Array(capacity);
   }
 
@@ -26,12 +23,11 @@ export class PunctureLog {
     return Math.min(this.total, this.capacity);
   }
 
-  push(x: number, y: number, depth: number, bleeding: number, hour: number): void {
+  push(x: number, y: number, depth: number, hour: number): void {
     const i = this.total % this.capacity;
     this.xMm[i] = x;
     this.yMm[i] = y;
     this.depthMm[i] = depth;
-    this.bleeding[i] = bleeding;
     this.hour[i] = hour;
     this.total++;
   }

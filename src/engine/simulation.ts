@@ -5,7 +5,7 @@ import { allocateFields, resetFields, STATE_FIELDS, type Precision, type SkinFie
 import { makeGrid, type Grid, type GridSpec } from './grid';
 import { GRID_CELLS_MIN } from './limits';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
-import { bleedingOf, InjuryScratch } from './injury';
+import { InjuryScratch } from './injury';
 import { cascadeTransfer } from './integrator';
 import {
   cellOutputs,
@@ -287,7 +287,7 @@ export class SkinSimulation {
       inside++;
       if (!log) continue;
       const depth = buffer.depthMm[k]!;
-      this.punctureLog.push(x, y, depth, Math.min(1, bleedingOf(p, anatomy, depth) * this.bleedingFactor), this.hourNow);
+      this.punctureLog.push(x, y, depth, this.hourNow);
     }
     const s = this.open!;
     s.strokes++;

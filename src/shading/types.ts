@@ -38,8 +38,6 @@ export interface PunctureView {
   readonly xMm: Float32Array;
   readonly yMm: Float32Array;
   readonly depthMm: Float32Array;
-  /** 0–1: how strongly the puncture bled (needles passed the capillary loops). */
-  readonly bleeding: Float32Array;
   readonly hour: Float64Array;
   /** Total ever written; write index = total % capacity. */
   readonly total: number;

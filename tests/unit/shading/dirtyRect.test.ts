@@ -40,7 +40,7 @@ function busyFields(): MutableFields {
 }
 
 const PUNCTURES = punctureView(
-  Array.from({ length: 60 }, (_, n) => ({ x: 5 + 4.5 * Math.sin(n), y: 5 + 4.5 * Math.cos(n * 1.3), depth: n % 3 === 0 ? 0.12 : 0.75, bleeding: 1, hour: 10 + n / 100 })),
+  Array.from({ length: 60 }, (_, n) => ({ x: 5 + 4.5 * Math.sin(n), y: 5 + 4.5 * Math.cos(n * 1.3), depth: n % 3 === 0 ? 0.12 : 0.75, hour: 10 + n / 100 })),
   64,
 );
 

@@ -14,7 +14,6 @@ export interface Puncture {
   x: number;
   y: number;
   depth: number;
-  bleeding: number;
   hour: number;
 }
 
@@ -24,7 +23,6 @@ export function punctureView(list: readonly Puncture[], capacity = 64): Puncture
     xMm: new Float32Array(capacity),
     yMm: new Float32Array(capacity),
     depthMm: new Float32Array(capacity),
-    bleeding: new Float32Array(capacity),
     hour: new Float64Array(capacity),
     total: list.length,
     capacity,
@@ -34,7 +32,6 @@ export function punctureView(list: readonly Puncture[], capacity = 64): Puncture
     v.xMm[i] = p.x;
     v.yMm[i] = p.y;
     v.depthMm[i] = p.depth;
-    v.bleeding[i] = p.bleeding;
     v.hour[i] = p.hour;
   });
   return v;

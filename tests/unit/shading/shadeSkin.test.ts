@@ -364,7 +364,7 @@ describe('surface colour', () => {
 
 describe('puncture marks', () => {
   const at = { x: 5.02, y: 4.98 };
-  const bleeding = punctureView([{ ...at, depth: 0.75, bleeding: 1, hour: 10 }]);
+  const bleeding = punctureView([{ ...at, depth: 0.75, hour: 10 }]);
   const plain = shade(TEX, zeroFields(CELLS), null, { hour: 10.2 });
 
   it('draws a dark red dot at the exact puncture position and leaves skin 2 mm away unchanged', () => {
@@ -392,7 +392,7 @@ describe('puncture marks', () => {
   });
 
   it('leaves a faint channel mark where a puncture did not bleed, fading within hours', () => {
-    const dry = punctureView([{ ...at, depth: 0.12, bleeding: 0, hour: 10 }]);
+    const dry = punctureView([{ ...at, depth: 0.12, hour: 10 }]);
     const mark = pixelAtMm(shade(TEX, zeroFields(CELLS), dry, { hour: 10.5 }), SIZE, MM, at.x, at.y);
     const skin = pixelAtMm(plain, SIZE, MM, at.x, at.y);
     const d = deltaE(mark, skin);
@@ -403,7 +403,7 @@ describe('puncture marks', () => {
   });
 
   it('leaves faint pale train-track dots of week-old deep punctures only where the course was overdone', () => {
-    const old = punctureView([{ ...at, depth: 1, bleeding: 1, hour: 0 }]);
+    const old = punctureView([{ ...at, depth: 1, hour: 0 }]);
     const hour = 24 * 10;
     const overdone = withFields((g) => g.T.fill(0.6));
     const texA = texture();
@@ -470,7 +470,7 @@ describe('pinpoint bleeding follows the depth (issue 10)', () => {
   /** Dark-red pixels and the darkest L* of one puncture at `depth`. */
   function dot(depth: number, o: Partial<ShadeOptions> = {}): { pixels: number; darkest: number } {
     const at = { x: 5.02, y: 4.98 };
-    const out = shade(TEX, zeroFields(CELLS), punctureView([{ ...at, depth, bleeding: 1, hour: 10 }]), { hour: 10.2, ...o });
+    const out = shade(TEX, zeroFields(CELLS), punctureView([{ ...at, depth, hour: 10 }]), { hour: 10.2, ...o });
     const plain = shade(TEX, zeroFields(CELLS), null, { hour: 10.2, ...o });
     let pixels = 0;
     let darkest = 100;

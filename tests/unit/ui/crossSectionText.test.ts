@@ -18,7 +18,7 @@ function surfaceBlood(depthMm: number): number {
   const options = { layer: 'surface' as const, phototype: 3, hour: 10.2, anatomy: info.anatomy, bleedingFactor: info.bleedingFactor };
   const out = new Uint8Array(100 * 100 * 4);
   const plain = new Uint8Array(100 * 100 * 4);
-  shadeSkin(tex, zeroFields(40), punctureView([{ x: 5.02, y: 4.98, depth: depthMm, bleeding: 1, hour: 10 }]), options, out);
+  shadeSkin(tex, zeroFields(40), punctureView([{ x: 5.02, y: 4.98, depth: depthMm, hour: 10 }]), options, out);
   shadeSkin(tex, zeroFields(40), null, options, plain);
   let n = 0;
   for (let k = 0; k < 100 * 100; k++) if (out[4 * k] !== plain[4 * k] && out[4 * k]! > 1.8 * out[4 * k + 1]!) n++;
