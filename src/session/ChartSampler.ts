@@ -24,13 +24,20 @@ function emptyValues(): Record<ChartSeries, number[]> {
  * wait here until the next snapshot drains them; a new skin, a replay or an undo starts a new epoch,
  * and the UI replaces its history with the points of that epoch.
  */
+/**
+ * The last epoch given out in this thread. Epochs are counted across samplers, not per sampler: a new
+ * skin or a replayed log is a new InteractiveSession with a new sampler, and its history must not be
+ * taken for more points of the previous session's (which each sampler starting at 1 allowed).
+ */
+let lastEpoch = 0;
+
 export class ChartSampler {
   private pending: ChartSamples = { epoch: 0, hours: [], values: emptyValues() };
   private lastHour = Number.NEGATIVE_INFINITY;
 
   /** Forgets every point and starts a new epoch. */
   restart(): void {
-    this.pending = { epoch: this.pending.epoch + 1, hours: [], values: emptyValues() };
+    this.pending = { epoch: ++lastEpoch, hours: [], values: emptyValues() };
     this.lastHour = Number.NEGATIVE_INFINITY;
   }
 

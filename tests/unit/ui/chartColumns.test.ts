@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { InteractiveSession, SetupSchema } from '../../../src/session/index';
 import { ChartColumns } from '../../../src/ui/chartColumns';
 
 describe('live chart columns', () => {
@@ -61,4 +62,21 @@ describe('live chart columns', () => {
     expect(c.append(samples(2, [0]))).toBe(true);
     expect(c.days).toEqual([0]);
   });
+
+  it('takes a new session (a new skin, a replayed log) as a new history, not as more points of the old one', () => {
+    const chart = new ChartColumns();
+    const skin = { region: 'cheek' as const, phototype: 3, conditions: [] };
+    const first = InteractiveSession.create(SetupSchema.parse({ seed: 7, skin, gridCells: 32, texturePx: 64 }));
+    chart.append(first.snapshot().samples);
+    first.applyPass(0, 1.5, 1);
+    first.advance(72, true);
+    chart.append(first.snapshot().samples);
+    expect(chart.days.at(-1)).toBe(3);
+    // The user picks another region: the worker adopts a fresh session for it.
+    const next = InteractiveSession.create(SetupSchema.parse({ seed: 7, skin: { ...skin, region: 'forehead' }, gridCells: 32, texturePx: 64 }));
+    chart.append(next.snapshot().samples);
+    expect(chart.days).toEqual([0]);
+    expect(chart.collagenPct).toEqual([0]);
+  });
 });
+
