@@ -112,7 +112,7 @@ export function injuredPatch(cells: number): { sim: SkinSimulation; constants: N
   const sim = new SkinSimulation({ seed: 1, region: 'cheek', phototype: 3, conditions: [], grid: { cells } });
   sim.applySession({ needleMm: 1.5, passes: 15, pressure: 1 });
   // As SkinSimulation builds its Dynamics for a typical patient without conditions.
-  const constants: NaiveConstants = { params: sim.params, phi: sim.params.phiByPhototype[2] ?? 1, inflammationFactor: 1, s3Factor: 1 };
+  const constants: NaiveConstants = { params: sim.params, phi: sim.params.phiByPhototype[2] ?? 1, inflammationFactor: 1, s3Factor: 1, oedemaGain: sim.anatomy.oedemaGain };
   return { sim, constants };
 }
 

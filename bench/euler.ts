@@ -6,7 +6,8 @@ import type { NaiveConstants } from './naiveEngine';
 /**
  * The baseline of `integratorVsEuler`: the system of docs/model.md §6 that src/engine/dynamics.ts
  * integrates — the same right-hand sides, including the flare R and the purpura Pu that only decay
- * between injuries, the maturation slowed by inflammation and (1 − T) in the telangiectasia source —
+ * between injuries, the maturation slowed by inflammation, (1 − T) in the telangiectasia source, and
+ * the third revision's oxygen-limited synthesis and matrix breakdown —
  * by explicit Euler on the same typed arrays, with the same lateral diffusion (the isotropic 9-point
  * stencil, substeps within 0.9 of its stability limit, skipped when I and G stay below the same
  * floor). Only the time integration differs, so the ratio measures what the engine's integrator buys.
@@ -71,6 +72,9 @@ export class EulerEngine {
       // Maturation C3 → C1 slowed by inflammation (Dale et al. 1996): J = (C3/τ31)/(1 + (I/I_crit)²).
       const j = (c3 * invTau31) / (1 + inf * inf * invICrit2);
       const cSat = Math.max(0, 1 - (c3 + c1) / p.cMax);
+      // Oxygen-limited synthesis and matrix breakdown while inflamed (docs/model.md §6, third revision).
+      const oxygen = Math.min(1, Math.max(0, v * (1 - p.betaT * t))) ** p.oxygenExponent;
+      const breakdown = inf > p.iMmp ? p.kMmp * (inf - p.iMmp) : 0;
       W[i] = w - dt * w * invTauW;
       D[i] = d - dt * d * invTauD;
       R[i] = R[i]! - dt * R[i]! * invTauR;
@@ -78,13 +82,13 @@ export class EulerEngine {
       const i1 = Math.max(0, inf + dt * (kI * (p.aW * w + d) - inf * invTauI));
       I[i] = i1;
       if (i1 > maxI) maxI = i1;
-      E[i] = Math.max(0, E[i]! + dt * (p.kE * inf - E[i]! * invTauE));
+      E[i] = Math.max(0, E[i]! + dt * (p.kE * this.k.oedemaGain * inf - E[i]! * invTauE));
       const g1 = Math.max(0, g + dt * (p.kG * d - g * invTauG));
       G[i] = g1;
       if (g1 > maxG) maxG = g1;
       F[i] = Math.max(0, fb + dt * (p.kF * g * Math.max(0, 1 - fb / p.fMax) - fb * invTauF));
-      C3[i] = Math.max(0, c3 + dt * (s3 * fb * cSat - j - c3 * invTau3d));
-      C1[i] = Math.max(0, c1 + dt * (j - c1 * invTauNeo));
+      C3[i] = Math.max(0, c3 + dt * (s3 * oxygen * fb * cSat - j - c3 * invTau3d - breakdown * c3));
+      C1[i] = Math.max(0, c1 + dt * (j - c1 * invTauNeo - p.epsMmp * breakdown * c1));
       Ep[i] = Ep[i]! + dt * (p.kappaEp * (c3 + c1) - Ep[i]!) * invTauEpi;
       V[i] = v + dt * (1 - v) * invTauV;
       const growth = inf > p.iCrit ? p.kT * (inf - p.iCrit) * (1 - v) * (1 - t) : 0;

@@ -112,7 +112,7 @@ export class NaiveEngine {
     const im = i0 * c.eIh + kI * (p.aW * w0 * c.wToIh + d0 * c.dToIh);
     cell.I = i1;
     this.maxI = Math.max(this.maxI, i1);
-    cell.E = this.flushed(cell.E * c.eE + p.kE * (i0 * c.iToE + kI * (p.aW * w0 * c.wToE + d0 * c.dToE)));
+    cell.E = this.flushed(cell.E * c.eE + p.kE * this.k.oedemaGain * (i0 * c.iToE + kI * (p.aW * w0 * c.wToE + d0 * c.dToE)));
 
     // Growth factors, and fibroblasts with their logistic factor linear over the step.
     const g1 = this.flushed(g0 * c.eG + p.kG * d0 * c.dToG);
@@ -131,18 +131,32 @@ export class NaiveEngine {
     const m0 = slowing(i0);
     const mm = slowing(im);
     const m1 = slowing(i1);
+    // Oxygen-limited synthesis: φ = (V·(1 − β_T·T))^n_O2 with V's closed form, T at the start.
+    const vm = 1 - (1 - v0) * c.eVh;
+    const v1 = 1 - (1 - v0) * c.eV;
+    const oxygen = (v: number): number => Math.min(1, Math.max(0, v * (1 - p.betaT * t0))) ** p.oxygenExponent;
+    const sy0 = s3 * oxygen(v0) * f0;
+    const sym = s3 * oxygen(vm) * fm;
+    const sy1 = s3 * oxygen(v1) * f1;
     const total0 = c30 + c10;
     const loss = c30 / p.tau3d + c10 / p.tauNeo;
     const cSat0 = Math.max(0, 1 - total0 / p.cMax);
-    const cSatm = Math.max(0, 1 - (total0 + (h / 2) * (s3 * cSat0 * 0.5 * (f0 + fm) - loss)) / p.cMax);
-    const cSat1 = Math.max(0, 1 - (total0 + h * ((s3 * cSat0 * (f0 + 4 * fm + f1)) / 6 - loss)) / p.cMax);
+    const cSatm = Math.max(0, 1 - (total0 + (h / 2) * (cSat0 * 0.5 * (sy0 + sym) - loss)) / p.cMax);
+    const cSat1 = Math.max(0, 1 - (total0 + h * ((cSat0 * (sy0 + 4 * sym + sy1)) / 6 - loss)) / p.cMax);
     const back = c30 / p.tau31;
-    const s30 = s3 * cSat0 * f0 + back * (1 - m0);
-    const s3m = s3 * cSatm * fm + back * (1 - mm);
-    const s31 = s3 * cSat1 * f1 + back * (1 - m1);
-    const col3 = Math.max(0, c30 * c.C3.e + s30 * c.C3.q0 + s3m * c.C3.qm + s31 * c.C3.q1);
+    const s30 = cSat0 * sy0 + back * (1 - m0);
+    const s3m = cSatm * sym + back * (1 - mm);
+    const s31 = cSat1 * sy1 + back * (1 - m1);
+    let col3 = Math.max(0, c30 * c.C3.e + s30 * c.C3.q0 + s3m * c.C3.qm + s31 * c.C3.q1);
     const col3m = c30 * c.C3.eh + s30 * c.C3.q0h + s3m * c.C3.qmh + s31 * c.C3.q1h;
-    const col1 = Math.max(0, c10 * c.C1.e + back * m0 * c.C1.q0 + (mm * col3m * c.C1.qm) / p.tau31 + (m1 * col3 * c.C1.q1) / p.tau31);
+    let col1 = Math.max(0, c10 * c.C1.e + back * m0 * c.C1.q0 + (mm * col3m * c.C1.qm) / p.tau31 + (m1 * col3 * c.C1.q1) / p.tau31);
+    // Matrix breakdown while inflamed, split off the step (Simpson's rule for ∫M).
+    const over = (x: number): number => Math.max(0, x - p.iMmp);
+    const broken = p.kMmp * (h / 6) * (over(i0) + 4 * over(im) + over(i1));
+    if (broken > 0) {
+      col3 *= Math.exp(-broken);
+      col1 *= Math.exp(-p.epsMmp * broken);
+    }
     cell.C3 = col3;
     cell.C1 = col1;
 
@@ -151,8 +165,6 @@ export class NaiveEngine {
     cell.Ep = cell.Ep * c.Ep.e + epGain * (total0 * c.Ep.q0 + (col3m + 0.5 * (c10 + col1)) * c.Ep.qm + (col3 + col1) * c.Ep.q1);
 
     // Capillaries relax back; telangiectasia and pigment grow while inflammation is above their thresholds.
-    const vm = 1 - (1 - v0) * c.eVh;
-    const v1 = 1 - (1 - v0) * c.eV;
     cell.V = v1;
     const tGrowth = (x: number, v: number): number => (x > p.iCrit ? p.kT * (1 - t0) * (x - p.iCrit) * (1 - v) : 0);
     cell.T = Math.min(1, Math.max(0, t0 * c.T.e + tGrowth(i0, v0) * c.T.q0 + tGrowth(im, vm) * c.T.qm + tGrowth(i1, v1) * c.T.q1));

@@ -7,6 +7,8 @@ export interface Anatomy {
   readonly capillaryLoopsMm: number;
   readonly plexusMm: number;
   readonly dermisMm: number;
+  /** Oedema gain g_E (docs/model.md §6): thin periorbital skin swells more [I]. */
+  readonly oedemaGain: number;
 }
 
 /**
@@ -20,5 +22,5 @@ export function resolveAnatomy(params: ModelParams, region: Region, dermisFactor
   const capillaryLoopsMm = r.capillaryLoopsMm ?? r.epidermisMm + 0.05;
   const plexusBase = r.plexusMm ?? r.epidermisMm + 0.2 * r.dermisMm;
   const plexusMm = r.epidermisMm + (plexusBase - r.epidermisMm) * dermisFactor;
-  return { region, epidermisMm: r.epidermisMm, capillaryLoopsMm, plexusMm, dermisMm };
+  return { region, epidermisMm: r.epidermisMm, capillaryLoopsMm, plexusMm, dermisMm, oedemaGain: r.oedemaGain };
 }

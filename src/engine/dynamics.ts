@@ -12,6 +12,32 @@ export interface DynamicsConstants {
   readonly inflammationFactor: number;
   /** Per-patient response factor on s3 (docs/model.md §10). */
   readonly s3Factor: number;
+  /** The region's oedema gain g_E on k_E (docs/model.md §6) [I]. */
+  readonly oedemaGain: number;
+}
+
+/**
+ * How φ = base^n_O2 is computed (docs/model.md §6, oxygen-limited synthesis): the default n_O2 = 1.5
+ * is base·√base, several times cheaper than Math.pow in a loop over every cell; other exponents
+ * (parameter files, the sensitivity run) take the general path. Plain numbers, read once per step.
+ */
+const POWER_THREE_HALVES = 0;
+const POWER_ONE = 1;
+const POWER_TWO = 2;
+const POWER_GENERAL = 3;
+
+function oxygenPowerOf(n: number): number {
+  return n === 1.5 ? POWER_THREE_HALVES : n === 1 ? POWER_ONE : n === 2 ? POWER_TWO : POWER_GENERAL;
+}
+
+/** φ = base^n for base in [0, 1]: perfused, intact tissue (base 1) synthesises at the full rate. */
+function oxygenFactor(base: number, power: number, n: number): number {
+  if (base >= 1) return 1;
+  if (base <= 0) return 0;
+  if (power === POWER_THREE_HALVES) return base * Math.sqrt(base);
+  if (power === POWER_ONE) return base;
+  if (power === POWER_TWO) return base * base;
+  return Math.pow(base, n);
 }
 
 /** Patch-mean facts of the state after a step, gathered in the reaction loop at no extra pass. */
@@ -146,7 +172,9 @@ export class Dynamics {
   private react(f: SkinFields, c: StepWeights): void {
     const p = this.k.params;
     const kIq = p.kI * this.k.inflammationFactor;
-    const { aW, kE, kG, kF, iCrit, kT, iPih } = p;
+    const { aW, kG, kF, iCrit, kT, iPih, betaT, oxygenExponent, kMmp, iMmp, epsMmp } = p;
+    const kE = p.kE * this.k.oedemaGain;
+    const o2Power = oxygenPowerOf(oxygenExponent);
     const invFMax = 1 / p.fMax;
     const invCMax = 1 / p.cMax;
     const s3 = p.s3 * this.k.s3Factor;
@@ -282,25 +310,41 @@ export class Dynamics {
           mm = xm < 1e-6 ? 1 - xm : 1 / (1 + xm);
           m1 = x1 < 1e-6 ? 1 - x1 : 1 / (1 + x1);
         }
+        // Oxygen-limited synthesis (M1): φ = (V·(1 − β_T·T))^n_O2 at the start, middle and end of the
+        // step (V relaxes in closed form; T moves over years and is taken at the start).
+        const vm = 1 - (1 - v0) * eVh;
+        const v1 = 1 - (1 - v0) * eV;
+        const open = 1 - betaT * t0;
+        const sy0 = s3 * oxygenFactor(v0 * open, o2Power, oxygenExponent) * f0;
+        const sym = s3 * oxygenFactor(vm * open, o2Power, oxygenExponent) * fm;
+        const sy1 = s3 * oxygenFactor(v1 * open, o2Power, oxygenExponent) * f1;
         const total0 = c30 + c10;
         let cSat0 = 1 - total0 * invCMax;
         if (cSat0 < 0) cSat0 = 0;
         const loss = c30 * r3d + c10 * rNeo;
-        const build = s3 * cSat0;
-        let cSatm = 1 - (total0 + hHalf * (build * 0.5 * (f0 + fm) - loss)) * invCMax;
+        let cSatm = 1 - (total0 + hHalf * (cSat0 * 0.5 * (sy0 + sym) - loss)) * invCMax;
         if (cSatm < 0) cSatm = 0;
-        let cSat1 = 1 - (total0 + hDays * (build * sixth * (f0 + 4 * fm + f1) - loss)) * invCMax;
+        let cSat1 = 1 - (total0 + hDays * (cSat0 * sixth * (sy0 + 4 * sym + sy1) - loss)) * invCMax;
         if (cSat1 < 0) cSat1 = 0;
         const back = r31 * c30;
-        const s30 = build * f0 + back * (1 - m0);
-        const s3m = s3 * cSatm * fm + back * (1 - mm);
-        const s31 = s3 * cSat1 * f1 + back * (1 - m1);
+        const s30 = cSat0 * sy0 + back * (1 - m0);
+        const s3m = cSatm * sym + back * (1 - mm);
+        const s31 = cSat1 * sy1 + back * (1 - m1);
         let col3 = c30 * c3e + s30 * c3q0 + s3m * c3qm + s31 * c3q1;
         if (col3 < 0) col3 = 0;
         const col3m = c30 * c3eh + s30 * c3q0h + s3m * c3qmh + s31 * c3q1h;
-        C3[i] = col3;
         let col1 = c10 * c1e + back * m0 * c1q0 + r31 * mm * col3m * c1qm + r31 * m1 * col3 * c1q1;
         if (col1 < 0) col1 = 0;
+        // Matrix breakdown while inflamed (M2): M = k_mmp·max(0, I − I_0) takes C3 at rate M and C1 at
+        // ε·M. It acts only in the hours after a re-injury, so it is split off the step: the new matrix
+        // is multiplied by e^(−∫M), with ∫M over the step by Simpson's rule from I's closed form.
+        if (inflamed && (i0 > iMmp || im > iMmp || i1 > iMmp)) {
+          const over = (i0 > iMmp ? i0 - iMmp : 0) + 4 * (im > iMmp ? im - iMmp : 0) + (i1 > iMmp ? i1 - iMmp : 0);
+          const broken = kMmp * hDays * sixth * over;
+          col3 *= Math.exp(-broken);
+          col1 *= Math.exp(-epsMmp * broken);
+        }
+        C3[i] = col3;
         C1[i] = col1;
 
         // Epidermis: its source κ·(C3 + C1)/τ_epi through the start, middle and end (C1 is smooth: its middle is the mean).
@@ -309,13 +353,11 @@ export class Dynamics {
         const p1 = epGain * (col3 + col1);
         Ep[i] = ep0 * epE + p0 * epQ0 + pm * epQm + p1 * epQ1;
 
-        const v1 = 1 - (1 - v0) * eV;
         V[i] = v1;
 
         // Telangiectasia grows only while inflammation exceeds I_crit over damaged capillaries [I].
         if (inflamed && (i0 > iCrit || im > iCrit || i1 > iCrit)) {
           const tFree = kT * (1 - t0);
-          const vm = 1 - (1 - v0) * eVh;
           const y0 = i0 > iCrit ? tFree * (i0 - iCrit) * (1 - v0) : 0;
           const ym = im > iCrit ? tFree * (im - iCrit) * (1 - vm) : 0;
           const y1 = i1 > iCrit ? tFree * (i1 - iCrit) * (1 - v1) : 0;
@@ -352,7 +394,8 @@ export class Dynamics {
    */
   private reactSettled(f: SkinFields, c: StepWeights): void {
     const p = this.k.params;
-    const kF = p.kF;
+    const { kF, betaT, oxygenExponent } = p;
+    const o2Power = oxygenPowerOf(oxygenExponent);
     const invFMax = 1 / p.fMax;
     const invCMax = 1 / p.cMax;
     const s3 = p.s3 * this.k.s3Factor;
@@ -365,7 +408,7 @@ export class Dynamics {
     const sixth = 1 / 6;
     const flush = p.flushBelow;
     const { G, F, C3, C1, Ep, V, T, Pg, Pu } = f;
-    const { eV, eG, eF, gToFa, gToFb, eFh, gToFah, gToFbh, ePu } = c;
+    const { eV, eVh, eG, eF, gToFa, gToFb, eFh, gToFah, gToFbh, ePu } = c;
     const { e3: z3, e1: z1, c31: z31, eEp: zEp, c3Ep: z3Ep, c1Ep: z1Ep, eV: zV, eT: zT, ePg: zPg } = c.quiet;
     const { e: c3e, q0: c3q0, qm: c3qm, q1: c3q1, eh: c3eh, q0h: c3q0h, qmh: c3qmh, q1h: c3q1h } = c.C3;
     const { e: c1e, q0: c1q0, qm: c1qm, q1: c1q1 } = c.C1;
@@ -416,19 +459,25 @@ export class Dynamics {
       F[i] = f1;
       if (g1 + f1 > 0) liveGrowing = true;
       const fm = f0 * eFh + kF * (fs0 * (g0 * gToFah) + dfs * (g0 * gToFbh));
+      // Oxygen-limited synthesis, as in `react`.
+      const vm = 1 - (1 - v0) * eVh;
+      const v1 = 1 - (1 - v0) * eV;
+      const open = 1 - betaT * t0;
+      const sy0 = s3 * oxygenFactor(v0 * open, o2Power, oxygenExponent) * f0;
+      const sym = s3 * oxygenFactor(vm * open, o2Power, oxygenExponent) * fm;
+      const sy1 = s3 * oxygenFactor(v1 * open, o2Power, oxygenExponent) * f1;
       const total0 = c30 + c10;
       let cSat0 = 1 - total0 * invCMax;
       if (cSat0 < 0) cSat0 = 0;
       const loss = c30 * r3d + c10 * rNeo;
-      const build = s3 * cSat0;
-      let cSatm = 1 - (total0 + hHalf * (build * 0.5 * (f0 + fm) - loss)) * invCMax;
+      let cSatm = 1 - (total0 + hHalf * (cSat0 * 0.5 * (sy0 + sym) - loss)) * invCMax;
       if (cSatm < 0) cSatm = 0;
-      let cSat1 = 1 - (total0 + hDays * (build * sixth * (f0 + 4 * fm + f1) - loss)) * invCMax;
+      let cSat1 = 1 - (total0 + hDays * (cSat0 * sixth * (sy0 + 4 * sym + sy1) - loss)) * invCMax;
       if (cSat1 < 0) cSat1 = 0;
       const back = r31 * c30;
-      const s30 = build * f0;
-      const s3m = s3 * cSatm * fm;
-      const s31 = s3 * cSat1 * f1;
+      const s30 = cSat0 * sy0;
+      const s3m = cSatm * sym;
+      const s31 = cSat1 * sy1;
       let col3 = c30 * c3e + s30 * c3q0 + s3m * c3qm + s31 * c3q1;
       if (col3 < 0) col3 = 0;
       const col3m = c30 * c3eh + s30 * c3q0h + s3m * c3qmh + s31 * c3q1h;
@@ -440,7 +489,7 @@ export class Dynamics {
       const pm = epGain * (col3m + 0.5 * (c10 + col1));
       const p1 = epGain * (col3 + col1);
       Ep[i] = ep0 * epE + p0 * epQ0 + pm * epQm + p1 * epQ1;
-      V[i] = 1 - (1 - v0) * eV;
+      V[i] = v1;
       if (t0 !== 0) T[i] = t0 * tE;
       if (pg0 !== 0) Pg[i] = pg0 * pgE;
     }

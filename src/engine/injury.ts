@@ -297,9 +297,10 @@ export class InjuryScratch {
    * before this hour's first jump) and this hour's totals u:
    *   W = W⁻ + u_epi + u_der;  R = R⁻ + k_R·(u_epi + u_der);  Pu = Pu⁻ + u_sub;
    *   D = D⁻ + (q⁻ − q)/norm with the capacity q = q⁻·e^(−u_der/u_sat) (saturating release);
-   *   V = V⁻·e^(−c_v·u_vas);
-   *   1 − T = (1 − T⁻)·e^(−c_re·(1 − V_s)·u_vas − c_agg·Δmax(0, U_vas − u_crit)),
-   * V_s the integrity when the session reached the cell, U_vas the session's vascular dose. The
+   *   V = V⁻·e^(−c_v·u_vas − c_dv·u_sub);
+   *   1 − T = (1 − T⁻)·e^(−c_re·(1 − V_s)·u_vas − c_agg·Δmax(0, U_vas − u_crit) − c_dT·u_sub),
+   * V_s the integrity when the session reached the cell, U_vas the session's vascular dose, u_sub the
+   * channel length below the dermis, which injures the deep plexus (third revision, M5 [I]). The
    * exponential forms are the many-small-hits limits of V·(1 − c_v·u) and T + c_re·u·(1 − V_s)(1 − T)
    * (equal to first order in one pass's dose) and, unlike those, do not depend on how the dose is split.
    * A cell injured after ≥ the session gap starts a new session: V_s, U_der, U_vas and q restart.
@@ -311,7 +312,7 @@ export class InjuryScratch {
     if (!(hour === this.totalsHour)) throw new Error(`jumps for hour ${hour}, but the totals belong to hour ${this.totalsHour}`);
     const { cells } = this.grid;
     const gap = params.sessionGapHours;
-    const { kR, uSat, uCrit, cAgg, cRe, cV } = params;
+    const { kR, uSat, uCrit, cAgg, cRe, cV, cDeepV, cDeepT } = params;
     const invUSat = 1 / uSat;
     const invNorm = 1 / -Math.expm1(-invUSat);
     const { totals, subdermal } = this;
@@ -365,9 +366,13 @@ export class InjuryScratch {
         // session past u_crit breaking them by itself.
         let exponent = cRe * (1 - vSession[i]!) * uVas;
         if (vasAfter > uCrit) exponent += cAgg * (vasAfter - (vasBefore > uCrit ? vasBefore : uCrit));
+        // The deep plexus: channels below the dermis break vessels there too (M5, docs/model.md §5).
+        const uSub = bruises ? subdermal[i]! : 0;
+        exponent += cDeepT * uSub;
         const t0 = snapT[i]!;
         T[i] = exponent > 0 ? 1 - (1 - t0) * Math.exp(-exponent) : t0;
-        V[i] = uVas > 0 ? snapV[i]! * Math.exp(-cV * uVas) : snapV[i]!;
+        const vLoss = cV * uVas + cDeepV * uSub;
+        V[i] = vLoss > 0 ? snapV[i]! * Math.exp(-vLoss) : snapV[i]!;
         sessionDensity[i] = snapDensity[i]! + n;
       }
     }

@@ -124,15 +124,15 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     label: 'Perfusion at 300 µm',
     unit: 'fraction',
     evidence: 'data',
-    source: 'Kenkel group 2021',
-    description: 'Change of blood perfusion 300 µm deep',
+    source: 'Kenkel group 2021 (lasting change); capillary integrity and hyperaemia [I]',
+    description: 'Change of blood perfusion 300 µm deep: raised while the skin is red, lowered for months by new collagen',
   },
   scarSeverity: {
     label: 'Scar severity change',
     unit: 'fraction',
     evidence: 'data',
-    source: 'Dogra 2014',
-    description: 'Change of scar severity (−45 % = 45 % less severe); 0 without acne scars or stretch marks',
+    source: 'Dogra 2014; mature collagen I (Alam 2014)',
+    description: 'Change of scar severity (−45 % = 45 % less severe), from mature collagen I; 0 without acne scars or stretch marks',
   },
   pigment: {
     label: 'Post-inflammatory pigment',
@@ -153,22 +153,22 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     label: 'Wrinkle grade change',
     unit: 'grade',
     evidence: 'data',
-    source: 'calibrated to Ablon 2018 [V]; mapping from mature collagen [I]',
-    description: 'Change of the wrinkle grade (negative = better), from mature collagen I; 0 without the wrinkles indication',
+    source: 'calibrated to Ablon 2018 [V]; saturating mapping from mature collagen [I]',
+    description: 'Change of the wrinkle grade (negative = better, at most the baseline grade 3), from mature collagen I; 0 without the wrinkles indication',
   },
   laxitySeverity: {
     label: 'Laxity grade change',
     unit: 'grade',
     evidence: 'data',
-    source: 'calibrated to Ablon 2018 [V]; mapping from mature collagen [I]',
-    description: 'Change of the skin laxity grade (negative = better), from mature collagen I; 0 without the laxity indication',
+    source: 'calibrated to Ablon 2018 [V]; saturating mapping from mature collagen [I]',
+    description: 'Change of the skin laxity grade (negative = better, at most the baseline grade 3), from mature collagen I; 0 without the laxity indication',
   },
   textureSeverity: {
     label: 'Texture grade change',
     unit: 'grade',
     evidence: 'data',
-    source: 'calibrated to Ablon 2018 [V]; mapping from mature collagen and epidermis [I]',
-    description: 'Change of the skin texture grade (negative = better), from mature collagen I and the epidermis',
+    source: 'calibrated to Ablon 2018 [V]; saturating mapping and the "plastic" penalty [I]',
+    description: 'Change of the skin texture grade (negative = better), from mature collagen I, worse with broken capillaries and immature collagen (the "plastic" look)',
   },
   purpura: {
     label: 'Bruising (purpura)',
@@ -200,20 +200,49 @@ export function gradeFlags(conditions: readonly Condition[]): GradeFlags {
   };
 }
 
-/** Grades cannot improve past the bottom of the scale: a change of at most −4 grades [I]. */
-const MAX_GRADE_CHANGE = 4;
-
-function gradeChange(k: number, index: number): number {
-  const g = -k * index;
-  return g < -MAX_GRADE_CHANGE ? -MAX_GRADE_CHANGE : g;
+/**
+ * Improvement of a grade that saturates at the patient's baseline grade G0 (docs/model.md §7, third
+ * revision): −G0·(1 − e^(−C1/c)), so no course improves a grade past the bottom of its scale (V20).
+ */
+function saturatingGrade(g0: number, c: number, c1: number): number {
+  return c1 > 0 ? g0 * Math.expm1(-c1 / c) : 0;
 }
 
-/** Writes the indication grades and the scar change from collagen gain, mature collagen C1 and Ep. */
-function writeGrades(out: SeriesValues, p: ModelParams, flags: GradeFlags, gain: number, c1: number, ep: number): void {
-  out.scarSeverity = flags.scars ? -p.gScar * gain : 0;
-  out.wrinkleSeverity = flags.wrinkles ? gradeChange(p.kWrinkleGrade, c1) : 0;
-  out.laxitySeverity = flags.laxity ? gradeChange(p.kLaxityGrade, c1) : 0;
-  out.textureSeverity = gradeChange(p.kTextureGrade, 0.5 * (c1 + ep));
+/**
+ * The texture grade (docs/model.md §7): the saturating improvement from mature collagen, plus the
+ * "plastic" look's penalty for telangiectasia (b_T·T) and disorganised, immature collagen
+ * (b_d·max(0, C3 − C1)) [I]. It stays on its 0–4 scale: at most G0 better, at most 4 − G0 worse.
+ */
+export function textureGrade(p: ModelParams, c1: number, c3: number, t: number): number {
+  const g0 = p.gradeBaseline;
+  const g = saturatingGrade(g0, p.cTextureGrade, c1) + p.textureTelangiectasiaPenalty * t + p.textureDisorderPenalty * (c3 > c1 ? c3 - c1 : 0);
+  const worst = 4 - g0;
+  return g > worst ? worst : g;
+}
+
+/**
+ * Scar severity change from mature collagen C1 (docs/model.md §7, third revision): −g·C1, so the score
+ * does not worsen while collagen III turns over (Alam 2014: better at 6 than at 3 months). The shader
+ * fills scars by the same rule (1 + scarChange), so the picture and the readout agree.
+ */
+export function scarChange(p: ModelParams, c1: number): number {
+  return -p.gScar * (c1 > 0 ? c1 : 0);
+}
+
+/** Writes the indication grades and the scar change from patch means of C1, C3 and T. */
+function writeGrades(out: SeriesValues, p: ModelParams, flags: GradeFlags, c1: number, c3: number, t: number): void {
+  out.scarSeverity = flags.scars ? scarChange(p, c1) : 0;
+  out.wrinkleSeverity = flags.wrinkles ? saturatingGrade(p.gradeBaseline, p.cWrinkleGrade, c1) : 0;
+  out.laxitySeverity = flags.laxity ? saturatingGrade(p.gradeBaseline, p.cLaxityGrade, c1) : 0;
+  out.textureSeverity = textureGrade(p, c1, c3, t);
+}
+
+/**
+ * Perfusion at 300 µm (docs/model.md §7): intact capillaries, less what new collagen displaces
+ * (Kenkel group 2021 [V]), raised by the acute redness (hyperaemia, M7 [I]).
+ */
+export function perfusionOf(p: ModelParams, v: number, gain: number, erythema: number): number {
+  return v * (1 - p.kQ * gain) * (1 + p.kH * erythema) - 1;
 }
 
 /** plasticLook = min(1, T + 0.5·max(0, C3 − C1)): a design definition [I] (docs/model.md §7), the one place it is written. */
@@ -238,11 +267,11 @@ export function cellOutputs(f: SkinFields, i: number, p: ModelParams, out: Serie
   out.barrierOpen = f.W[i]!;
   out.capillaryIntegrity = v;
   out.telangiectasia = t;
-  out.perfusion300um = v * (1 - p.kQ * gain) - 1;
+  out.perfusion300um = perfusionOf(p, v, gain, out.erythema);
   out.pigment = f.Pg[i]!;
   out.plasticLook = plasticLookOf(t, c3, c1);
   out.purpura = f.Pu[i]!;
-  writeGrades(out, p, flags, gain, c1, f.Ep[i]!);
+  writeGrades(out, p, flags, c1, c3, t);
   return out;
 }
 
@@ -310,10 +339,14 @@ export function patchSums(f: SkinFields, p: ModelParams, out: PatchSums = zeroSu
     sPlastic += plasticLookOf(t, c3, c1);
   }
   if (!fastZero) {
+    // Hyperaemia: red skin carries more blood (perfusionOf); erythema is zero in a settled patch.
+    const kH = p.kH;
     for (let i = 0; i < n; i++) {
-      sI += I[i]! + R[i]!;
+      const ery = I[i]! + R[i]!;
+      sI += ery;
       sE += E[i]!;
       sW += W[i]!;
+      if (ery !== 0) sPerf += V[i]! * (1 - kQ * (C3[i]! + C1[i]!)) * kH * ery;
     }
   }
   out.c3 = sC3;
@@ -347,7 +380,7 @@ export function meansFromSums(sums: PatchSums, n: number, p: ModelParams, out: S
   out.pigment = sums.pg * inv;
   out.plasticLook = sums.plastic * inv;
   out.purpura = sums.pu * inv;
-  writeGrades(out, p, flags, out.collagenGain, out.collagen1, out.epidermisGain);
+  writeGrades(out, p, flags, out.collagen1, out.collagen3, out.telangiectasia);
   return out;
 }
 

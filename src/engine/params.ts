@@ -24,17 +24,24 @@ const RegionAnatomySchema = z
     /** Depth of the superficial vascular plexus; null = epidermis + 0.2 × dermis (docs/model.md §2). */
     plexusMm: bounded(0.1, 1.5, 'mm').nullable(),
     dermisMm: bounded(0.3, 4, 'mm'),
+    /**
+     * Oedema gain g_E of the region (docs/model.md §6, third revision): thin, loose periorbital skin
+     * swells more than the cheek (clinical experience of periorbital oedema after any facial procedure
+     * [S]; the factor 1.5 is ours [I]). Optional in a parameter file: 1 when absent.
+     */
+    oedemaGain: bounded(0.2, 5, '').default(1),
   })
   .strict();
 
 const regionDefaults = {
   // Chopra 2015 [V] (cadaver histology), Meng 2022 [V] (ultrasound dermis); docs/model.md §2.
-  forehead: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.0 },
-  cheek: { epidermisMm: 0.08, capillaryLoopsMm: 0.13, plexusMm: 0.4, dermisMm: 1.0 },
-  perioral: { epidermisMm: 0.08, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.3 },
-  periorbital: { epidermisMm: 0.04, capillaryLoopsMm: null, plexusMm: null, dermisMm: 0.65 },
-  neck: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 0.98 },
-  body: { epidermisMm: 0.1, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.5 },
+  // Oedema gain: 1.5 periorbital, 1 elsewhere [I] (docs/model.md §6).
+  forehead: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.0, oedemaGain: 1 },
+  cheek: { epidermisMm: 0.08, capillaryLoopsMm: 0.13, plexusMm: 0.4, dermisMm: 1.0, oedemaGain: 1 },
+  perioral: { epidermisMm: 0.08, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.3, oedemaGain: 1 },
+  periorbital: { epidermisMm: 0.04, capillaryLoopsMm: null, plexusMm: null, dermisMm: 0.65, oedemaGain: 1.5 },
+  neck: { epidermisMm: 0.07, capillaryLoopsMm: null, plexusMm: null, dermisMm: 0.98, oedemaGain: 1 },
+  body: { epidermisMm: 0.1, capillaryLoopsMm: null, plexusMm: null, dermisMm: 1.5, oedemaGain: 1 },
 } as const;
 
 export const REGIONS = ['forehead', 'cheek', 'perioral', 'periorbital', 'neck', 'body'] as const;
@@ -91,10 +98,46 @@ export const ModelParamsSchema = z
     uSat: bounded(0.1, 20, 'reference doses').default(1.5),
     /** Vascular dose of one session above which capillaries break by themselves, reference doses [I]. */
     uCrit: bounded(0.5, 20, 'reference doses').default(2),
-    /** Telangiectasia per reference dose of vascular injury above u_crit in one session [I]. */
-    cAgg: bounded(0, 1, '').default(0.05),
+    /**
+     * Telangiectasia per reference dose of vascular injury above u_crit in one session [I]. 0.1 with the
+     * third revision (was 0.05): V15's hard session must still break capillaries once vascular
+     * over-injury also costs synthesis (docs/model.md §5).
+     */
+    cAgg: bounded(0, 1, '').default(0.1),
     /** Purpura (bruising) from the channel length below the dermis per reference dose: decays over τ_Pu [I]. */
     tauPurpura: bounded(0.5, 60, 'days').default(7),
+
+    // ── Third model revision (docs/model.md §16): overdoing costs benefit ──────────────
+    /**
+     * Deep plexus (M5): the part of a channel below the dermis, u_deep = r·max(0, δ − (e + h_d))/0.62 mm,
+     * injures the deep vascular plexus: V ← V·e^(−c_dv·u_deep), 1 − T ← (1 − T)·e^(−c_dT·u_deep) [I].
+     * c_dv below ≈ 0.25 lets a 3 mm course on the cheek cost no more capillaries than 2 mm (V23).
+     */
+    cDeepV: bounded(0, 2, '').default(0.3),
+    cDeepT: bounded(0, 1, '').default(0.02),
+    /**
+     * Oxygen-limited synthesis (M1): collagen deposition needs perfused tissue — prolyl hydroxylation
+     * needs O₂ and wound collagen deposition tracks tissue oxygen tension (Hunt & Pai 1972, Surg Gynecol
+     * Obstet 135:561; Jonsson et al. 1991, Ann Surg 214:605 [V]). Synthesis × φ, φ = (V·(1 − β_T·T))^n_O2:
+     * broken, ectatic capillaries deliver little [I mapping]. β_T is what gives the harm a slow memory:
+     * without it daily × 30 gains more than daily × 14 (V19).
+     */
+    oxygenExponent: bounded(0.1, 10, '').default(1.5),
+    betaT: bounded(0, 1, '').default(0.5),
+    /**
+     * Matrix breakdown while inflamed (M2): re-injury before inflammation settles degrades new matrix —
+     * MMP levels are high in repeatedly injured, chronic wounds (Trengove et al. 1999, Wound Repair Regen
+     * 7:442 [V]). M = k_mmp·max(0, I − I_0); C3′ −= M·C3, C1′ −= ε·M·C1 [I constants]. One reference
+     * session peaks at I ≈ 0.70, below I_0, so a single session never triggers it.
+     */
+    kMmp: bounded(0, 10, '/day').default(0.2),
+    iMmp: bounded(0.05, 10, '').default(0.8),
+    epsMmp: bounded(0, 1, '').default(0.3),
+    /**
+     * Hyperaemia (M7): red skin carries more blood, perfusion300um = V·(1 − k_Q·gain)·(1 + k_h·erythema) − 1 [I].
+     * Kenkel's lasting −25.8 % is read when erythema is 0, so it is unchanged (V22).
+     */
+    kH: bounded(0, 10, '').default(1.5),
 
     // ── Dynamics (docs/model.md §6, §11); all τ in days ──────────────────────────────
     /** Barrier: pores closed by 12–18 h, barrier back in 4–5 h (Kalluri 2011 [V]); ≤ 2 h unoccluded in humans (Gupta 2011 [V]). */
@@ -115,8 +158,12 @@ export const ModelParamsSchema = z
     kF: bounded(0, 20, '/day').default(1.2),
     fMax: bounded(0.1, 10, '').default(1),
     tauF: bounded(0.5, 30, 'days').default(3.3),
-    /** Collagen III synthesis, calibrated to Lotfi 2013 [V] (5 monthly 1.5 mm sessions). */
-    s3: bounded(0, 2, '/day').default(0.07),
+    /**
+     * Collagen III synthesis, calibrated to Lotfi 2013 [V] (5 monthly 1.5 mm sessions: +53 % at day 176).
+     * Recalibrated with the third revision (docs/model.md §16), whose oxygen factor φ < 1 right after a
+     * session lowers synthesis.
+     */
+    s3: bounded(0, 2, '/day').default(0.0779),
     /** Cap on new collagen (fraction over baseline) [I]: stops runaway gain. */
     cMax: bounded(0.1, 10, '').default(1.2),
     /** III → I maturation; collagen III still raised at 3 months (El-Domyati 2015 [V]; Kenkel group 2021 [V]). */
@@ -125,8 +172,8 @@ export const ModelParamsSchema = z
     tau3d: bounded(5, 2000, 'days').default(150),
     /** Turnover of new collagen I: gains persist ≥ 12 months (Aust 2008 [V]; Alster & Li 2020 [V]). */
     tauNeo: bounded(30, 5000, 'days').default(500),
-    /** Epidermal thickening per collagen gain, Lotfi 2013 [V]; τ ≈ one epidermal turnover [U]. */
-    kappaEp: bounded(0, 5, '').default(0.95),
+    /** Epidermal thickening per collagen gain, Lotfi 2013 [V] (+50 % at day 176; recalibrated, docs/model.md §16); τ ≈ one epidermal turnover [U]. */
+    kappaEp: bounded(0, 5, '').default(0.923),
     tauEpi: bounded(1, 200, 'days').default(28),
     /** Capillary repair by angiogenic sprouting from ≈ 24 h (Singer & Clark [S]) [I]. */
     tauV: bounded(0.5, 60, 'days').default(5),
@@ -149,18 +196,30 @@ export const ModelParamsSchema = z
       .default([0.3, 0.3, 0.6, 1, 1, 2]),
     /** Perfusion at 300 µm vs collagen gain (Kenkel group 2021 [V]). */
     kQ: bounded(0, 2, '').default(0.62),
-    /** Scar severity change per collagen gain (Dogra 2014 [V]). */
-    gScar: bounded(0, 2, '').default(0.77),
     /**
-     * Indication grades (change of clinical grade, negative = better) per unit of mature collagen C1
-     * (wrinkles, laxity) or of (C1 + Ep)/2 (texture). The mapping is ours [I]; the constants are
-     * calibrated [V] to Ablon 2018 (J Clin Aesthet Dermatol 11(8):29–34): four sessions 30 days apart,
-     * mean improvement at day 150 of 1.23 (wrinkles, Lemperle scale), 1.09 (laxity) and 1.54
-     * (texture, modified Alexiades-Armenakas scale); tests/validation/grades-ablon-2018.test.ts.
+     * Scar severity change per unit of mature collagen C1: scarSeverity = −g·C1 (third revision: mature
+     * collagen, so the score does not worsen while collagen III turns over, Alam 2014 [V]). Calibrated
+     * to Dogra 2014 [V]: acne scar score 11.73 → 6.5 (−44.6 %) one month after 5 monthly sittings.
      */
-    kWrinkleGrade: bounded(0, 20, 'grades').default(3.25),
-    kLaxityGrade: bounded(0, 20, 'grades').default(2.88),
-    kTextureGrade: bounded(0, 20, 'grades').default(3.7),
+    gScar: bounded(0, 5, '').default(1.1),
+    /**
+     * Indication grades (change of clinical grade, negative = better) saturate at the patient's
+     * baseline grade G0 (third revision, docs/model.md §7): grade = −G0·(1 − e^(−C1/c)) for wrinkles,
+     * laxity and texture, so no protocol improves a grade past the bottom of its scale (V20). The
+     * mapping is ours [I]; c_w, c_l, c_t are calibrated [V] to Ablon 2018 (J Clin Aesthet Dermatol
+     * 11(8):29–34): four sessions 30 days apart, mean improvement at day 150 of 1.23 (wrinkles, Lemperle
+     * scale), 1.09 (laxity) and 1.54 (texture, modified Alexiades-Armenakas scale).
+     */
+    gradeBaseline: bounded(0.5, 4, 'grades').default(3),
+    cWrinkleGrade: bounded(0.01, 20, '').default(0.708),
+    cLaxityGrade: bounded(0.01, 20, '').default(0.827),
+    cTextureGrade: bounded(0.01, 20, '').default(0.518),
+    /**
+     * The "plastic" look on the texture grade [I]: + b_T·T for telangiectasia and + b_d·max(0, C3 − C1)
+     * for disorganised, immature collagen (docs/model.md §7). b_d matters only in the first week.
+     */
+    textureTelangiectasiaPenalty: bounded(0, 10, 'grades').default(1),
+    textureDisorderPenalty: bounded(0, 10, 'grades').default(0.5),
     /** Lateral diffusion of inflammation and growth factors, mm²/day (docs/model.md §6, §8; on by default, 0 turns it off) [I]. */
     lateralDiffusionMm2PerDay: bounded(0, 1, 'mm²/day').default(0.02),
 

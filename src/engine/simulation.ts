@@ -171,7 +171,7 @@ export class SkinSimulation {
     const phi = (this.params.phiByPhototype[setup.phototype - 1] ?? 1) * patient.phiFactor;
     this.dynamics = new Dynamics(
       this.grid,
-      { params: this.params, phi, inflammationFactor: effects.inflammationFactor, s3Factor: patient.s3Factor },
+      { params: this.params, phi, inflammationFactor: effects.inflammationFactor, s3Factor: patient.s3Factor, oedemaGain: this.anatomy.oedemaGain },
       precision,
     );
     this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);

@@ -37,7 +37,8 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
   const scale = OD_LUT_SCALE;
   const max = OD_LUT_SIZE;
   const { sheenPlastic, sheenEdema, sheenWet, plasticFlatten, edemaPuff, edemaDesat, edemaLighten, plasticDesat, plasticLighten, swellMm, reliefGain } = LOOK;
-  const { reliefPerC1, reliefPerEp, reliefMinGain, scarFillPerGain, wrinkleFillPerC1 } = LOOK;
+  const { reliefPerC1, reliefPerEp, reliefMinGain, scarFillPerC1, wrinkleGradeC1 } = LOOK;
+  const invWrinkleC1 = 1 / wrinkleGradeC1;
   const pbR = baseLin[0]!;
   const pbG = baseLin[1]!;
   const pbB = baseLin[2]!;
@@ -49,7 +50,6 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
   let anyPl = 0;
   let anyRelief = 0;
   let anySheen = 0;
-  let anyGain = 0;
   let anyC1 = 0;
   for (let y = box.iy0; y <= box.iy1; y++) {
     for (let x = box.ix0, i = y * cells + box.ix0; x <= box.ix1; x++, i++) {
@@ -106,10 +106,9 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
       tg[i] = g;
       tb[i] = b;
       const wi = W > 0 ? (W < 1 ? W : 1) : 0;
-      // Scar depth × (1 − g·collagenGain), g = 0.77 (Dogra 2014 [V]); wrinkles respond to collagen I [I].
-      const gain = c3 + c1;
-      const s = 1 - scarFillPerGain * gain;
-      const w = 1 - wrinkleFillPerC1 * c1;
+      // Scar depth × (1 − g·C1), g = 1.1 (Dogra 2014 [V]); wrinkles × e^(−C1/c_w), the wrinkle grade's share (LOOK).
+      const s = c1 > 0 ? 1 - scarFillPerC1 * c1 : 1;
+      const w = c1 > 0 ? Math.exp(-c1 * invWrinkleC1) : 1;
       pl[i] = pli;
       // Micro-relief: the gain of a course (mature collagen I and a thicker epidermis) makes it finer
       // (LOOK.reliefPerC1, [I] mapping, [D] constants); the plastic look flattens it, oedema puffs it up.
@@ -129,7 +128,6 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
       anyPl += pli;
       if (fr !== 1) anyRelief++;
       anySheen += sh;
-      if (gain !== 0) anyGain++;
       if (c1 !== 0) anyC1++;
     }
   }
@@ -142,7 +140,7 @@ export function deriveCells(sc: ShadeScratch, f: ShadeFields, layer: Layer, base
   a[SLOT.plastic] = anyPl > 0 ? 1 : 0;
   a[SLOT.relief] = anyRelief > 0 ? 1 : 0;
   a[SLOT.sheen] = anySheen > 0 ? 1 : 0;
-  a[SLOT.scarFill] = tex.scars !== null && anyGain > 0 ? 1 : 0;
+  a[SLOT.scarFill] = tex.scars !== null && anyC1 > 0 ? 1 : 0;
   a[SLOT.wrinkleFill] = tex.wrinkles !== null && anyC1 > 0 ? 1 : 0;
   a[SLOT.t] = maxT > 0 ? 1 : 0;
   a[SLOT.value] = 0;

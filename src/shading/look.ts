@@ -19,16 +19,17 @@ export const LOOK = Object.freeze({
   plasticDesat: 0.1,
   plasticLighten: 0.04,
   /**
-   * What a course's gain does to the relief (docs/appearance.md §6; docs/model.md §7: scarSeverity = −g·collagenGain,
-   * g = 0.77, Dogra 2014 [V]). Scars and stretch marks keep depth × (1 − g·(C3 + C1)), the same rule as
-   * the readout; wrinkles × (1 − g·C1): they respond to mature collagen I only [I]. The fine
-   * micro-relief (pores, furrows) gets finer with mature collagen I and a thicker epidermis:
-   * depth × max(reliefMinGain, 1 − reliefPerC1·C1 − reliefPerEp·Ep) [I mapping; D constants, chosen so
-   * that Lotfi 2013's endpoint (C1 ≈ 0.3, Ep ≈ 0.5) leaves ≈ 70 % of the relief: finer, not gone].
-   * g is the model's own gScar, not a copy.
+   * What a course's gain does to the relief (docs/appearance.md §6; docs/model.md §7). Scars and stretch
+   * marks keep depth × (1 − g·C1), the readout's rule (scarSeverity = −g·C1, g = 1.1, Dogra 2014 [V]):
+   * only mature collagen I fills them, so a scar does not deepen again while collagen III turns over.
+   * Wrinkles keep depth × e^(−C1/c_w), the share of the baseline grade the wrinkle readout leaves
+   * (−G0·(1 − e^(−C1/c_w)), calibrated to Ablon 2018 [V]). The fine micro-relief (pores, furrows) gets
+   * finer with mature collagen I and a thicker epidermis: depth × max(reliefMinGain, 1 − reliefPerC1·C1
+   * − reliefPerEp·Ep) [I mapping; D constants, chosen so that Lotfi 2013's endpoint (C1 ≈ 0.3, Ep ≈ 0.5)
+   * leaves ≈ 70 % of the relief: finer, not gone]. g and c_w are the model's own, not copies.
    */
-  scarFillPerGain: DEFAULT_PARAMS.gScar,
-  wrinkleFillPerC1: DEFAULT_PARAMS.gScar,
+  scarFillPerC1: DEFAULT_PARAMS.gScar,
+  wrinkleGradeC1: DEFAULT_PARAMS.cWrinkleGrade,
   reliefPerC1: 0.6,
   reliefPerEp: 0.2,
   reliefMinGain: 0.55,

@@ -195,7 +195,13 @@ describe('the jumps a deposited density applies (docs/model.md §5)', () => {
     const sim = referenceSim({ grid: { cells: 64 } });
     sim.applySession(REFERENCE_SESSION);
     expect(Math.max(...sim.fields.sessionVascular)).toBeLessThan(DEFAULT_PARAMS.uCrit);
-    expect(Math.max(...sim.fields.T)).toBe(0);
+    // The only telangiectasia is the deep plexus's, from the rare needle below the dermis (0.2 % of a
+    // 1.5 mm roller's on the cheek): 1 − e^(−c_dT·u_sub), u_sub the purpura the session left.
+    const f = sim.fields;
+    let worst = 0;
+    for (let i = 0; i < f.T.length; i++) worst = Math.max(worst, Math.abs(f.T[i]! + Math.expm1(-DEFAULT_PARAMS.cDeepT * f.Pu[i]!)));
+    expect(worst).toBeLessThan(1e-7);
+    expect(Math.max(...f.T)).toBeLessThan(1e-3);
     // ... but the capillaries are injured.
     expect(sim.means().capillaryIntegrity).toBeLessThan(0.8);
   });

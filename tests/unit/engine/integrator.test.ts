@@ -130,19 +130,25 @@ describe('cascadeTransfer: exact transfer from a decaying upstream pool', () => 
   });
 });
 
-/** The right-hand side of docs/model.md §6 for one cell (no lateral diffusion, q = m = 1, no R or Pu), written out apart from the engine. */
+/**
+ * The right-hand side of docs/model.md §6 for one cell of the cheek (no lateral diffusion, q = m = 1,
+ * g_E = 1, no R or Pu), written out apart from the engine, with the third revision's oxygen-limited
+ * synthesis φ = (V·(1 − β_T·T))^n_O2 and matrix breakdown M = k_mmp·max(0, I − I_0).
+ */
 type State = Float64Array; // W D I E G F C3 C1 Ep V T Pg
 function rhs(p: ModelParams, phi: number, y: State, out: State): void {
   const [W, D, I, E, G, F, C3, C1, Ep, V, T] = y as unknown as number[] as [number, number, number, number, number, number, number, number, number, number, number];
   const J = C3 / p.tau31 / (1 + (I / p.iCrit) ** 2);
+  const oxygen = Math.max(0, V * (1 - p.betaT * T)) ** p.oxygenExponent;
+  const breakdown = p.kMmp * Math.max(0, I - p.iMmp);
   out[0] = -W / p.tauW;
   out[1] = -D / p.tauD;
   out[2] = p.kI * (p.aW * W + D) - I / p.tauI;
   out[3] = p.kE * I - E / p.tauE;
   out[4] = p.kG * D - G / p.tauG;
   out[5] = p.kF * G * (1 - F / p.fMax) - F / p.tauF;
-  out[6] = p.s3 * F * (1 - (C3 + C1) / p.cMax) - J - C3 / p.tau3d;
-  out[7] = J - C1 / p.tauNeo;
+  out[6] = p.s3 * oxygen * F * (1 - (C3 + C1) / p.cMax) - J - C3 / p.tau3d - breakdown * C3;
+  out[7] = J - C1 / p.tauNeo - p.epsMmp * breakdown * C1;
   out[8] = (p.kappaEp * (C3 + C1) - Ep) / p.tauEpi;
   out[9] = (1 - V) / p.tauV;
   out[10] = p.kT * Math.max(0, I - p.iCrit) * (1 - V) * (1 - T) - T / p.tauT;
@@ -205,5 +211,40 @@ describe('a Float64 simulation at the engine steps vs a fine-step RK4 reference'
     // The slow pools that feed the visible outputs, too.
     expect(Math.abs(sim.fields.Ep[i]! / reference[8]! - 1)).toBeLessThan(0.02);
     expect(Math.abs(sim.fields.C1[i]! / reference[7]! - 1)).toBeLessThan(0.02);
+  });
+});
+
+describe('over-treatment at the engine steps vs a fine-step RK4 reference (third revision)', () => {
+  // Daily sessions keep inflammation above I_0 (matrix breakdown) and capillaries damaged (oxygen-limited
+  // synthesis): one day after the fourth session, from the state the engine had right after it.
+  const params = parseParams({ lateralDiffusionMm2PerDay: 0 });
+  const phi = params.phiByPhototype[2];
+  let sim: SkinSimulation;
+  let cells: number[];
+  let start: State[];
+  beforeAll(() => {
+    sim = referenceSim({ grid: { cells: 32 }, params, precision: 'float64' });
+    for (let day = 0; day < 4; day++) {
+      sim.advanceTo(day * 24);
+      sim.applySession(REFERENCE_SESSION);
+    }
+    const order = Array.from(sim.fields.I.keys()).sort((a, b) => sim.fields.I[a]! - sim.fields.I[b]!);
+    cells = [order[order.length >> 1]!, order[order.length - 1]!];
+    start = cells.map((i) => Float64Array.from(FIELDS, (name) => sim.fields[name][i]!));
+    sim.advanceTo(4 * 24);
+  });
+
+  it('inflammation right after the fourth daily session exceeds I_0 and capillaries are damaged (the terms are active)', () => {
+    expect(start[0]![2]!).toBeGreaterThan(params.iMmp);
+    expect(start[0]![9]!).toBeLessThan(0.7);
+  });
+
+  it.each([0, 1])('collagen III, collagen I and the epidermis a day later agree with RK4 within 1 % (cell %i: median, most inflamed)', (k) => {
+    const reference = rk4(params, phi, start[k]!, 1, 1 / 24 / 60);
+    const i = cells[k]!;
+    expect(Math.abs(sim.fields.C3[i]! / reference[6]! - 1)).toBeLessThan(0.01);
+    expect(Math.abs(sim.fields.C1[i]! / reference[7]! - 1)).toBeLessThan(0.01);
+    expect(Math.abs(sim.fields.Ep[i]! / reference[8]! - 1)).toBeLessThan(0.01);
+    expect(Math.abs(sim.fields.T[i]! - reference[10]!)).toBeLessThan(0.01 * Math.max(reference[10]!, 1e-3));
   });
 });

@@ -92,13 +92,14 @@ describe('capillary breakage by one session', () => {
     const sim = referenceSim({ grid: { cells: 32 } });
     sim.applySession({ ...REFERENCE_SESSION, passes: 45 });
     const f = sim.fields;
-    const { uCrit, cAgg } = DEFAULT_PARAMS;
+    const { uCrit, cAgg, cDeepT } = DEFAULT_PARAMS;
     let above = 0;
     for (let i = 0; i < f.T.length; i++) {
       const excess = Math.max(0, f.sessionVascular[i]! - uCrit);
       if (excess > 0) above++;
-      // First session: V⁻ = 1, so the re-injury term adds nothing.
-      expect(f.T[i]!).toBeCloseTo(-Math.expm1(-cAgg * excess), 6);
+      // First session: V⁻ = 1, so the re-injury term adds nothing; the deep plexus adds c_dT·u_sub
+      // for the rare needle below the dermis (u_sub is the purpura the session left).
+      expect(f.T[i]!).toBeCloseTo(-Math.expm1(-cAgg * excess - cDeepT * f.Pu[i]!), 6);
     }
     expect(above).toBeGreaterThan(f.T.length / 2);
   });
@@ -138,9 +139,35 @@ describe('indication grades and scars', () => {
     expect(none.laxitySeverity).toBe(0);
     expect(none.textureSeverity).toBeLessThan(0);
     const all = patchMeans(sim.fields, sim.params, undefined, gradeFlags(['stretch-marks', 'wrinkles', 'laxity']));
-    expect(all.scarSeverity).toBeCloseTo(-DEFAULT_PARAMS.gScar * all.collagenGain, 12);
-    expect(all.wrinkleSeverity).toBeCloseTo(-DEFAULT_PARAMS.kWrinkleGrade * all.collagen1, 12);
-    expect(all.laxitySeverity).toBeCloseTo(-DEFAULT_PARAMS.kLaxityGrade * all.collagen1, 12);
+    // Third revision (docs/model.md §7): scars from mature collagen, grades saturating at G0.
+    const { gScar, gradeBaseline: g0, cWrinkleGrade, cLaxityGrade } = DEFAULT_PARAMS;
+    expect(all.scarSeverity).toBeCloseTo(-gScar * all.collagen1, 12);
+    expect(all.wrinkleSeverity).toBeCloseTo(-g0 * (1 - Math.exp(-all.collagen1 / cWrinkleGrade)), 12);
+    expect(all.laxitySeverity).toBeCloseTo(-g0 * (1 - Math.exp(-all.collagen1 / cLaxityGrade)), 12);
+  });
+
+  it('never improve past the baseline grade, however much mature collagen forms (V20 per cell)', () => {
+    const sim = referenceSim({ grid: { cells: 32 } });
+    sim.fields.C1.fill(50);
+    sim.fieldsChanged();
+    const m = patchMeans(sim.fields, sim.params, undefined, gradeFlags(['wrinkles', 'laxity']));
+    for (const grade of [m.wrinkleSeverity, m.laxitySeverity, m.textureSeverity]) {
+      expect(grade).toBeGreaterThanOrEqual(-DEFAULT_PARAMS.gradeBaseline);
+      expect(grade).toBeLessThan(-0.99 * DEFAULT_PARAMS.gradeBaseline);
+    }
+  });
+
+  it('texture pays for telangiectasia and immature collagen: the "plastic" look (b_T·T + b_d·max(0, C3 − C1))', () => {
+    const sim = referenceSim({ grid: { cells: 32 } });
+    sim.fields.C1.fill(0.3);
+    sim.fieldsChanged();
+    const clean = patchMeans(sim.fields, sim.params).textureSeverity;
+    sim.fields.T.fill(0.4);
+    sim.fields.C3.fill(0.5);
+    sim.fieldsChanged();
+    const plastic = patchMeans(sim.fields, sim.params).textureSeverity;
+    const { textureTelangiectasiaPenalty: bT, textureDisorderPenalty: bD } = DEFAULT_PARAMS;
+    expect(plastic - clean).toBeCloseTo(bT * 0.4 + bD * 0.2, 6);
   });
 });
 

@@ -249,7 +249,7 @@ describe('surface colour', () => {
     expect(lowerRight / nLr).toBeGreaterThan(0);
   });
 
-  it('fills acne scars with new collagen: depth × (1 − 0.77·gain), so +50 % collagen leaves ≈ 60 % of the contrast', () => {
+  it('fills acne scars with mature collagen only: depth × (1 − 1.1·C1), so C1 = 0.5 leaves ≈ 45 % of the contrast and collagen III none', () => {
     const scarred = macro(['acne-scars']);
     const smooth = macro([]);
     const contrast = (f: ShadeFields): number => {
@@ -260,17 +260,15 @@ describe('surface colour', () => {
       return s;
     };
     const before = contrast(zeroFields(MACRO_CELLS));
-    const half = contrast(withFields((g) => {
-      g.C3.fill(0.25);
-      g.C1.fill(0.25);
-    }, MACRO_CELLS));
-    const full = contrast(withFields((g) => {
-      g.C3.fill(0.5);
-      g.C1.fill(0.5);
-    }, MACRO_CELLS));
-    expect(half / before).toBeGreaterThan(0.45);
-    expect(half / before).toBeLessThan(0.75);
-    expect(full / before).toBeLessThan(0.35);
+    const quarter = contrast(withFields((g) => g.C1.fill(0.25), MACRO_CELLS));
+    const half = contrast(withFields((g) => g.C1.fill(0.5), MACRO_CELLS));
+    // Immature collagen III does not fill the scar (docs/model.md §7: scarSeverity = −g·C1).
+    const immature = contrast(withFields((g) => g.C3.fill(0.5), MACRO_CELLS));
+    expect(quarter / before).toBeGreaterThan(0.6);
+    expect(quarter / before).toBeLessThan(0.85);
+    expect(half / before).toBeGreaterThan(0.3);
+    expect(half / before).toBeLessThan(0.6);
+    expect(immature / before).toBeGreaterThan(0.97);
   });
 
   it('fills acne scars with new collagen (the pits get shallower, so less dark)', () => {
@@ -287,7 +285,7 @@ describe('surface colour', () => {
     expect(Math.abs(filled - flat)).toBeLessThan(Math.abs(before - flat));
   });
 
-  it('fills stretch marks with collagen (paler, shaded bands fade) and makes wrinkles shallower with collagen I only', () => {
+  it('fills stretch marks with mature collagen (paler, shaded bands fade) and makes wrinkles shallower with collagen I only', () => {
     const marked = macro(['stretch-marks', 'wrinkles']);
     const smooth = macro([]);
     // Over the pixels of one map only (wrinkles where they do not cross a stretch mark).
@@ -298,9 +296,10 @@ describe('surface colour', () => {
       for (let k = 0; k < MACRO * MACRO; k++) if (map[3 * k + 2]! > 0.01 && other[3 * k + 2]! === 0) s += Math.abs(a[4 * k + 1]! - b[4 * k + 1]!);
       return s;
     };
+    // Stretch marks fill like scars, by mature collagen I only (depth × (1 − g·C1), docs/model.md §7).
     const gain = withFields((g) => {
       g.C3.fill(0.25);
-      g.C1.fill(0.25);
+      g.C1.fill(0.4);
     }, MACRO_CELLS);
     const striae = marked.scars!;
     const wrinkles = marked.wrinkles!;
