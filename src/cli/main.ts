@@ -1,5 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { resultToCsv } from '../engine/resultCsv';
+import { evidenceTags, withEvidence } from '../evidence/seriesEvidence';
 import { parseScenarioText, ScenarioError, type Scenario } from '../engine/scenario';
 import { simulateScenario, type SimulationResult } from '../engine/simulate';
 import { createNodePool, defaultPoolSize } from '../pool/nodePool';
@@ -94,10 +95,10 @@ export async function main(argv: readonly string[]): Promise<number> {
       return await sweep(args.paths, { workers, ...(args.outPath ? { outPath: args.outPath } : {}) });
     }
     const scenario = parseScenarioText(readScenarioFile(args.paths[0]!));
-    const result = await simulate(scenario, workers);
+    const result = withEvidence(await simulate(scenario, workers), scenario);
     const json = `${JSON.stringify(result)}\n`;
     if (args.outPath) writeFileSync(args.outPath, json);
-    if (args.csvPath) writeFileSync(args.csvPath, resultToCsv(result));
+    if (args.csvPath) writeFileSync(args.csvPath, resultToCsv(result, evidenceTags(result.evidence)));
     if (!args.outPath) process.stdout.write(json);
     return 0;
   } catch (err) {

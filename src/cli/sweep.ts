@@ -1,6 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { parseScenarioText, ScenarioError } from '../engine/scenario';
 import { simulateScenario, type SimulationResult } from '../engine/simulate';
+import { withEvidence } from '../evidence/seriesEvidence';
 import { createNodePool } from '../pool/nodePool';
 import { runScenarioInPool, type JobPool } from '../pool/scenarioJobs';
 import { expandPaths, InputError, isDirectory, readScenarioFile } from './scenarioFiles';
@@ -45,7 +46,7 @@ export async function sweep(paths: readonly string[], options: SweepOptions): Pr
     try {
       if (isDirectory(file)) throw new InputError(`no scenario files (*.json) in "${file}"`);
       const scenario = parseScenarioText(readScenarioFile(file));
-      const result = options.workers < 2 ? simulateScenario(scenario) : await runScenarioInPool(getPool(), scenario);
+      const result = withEvidence(options.workers < 2 ? simulateScenario(scenario) : await runScenarioInPool(getPool(), scenario), scenario);
       return { line: { file, result }, code: 0 };
     } catch (err) {
       if (err instanceof ScenarioError) {

@@ -1,11 +1,13 @@
 import { isCohortResult, type SimulationResult } from './simulate';
-import { SERIES } from './outputs';
+import { SERIES, type SeriesName } from './outputs';
 
 /**
  * The result as CSV, one row per sampled day: `day` then one column per series (cohorts: `<series>_median`,
  * `<series>_p10`, `<series>_p90`). Plain numbers, '.' decimal, '\n' line ends: opens in any spreadsheet.
+ * With `tags` (the evidence tag per series, docs/model.md §17), a second row `evidence,<tag>,…` names each
+ * column's tag before the numbers.
  */
-export function resultToCsv(result: SimulationResult): string {
+export function resultToCsv(result: SimulationResult, tags?: Readonly<Record<SeriesName, string>>): string {
   const header = ['day'];
   const columns: (readonly number[])[] = [];
   for (const name of SERIES) {
@@ -19,6 +21,7 @@ export function resultToCsv(result: SimulationResult): string {
     }
   }
   const lines = [header.join(',')];
+  if (tags) lines.push(['evidence', ...SERIES.flatMap((name) => (isCohortResult(result) ? [tags[name], tags[name], tags[name]] : [tags[name]]))].join(','));
   result.days.forEach((day, t) => {
     lines.push([day, ...columns.map((c) => c[t])].join(','));
   });

@@ -5,6 +5,7 @@ import { SERIES, type SeriesName } from '../engine/outputs';
 import type { ModelWarning } from '../engine/conditions';
 import type { RunStats, ScenarioResult } from '../engine/runScenario';
 import { MAX_DAYS, MAX_PATIENTS, ProtocolSchema, ScenarioSchema } from '../engine/scenario';
+import { TargetOutcomeSchema } from '../validation/check';
 import type { PoolResponse } from './taskPool';
 
 /**
@@ -48,7 +49,22 @@ export const DoseCellJobSchema = z
   })
   .strict();
 
-export const JobSchema = z.discriminatedUnion('kind', [CourseJobSchema, CohortPatientJobSchema, DoseCellJobSchema]);
+/**
+ * Validation targets (src/validation/targets.ts) run in one worker with one course cache, optionally with
+ * one model parameter scaled (the sensitivity run, docs/model.md §18). Ids and paths are checked against
+ * the table and the parameter list where the job is run.
+ */
+export const ValidationJobSchema = z
+  .object({
+    kind: z.literal('validation'),
+    ids: z.array(z.string().max(8)).min(1).max(64),
+    cells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }),
+    scale: z.object({ path: z.string().max(80), factor: z.number().positive().finite() }).strict().optional(),
+  })
+  .strict();
+export type ValidationJob = z.infer<typeof ValidationJobSchema>;
+
+export const JobSchema = z.discriminatedUnion('kind', [CourseJobSchema, CohortPatientJobSchema, DoseCellJobSchema, ValidationJobSchema]);
 export type Job = z.infer<typeof JobSchema>;
 export type JobInput = z.input<typeof JobSchema>;
 export type CourseJob = z.infer<typeof CourseJobSchema>;
@@ -134,8 +150,11 @@ export const DoseCellResultSchema = z
   .strict();
 export type DoseCellResult = z.infer<typeof DoseCellResultSchema>;
 
-export type JobResult = CourseResult | CohortPatientResult | DoseCellResult;
-const JobResultSchema = z.discriminatedUnion('kind', [CourseResultSchema, CohortPatientResultSchema, DoseCellResultSchema]);
+export const ValidationResultSchema = z.object({ kind: z.literal('validation'), outcomes: z.array(TargetOutcomeSchema) }).strict();
+export type ValidationResult = z.infer<typeof ValidationResultSchema>;
+
+export type JobResult = CourseResult | CohortPatientResult | DoseCellResult | ValidationResult;
+const JobResultSchema = z.discriminatedUnion('kind', [CourseResultSchema, CohortPatientResultSchema, DoseCellResultSchema, ValidationResultSchema]);
 
 /** The pool's messages with these jobs and results (taskPool.ts), for parsing at the boundary. */
 export const JobRequestSchema = z.object({ id: z.number().int().min(1), job: z.unknown() }).strict();
@@ -160,7 +179,7 @@ export function parseJobResponse(data: unknown): PoolResponse<JobResult> {
 
 /** The buffers of a result, to move rather than copy them. */
 export function resultTransferables(result: JobResult): ArrayBuffer[] {
-  if (result.kind === 'dose-cell') return [];
+  if (result.kind === 'dose-cell' || result.kind === 'validation') return [];
   return [result.days.buffer as ArrayBuffer, ...SERIES.map((name) => result.series[name].buffer as ArrayBuffer)];
 }
 

@@ -2,6 +2,10 @@ import { cohortGridCells, runCohortPatient } from '../engine/cohort';
 import { VISIBLE } from '../engine/outputs';
 import { runSinglePatient } from '../engine/runScenario';
 import { scenarioSessions, type Scenario } from '../engine/scenario';
+import { DEFAULT_PARAMS } from '../engine/params';
+import { paramsWithScaled } from '../validation/parameterSpace';
+import { runTargets } from '../validation/runTarget';
+import { validationTarget } from '../validation/targets';
 import { JobSchema, toSeriesArrays, type CohortPatientResult, type CourseResult, type DoseCellJob, type DoseCellResult, type JobResult } from './jobs';
 
 /** Fraction of a job done, in [0, 1]. */
@@ -41,6 +45,11 @@ export function runJob(input: unknown, onProgress?: ProgressFn): JobResult {
     }
     case 'dose-cell':
       return runDoseCell(job, onProgress);
+    case 'validation': {
+      for (const id of job.ids) validationTarget(id);
+      const params = job.scale ? paramsWithScaled(job.scale.path, job.scale.factor) : DEFAULT_PARAMS;
+      return { kind: 'validation', outcomes: runTargets(job.ids, job.cells, params) };
+    }
   }
 }
 

@@ -39,6 +39,16 @@ describe('simulate CLI: a single patient', () => {
     out = await runSingle();
   });
 
+  it('appends the evidence of each series: this weekly two-session course lies outside the trials', () => {
+    const { evidence } = JSON.parse(out.stdout) as { evidence: Record<string, { tag: string; reason: string; restsOn: string[] }> };
+    expect(Object.keys(evidence)).toEqual([...SERIES]);
+    expect(evidence.collagenGain!.tag).toBe('extrapolation');
+    expect(evidence.collagenGain!.reason).toContain('interval 7 d: trials covered 14–30 d');
+    expect(evidence.collagenGain!.reason).toContain('sessions 2: trials covered 3–6');
+    expect(evidence.telangiectasia!.tag).toBe('hypothesis');
+    expect(evidence.collagenGain!.restsOn).toContain('C_max: collagen cap [I]');
+  });
+
   it('exits 0 and prints nothing on stderr', () => {
     expect(out.code).toBe(0);
     expect(out.stderr).toBe('');
@@ -78,9 +88,11 @@ describe('simulate CLI: a single patient', () => {
     const lines = readFileSync(csvPath, 'utf8').trimEnd().split('\n');
     expect(lines[0]!.startsWith('day,collagenGain')).toBe(true);
     expect(lines[0]!.split(',')).toEqual(['day', ...SERIES]);
-    expect(lines).toHaveLength(1 + 21);
-    const parsed = JSON.parse(out.stdout) as { series: { collagenGain: number[] } };
-    expect(Number(lines[21]!.split(',')[1])).toBe(parsed.series.collagenGain[20]);
+    expect(lines).toHaveLength(1 + 1 + 21);
+    const parsed = JSON.parse(out.stdout) as { series: { collagenGain: number[] }; evidence: Record<string, { tag: string }> };
+    // Row 2 names each column's evidence tag, as the JSON's `evidence` gives it (docs/scenario-format.md).
+    expect(lines[1]!.split(',')).toEqual(['evidence', ...SERIES.map((name) => parsed.evidence[name]!.tag)]);
+    expect(Number(lines[22]!.split(',')[1])).toBe(parsed.series.collagenGain[20]);
   });
 });
 
