@@ -35,6 +35,15 @@ const startCompareOnce = (): Promise<CompareModel | null> =>
       return null;
     }));
 if (location.hash.startsWith('#compare=')) tabs.select('compare', false);
+
+// "How good is the model?": the validation panel loads (with its rows and pool) when first opened.
+byId<HTMLButtonElement>('model-button').addEventListener(
+  'click',
+  () =>
+    void import('./ui/model/modelPanel')
+      .then(({ openModelDialog }) => openModelDialog(byId<HTMLDialogElement>('model-dialog'), byId('model-content'), byId<HTMLButtonElement>('model-button')))
+      .catch((err: unknown) => showFatal('The validation panel could not start', err)),
+);
 tabs.onSelect((view) => {
   if (view === 'compare') void startCompareOnce();
 });

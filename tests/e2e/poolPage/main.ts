@@ -1,5 +1,6 @@
 import { parseScenario } from '../../../src/engine/scenario';
 import { isCohortResult } from '../../../src/engine/simulate';
+import { withEvidence } from '../../../src/evidence/seriesEvidence';
 import { hashSeries } from '../../../src/pool/hash';
 import { runCourseArrays, runScenarioInPool } from '../../../src/pool/scenarioJobs';
 import { createWebPool } from '../../../src/pool/webPool';
@@ -34,7 +35,8 @@ window.__pool = {
     const series = isCohortResult(result)
       ? (Object.fromEntries(Object.entries(result.series).map(([k, band]) => [k, band.median])) as Record<keyof typeof result.series, number[]>)
       : result.series;
-    return { json: JSON.stringify(result), hash: hashSeries(result.days, series), progress };
+    // The CLI's JSON carries the evidence tags (docs/scenario-format.md); the page adds them the same way.
+    return { json: JSON.stringify(withEvidence(result, scenario)), hash: hashSeries(result.days, series), progress };
   },
   async cancelRunning(input, nextInput) {
     const abort = new AbortController();
