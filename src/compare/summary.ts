@@ -1,5 +1,6 @@
 import { gradeFlags, SERIES_INFO, VISIBLE, type SeriesName } from '../engine/outputs';
 import type { Scenario } from '../engine/scenario';
+import { hypothesesBehind, resultEvidence, type SeriesEvidence } from '../evidence/seriesEvidence';
 import type { ShownRun } from './shownRun';
 import { valueAtDay } from './shownRun';
 import { courseName, readoutDayOf } from './workspace';
@@ -27,8 +28,14 @@ export interface CourseSummary {
   patients: number | null;
   /** Cohort only: share of patients whose texture is visibly better (≥ 1 grade) at the read-out day. */
   improvedShare: number | null;
-  /** Series behind the numbers that rest on our hypotheses, not on data (the engine's evidence tags). */
+  /**
+   * Everything the row's numbers rest on that is ours, not data: the series that are hypotheses, every
+   * hypothesis and cap behind the summary's series (docs/model.md §17), and the mechanisms a warning
+   * brings into play.
+   */
   hypotheses: string[];
+  /** Evidence of the headline number (collagen gain) for this protocol: data, or extrapolation with the reason. */
+  evidence: SeriesEvidence;
 }
 
 const SUMMARY_SERIES: readonly SeriesName[] = ['collagenGain', 'epidermisGain', 'scarSeverity', 'erythema', 'capillaryIntegrity', 'telangiectasia'];
@@ -59,7 +66,9 @@ export function summariseCourse(course: Scenario, run: ShownRun, index: number, 
     lowestV = Math.min(lowestV, v.capillaryIntegrity[t]!);
     peakT = Math.max(peakT, v.telangiectasia[t]!);
   }
+  const evidence = resultEvidence(course);
   const hypotheses = SUMMARY_SERIES.filter((name) => SERIES_INFO[name].evidence === 'hypothesis').map((name) => SERIES_INFO[name].label);
+  for (const h of hypothesesBehind(evidence, SUMMARY_SERIES)) if (!hypotheses.includes(h)) hypotheses.push(h);
   for (const w of run.warnings) {
     const mechanism = MECHANISMS[w.code];
     if (mechanism && !hypotheses.includes(mechanism)) hypotheses.push(mechanism);
@@ -79,6 +88,7 @@ export function summariseCourse(course: Scenario, run: ShownRun, index: number, 
     patients: run.patients,
     improvedShare: run.improvedShare ? valueAtDay(days, run.improvedShare, readoutDay) : null,
     hypotheses,
+    evidence: evidence.collagenGain,
   };
 }
 

@@ -123,8 +123,9 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
   perfusion300um: {
     label: 'Perfusion at 300 µm',
     unit: 'fraction',
-    evidence: 'data',
-    source: 'Kenkel group 2021 (lasting change); capillary integrity and hyperaemia [I]',
+    // Hypothesis: the curve rests on capillary integrity and hyperaemia [I]; only its lasting change is Kenkel's.
+    evidence: 'hypothesis',
+    source: 'capillary integrity and hyperaemia [I]; the lasting change checked against Kenkel group 2021',
     description: 'Change of blood perfusion 300 µm deep: raised while the skin is red, lowered for months by new collagen',
   },
   scarSeverity: {
@@ -137,8 +138,9 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
   pigment: {
     label: 'Post-inflammatory pigment',
     unit: 'index',
-    evidence: 'data',
-    source: 'Dogra 2014 (incidence)',
+    // Hypothesis: the phototype factor φ is ours; only the incidence is checked against Dogra 2014.
+    evidence: 'hypothesis',
+    source: 'phototype factor φ [I]; the incidence checked against Dogra 2014',
     visibleAbove: VISIBLE.pigment,
     description: 'Post-inflammatory hyperpigmentation (visible above 0.028)',
   },

@@ -67,7 +67,19 @@ function covered(r: Range, unit: string): string {
  * 14–30 d"); empty when it lies inside. A single session has no interval to judge.
  */
 export function outsideEnvelope(scenario: Scenario, envelope: EvidenceEnvelope = evidenceEnvelope()): string[] {
-  const sessions = scenarioSessions(scenario);
+  return outsideEnvelopeOf({ sessions: scenarioSessions(scenario), region: scenario.skin.region, phototype: scenario.skin.phototype }, envelope);
+}
+
+/** A course as the envelope judges it: its sessions (day, needle, passes) and the skin it was done on. */
+export interface JudgedCourse {
+  readonly sessions: readonly { readonly day: number; readonly needleMm: number; readonly passes: number }[];
+  readonly region: Region;
+  readonly phototype: number;
+}
+
+/** outsideEnvelope for any course, a scenario's or the sessions rolled by hand in the session view. */
+export function outsideEnvelopeOf(course: JudgedCourse, envelope: EvidenceEnvelope = evidenceEnvelope()): string[] {
+  const sessions = course.sessions;
   const reasons: string[] = [];
   const judge = (values: readonly number[], range: Range, what: string, unit: string): void => {
     const out = values.filter((v) => v < range.min - 1e-9 || v > range.max + 1e-9);
@@ -81,8 +93,8 @@ export function outsideEnvelope(scenario: Scenario, envelope: EvidenceEnvelope =
   for (let k = 1; k < sessions.length; k++) gaps.push(sessions[k]!.day - sessions[k - 1]!.day);
   judge(gaps, envelope.intervalDays, 'interval', 'd');
   judge([sessions.length], envelope.sessions, 'sessions', '');
-  if (!envelope.regions.includes(scenario.skin.region)) reasons.push(`region ${scenario.skin.region}: trials covered ${envelope.regions.join(', ')}`);
-  const pt = scenario.skin.phototype;
+  if (!envelope.regions.includes(course.region)) reasons.push(`region ${course.region}: trials covered ${envelope.regions.join(', ')}`);
+  const pt = course.phototype;
   if (pt < envelope.phototypes.min || pt > envelope.phototypes.max) {
     reasons.push(`phototype ${ROMAN[pt - 1]}: trials covered ${ROMAN[envelope.phototypes.min - 1]}–${ROMAN[envelope.phototypes.max - 1]}`);
   }

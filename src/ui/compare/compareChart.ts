@@ -5,8 +5,26 @@ import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compa
 import { bandFill, courseStyle } from '../../compare/palette';
 import { formatInUnit } from '../../compare/timeAxis';
 import { indexAtOrBefore } from '../../compare/shownRun';
+import { describePoint, pointsRange, type PublishedPoint } from '../../compare/publishedData';
+import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
 import { download, el, lineSample, nextId } from './dom';
+
+/**
+ * What a chart shows beside the courses' curves: each course's evidence for this series (the tag the
+ * CLI writes for its protocol) and the trials whose protocol it repeats, and the published points when
+ * "Show published data" is on (null when off).
+ */
+export interface ChartExtras {
+  /** One entry per course on the chart, in the chart's order (courses with a result). */
+  courses: { evidence: SeriesEvidence; matches: string[] }[];
+  published: PublishedPoint[] | null;
+}
+
+const NO_EXTRAS: ChartExtras = { courses: [], published: null };
+
+/** Ink of the published points: dark, so they read as data against the courses' colours. */
+const POINT_INK = '#17212b';
 
 /** Cursor sync group of the Compare charts: hovering one moves the cursor on all (uPlot.sync). */
 export const COMPARE_SYNC_KEY = 'skinsim-compare';
@@ -26,6 +44,8 @@ export class CompareChart {
   private columns: ChartColumns | null = null;
   private timeUnit: TimeUnit = 'days';
   private widthPx = 360;
+  private extras: ChartExtras = NO_EXTRAS;
+  private readonly tag: HTMLElement;
 
   constructor(readonly series: SeriesName) {
     const info = SERIES_INFO[series];
@@ -34,6 +54,7 @@ export class CompareChart {
     this.description = el('p', { className: 'visually-hidden', attrs: { id: descId } });
     this.plotHost = el('div', { className: 'compare-plot', attrs: { role: 'img', 'aria-label': `${info.label} chart`, 'aria-describedby': descId } });
     const tag = el('span', { className: `tag ${info.evidence === 'data' ? 'tag-data' : 'tag-hyp'}`, text: info.evidence, attrs: { title: info.source } });
+    this.tag = tag;
     const png = el('button', { className: 'secondary small', text: 'Save PNG', attrs: { type: 'button' } });
     png.addEventListener('click', () => this.savePng());
     this.tableBox = el('details', { className: 'chart-table' }, [el('summary', { text: 'Data table' })]);
@@ -65,9 +86,16 @@ export class CompareChart {
     return Math.round(Math.min(260, Math.max(170, this.widthPx * 0.55)));
   }
 
-  show(columns: ChartColumns, timeUnit: TimeUnit): void {
+  /** The published points shown (empty when "Show published data" is off). */
+  get points(): readonly PublishedPoint[] {
+    return this.extras.published ?? [];
+  }
+
+  show(columns: ChartColumns, timeUnit: TimeUnit, extras: ChartExtras = NO_EXTRAS): void {
     this.columns = columns;
     this.timeUnit = timeUnit;
+    this.extras = extras;
+    this.showTag();
     this.plot?.destroy();
     this.plot = null;
     this.plotHost.replaceChildren();
@@ -91,13 +119,28 @@ export class CompareChart {
         bands.push({ series: [hi, hi + 1], fill: bandFill(style.colour) });
       }
     }
-    const markers = (u: uPlot): void => this.drawMarkers(u, lineIndex);
+    const markers = (u: uPlot): void => {
+      this.drawMarkers(u, lineIndex);
+      this.drawPublished(u);
+    };
+    const points = this.points;
+    const yPoints = pointsRange(points);
+    const xPoints = points.length === 0 ? null : { min: Math.min(...points.map((p) => p.x)), max: Math.max(...points.map((p) => p.x)) };
+    // The scales reach the published points too, so that a trial at day 176 shows on a 90-day course's chart.
+    const widen =
+      (extra: { min: number; max: number } | null, pad: number): uPlot.Range.Function =>
+      (_u, dataMin, dataMax) => {
+        const lo = Math.min(...[dataMin, extra?.min].filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v)));
+        const hi = Math.max(...[dataMax, extra?.max].filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v)));
+        if (!Number.isFinite(lo) || !Number.isFinite(hi)) return [0, 1];
+        return uPlot.rangeNum(lo, hi, pad, true);
+      };
     const opts: uPlot.Options = {
       width: this.widthPx,
       height: this.heightPx(),
       legend: { show: false },
       cursor: { sync: { key: COMPARE_SYNC_KEY }, drag: { x: false, y: false }, points: { show: false } },
-      scales: { x: { time: false } },
+      scales: { x: { time: false, ...(xPoints ? { range: widen(xPoints, 0.02) } : {}) }, ...(yPoints ? { y: { range: widen(yPoints, 0.1) } } : {}) },
       axes: [
         { label: timeUnit, size: 36, labelSize: 16 },
         {
@@ -123,7 +166,8 @@ export class CompareChart {
         ? `${info.label}: no course has run yet.`
         : `${info.label} over ${formatInUnit(columns.x[last] ?? 0, timeUnit)} for ${columns.courses.length} course${columns.courses.length === 1 ? '' : 's'}: ` +
           columns.courses.map((c) => `${c.name} ends at ${formatChartValue(lastValue(c.values), columns.unit)}`).join('; ') +
-          '. Open the data table for every value.';
+          '. Open the data table for every value.' +
+          (points.length === 0 ? '' : ` Published data: ${points.map((p) => `${p.trial} at ${formatInUnit(p.x, timeUnit)}: ${describePoint(p, columns.unit)}`).join('; ')}.`);
     if (this.tableBox.open) this.renderTable();
   }
 
@@ -165,25 +209,112 @@ export class CompareChart {
     ctx.restore();
   }
 
+  /**
+   * Published points: the mean as a diamond, its interval as a whisker with caps, a one-sided bound as a
+   * whisker from the bound to the plot's edge with an arrowhead; each labelled with its trial.
+   */
+  private drawPublished(u: uPlot): void {
+    const cols = this.columns;
+    const points = this.points;
+    if (!cols || points.length === 0) return;
+    const ctx = u.ctx;
+    const dpr = devicePixelRatio;
+    const top = u.bbox.top;
+    const bottom = u.bbox.top + u.bbox.height;
+    ctx.save();
+    ctx.strokeStyle = POINT_INK;
+    ctx.fillStyle = POINT_INK;
+    ctx.lineWidth = 1.5 * dpr;
+    ctx.font = `${11 * dpr}px system-ui, sans-serif`;
+    for (const p of points) {
+      const x = u.valToPos(p.x, 'x', true);
+      const yLow = p.low === null ? bottom : u.valToPos(p.low, 'y', true);
+      const yHigh = p.high === null ? top : u.valToPos(p.high, 'y', true);
+      if (p.low !== null || p.high !== null) {
+        ctx.beginPath();
+        ctx.moveTo(x, yLow);
+        ctx.lineTo(x, yHigh);
+        for (const [end, open] of [[yLow, p.low === null], [yHigh, p.high === null]] as const) {
+          if (open) {
+            // An open end: an arrowhead pointing away from the bound.
+            const dir = end === top ? 1 : -1;
+            ctx.moveTo(x - 4 * dpr, end + dir * 6 * dpr);
+            ctx.lineTo(x, end);
+            ctx.lineTo(x + 4 * dpr, end + dir * 6 * dpr);
+          } else {
+            ctx.moveTo(x - 4 * dpr, end);
+            ctx.lineTo(x + 4 * dpr, end);
+          }
+        }
+        ctx.stroke();
+      }
+      const yMean = p.y === null ? null : u.valToPos(p.y, 'y', true);
+      if (yMean !== null) {
+        const r = 5 * dpr;
+        ctx.beginPath();
+        ctx.moveTo(x, yMean - r);
+        ctx.lineTo(x + r, yMean);
+        ctx.lineTo(x, yMean + r);
+        ctx.lineTo(x - r, yMean);
+        ctx.closePath();
+        ctx.fill();
+      }
+      const labelY = yMean ?? (p.low !== null ? yLow : yHigh);
+      const right = x + 8 * dpr + ctx.measureText(p.trial).width < u.bbox.left + u.bbox.width;
+      ctx.textAlign = right ? 'left' : 'right';
+      ctx.fillText(p.trial, right ? x + 8 * dpr : x - 8 * dpr, Math.max(top + 10 * dpr, labelY - 6 * dpr));
+    }
+    ctx.restore();
+  }
+
+  /** The heading's tag: the series' own basis, or "extrapolation" when a course lies outside the trials' envelope. */
+  private showTag(): void {
+    const info = SERIES_INFO[this.series];
+    const outside = this.extras.courses.flatMap((c, k) => (c.evidence.tag === 'extrapolation' ? [`${this.columns?.courses[k]?.name ?? `course ${k + 1}`}: ${c.evidence.reason}`] : []));
+    const tag = info.evidence === 'hypothesis' ? 'hypothesis' : outside.length > 0 ? 'extrapolation' : 'data';
+    this.tag.className = `tag ${tag === 'data' ? 'tag-data' : tag === 'hypothesis' ? 'tag-hyp' : 'tag-extra'}`;
+    this.tag.textContent = tag;
+    this.tag.title = tag === 'extrapolation' ? `Outside the published trials' protocols — ${outside.join('; ')}. ${info.source}` : info.source;
+  }
+
   /** The legend: each course's name, line sample and value at the cursor (at its read-out day when no cursor). */
   private showLegend(idx: number | null): void {
     const cols = this.columns;
     if (!cols) return;
-    const items = cols.courses.map((c) => {
+    const items = cols.courses.map((c, k) => {
       const at = idx ?? nearestIndex(cols.x, c.readout);
       const value = at === null ? null : c.values[at];
       const where = idx === null ? `read-out, ${formatInUnit(c.readout, this.timeUnit)}` : formatInUnit(cols.x[idx] ?? 0, this.timeUnit);
       const band = at !== null && c.p10 && c.p90 ? ` (10–90 %: ${formatChartValue(c.p10[at], cols.unit)} to ${formatChartValue(c.p90[at], cols.unit)})` : '';
       const style = courseStyle(c.index);
-      return el('li', {}, [lineSample(style.colour, style.dash), el('span', { className: 'legend-name', text: c.name }), el('span', { className: 'legend-value', text: `${formatChartValue(value, cols.unit)}${band} · ${where}` })]);
+      // extras.courses lines up with the chart's courses (the ones with a result), not with the workspace.
+      const extra = this.extras.courses[k];
+      const evidence = extra
+        ? [el('span', { className: `tag ${tagClass(extra.evidence.tag)}`, text: extra.evidence.tag, attrs: { title: extra.evidence.reason } }), extra.evidence.tag === 'extrapolation' ? el('span', { className: 'legend-note', text: extra.evidence.reason }) : null]
+        : [];
+      const matches = extra && extra.matches.length > 0 ? [el('span', { className: 'legend-note', text: `protocol of ${extra.matches.join(', ')}` })] : [];
+      return el('li', {}, [
+        lineSample(style.colour, style.dash),
+        el('span', { className: 'legend-name', text: c.name }),
+        el('span', { className: 'legend-value', text: `${formatChartValue(value, cols.unit)}${band} · ${where}` }),
+        ...evidence.filter((e): e is HTMLElement => e !== null),
+        ...matches,
+      ]);
     });
-    this.legend.replaceChildren(...items);
+    const published = this.points.map((p) =>
+      el('li', { className: 'legend-published' }, [
+        el('span', { className: 'point-sample', attrs: { 'aria-hidden': 'true' }, text: '◆' }),
+        el('span', { className: 'legend-name', text: `${p.trial} (n = ${p.n})` }),
+        el('span', { className: 'legend-value', text: `${describePoint(p, cols.unit)} · ${formatInUnit(p.x, this.timeUnit)} · published` }),
+      ]),
+    );
+    this.legend.replaceChildren(...items, ...published);
   }
 
   private renderTable(): void {
     const cols = this.columns;
-    const old = this.tableBox.querySelector('table, p');
-    old?.remove();
+    for (const old of this.tableBox.querySelectorAll('table, p')) old.remove();
+    if (this.points.length > 0) this.tableBox.append(this.publishedTable());
     if (!cols || cols.courses.length === 0) {
       this.tableBox.append(el('p', { text: 'No data yet.' }));
       return;
@@ -201,6 +332,31 @@ export class CompareChart {
     }
     table.append(el('thead', {}, [head]), body);
     this.tableBox.append(table);
+  }
+
+  /** The published points of this chart as a table: trial, time, value with its interval, n and source. */
+  private publishedTable(): HTMLTableElement {
+    const unit = this.columns?.unit ?? '';
+    const table = el('table', { className: 'data-table published-table' });
+    table.append(el('caption', { text: `Published data: ${SERIES_INFO[this.series].label}` }));
+    const cols = ['Trial', this.timeUnit, 'Published value', 'n', 'Source'];
+    table.append(el('thead', {}, [el('tr', {}, cols.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]));
+    table.append(
+      el(
+        'tbody',
+        {},
+        this.points.map((p) =>
+          el('tr', { attrs: { 'data-trial': p.id } }, [
+            el('th', { text: p.trial, attrs: { scope: 'row' } }),
+            el('td', { text: String(Number(p.x.toFixed(2))) }),
+            el('td', { text: describePoint(p, unit) }),
+            el('td', { text: String(p.n) }),
+            el('td', { text: `${p.citation} ${p.note}` }),
+          ]),
+        ),
+      ),
+    );
+    return table;
   }
 
   /** A PNG of the chart with its title and legend, on white (the plot canvas alone has neither). */
@@ -262,6 +418,10 @@ function yAxisSize(_u: uPlot, values: string[] | null): number {
   axisMeasure.font = AXIS_FONT;
   // Tick length (10) and gap (5) are uPlot's defaults, plus a little air.
   return Math.max(48, Math.ceil(axisMeasure.measureText(longest).width + 10 + 5 + 4));
+}
+
+function tagClass(tag: SeriesEvidence['tag']): string {
+  return tag === 'data' ? 'tag-data' : tag === 'hypothesis' ? 'tag-hyp' : 'tag-extra';
 }
 
 function lastValue(values: (number | null)[]): number | null {

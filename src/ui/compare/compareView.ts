@@ -20,6 +20,7 @@ import {
   type TimeUnit,
   type Workspace,
 } from '../../compare/workspace';
+import { courseEvidence, doseMapInsideEnvelope, matchingTrials, publishedPoints } from '../../compare/publishedData';
 import { CompareChart } from './compareChart';
 import { CompareModel } from './compareModel';
 import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from './compareStorage';
@@ -37,7 +38,7 @@ const EXAMPLE_FILES = ['three-monthly.json', 'weekly-12.json', 'overdoing-daily.
 export interface CompareTestHook {
   workspace(): Workspace;
   statuses(): (string | null)[];
-  chartData(series: SeriesName): { names: string[]; x: number[]; values: (number | null)[][] } | null;
+  chartData(series: SeriesName): { names: string[]; x: number[]; values: (number | null)[][]; published: string[] } | null;
   doseMap(): { status: string; done: number };
   /** The central series of course `index` as the engine gave them (not scaled for display), for hashing against the CLI. */
   resultSeries(index: number): { days: number[]; series: Record<string, number[]> } | null;
@@ -80,6 +81,8 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   for (const u of TIME_UNITS) unitSelect.append(new Option(u, u));
   const readoutAuto = el('input', { attrs: { type: 'checkbox', id: 'compare-readout-auto' } });
   const readoutDay = el('input', { attrs: { type: 'number', id: 'compare-readout', min: '0', max: String(MAX_DAYS), step: '1', inputmode: 'numeric' } });
+  // "Show published data" (contract name): the trials' figures on the charts of their measures.
+  const publishedToggle = el('input', { attrs: { type: 'checkbox', id: 'compare-published' } });
   const readoutError = el('p', { className: 'inline-warning', attrs: { id: 'compare-readout-error' } });
   readoutError.hidden = true;
 
@@ -122,6 +125,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
           el('label', { className: 'check' }, [readoutAuto, ' Read out 8 weeks after the last session']),
           el('label', { text: 'Read-out day', attrs: { for: 'compare-readout' } }),
           readoutDay,
+          el('label', { className: 'check' }, [publishedToggle, ' Show published data']),
         ]),
         readoutError,
         el('p', { className: 'hint', text: 'Hover a chart to read every course at that time; triangles mark session days, a dot the read-out day. A shaded band is a virtual cohort’s 10–90 % range.' }),
@@ -131,7 +135,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     ]),
     el('section', { className: 'panel compare-dose', attrs: { 'aria-labelledby': 'dose-title' } }, [
       el('h2', { text: 'Dose map: interval × needle length', attrs: { id: 'dose-title' } }),
-      el('p', { text: 'Each cell is a course with the chosen number of sessions, read 8 weeks after its last session and coloured by collagen gain. The outline marks where capillary damage becomes visible — the "safe window" lies outside it. Capillary damage is a hypothesis of the model.' }),
+      el('p', { text: 'Each cell is a course with the chosen number of sessions, read 8 weeks after its last session and coloured by collagen gain. The outline marks where capillary damage becomes visible — the "safe window" lies outside it. Capillary damage is a hypothesis of the model. The dashed amber frame holds the cells inside the published trials’ protocols (data); every other cell is extrapolation.' }),
       el('div', { className: 'compare-toolbar' }, [
         el('label', { text: 'Skin from', attrs: { for: 'dose-base' } }),
         doseBase,
@@ -194,7 +198,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   // ── Results: charts and summary follow the runs ───────────────────────────────────────
   let redrawQueued = false;
   /** What charts and summary were last drawn from (the workspace, each course's finished run): progress ticks change neither. */
-  let drawn: { ws: Workspace; runs: (ShownRun | null)[] } | null = null;
+  let drawn: { ws: Workspace; runs: (ShownRun | null)[]; published: boolean } | null = null;
   const redraw = (): void => {
     if (redrawQueued) return;
     redrawQueued = true;
@@ -206,15 +210,20 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
         return r?.status === 'done' && r.result ? r.result : null;
       });
       const last = drawn;
-      if (last && last.ws === ws && runs.every((run, k) => run === last.runs[k])) return;
-      drawn = { ws, runs };
+      if (last && last.ws === ws && last.published === publishedToggle.checked && runs.every((run, k) => run === last.runs[k])) return;
+      drawn = { ws, runs, published: publishedToggle.checked };
       const done: { index: number; course: Scenario; run: ShownRun }[] = [];
       ws.courses.forEach((course, index) => {
         const run = runs[index];
         if (run) done.push({ index, course, run });
       });
       const axis = chartAxis(done, ws.timeUnit, ws.readoutDay);
-      for (const [s, chart] of charts) chart.show(chartColumns(s, axis), ws.timeUnit);
+      const showPublished = publishedToggle.checked;
+      const matches = done.map(({ course }) => matchingTrials(course));
+      for (const [s, chart] of charts) {
+        const extras = { courses: done.map(({ course }, k) => ({ evidence: courseEvidence(course, s), matches: matches[k]! })), published: showPublished ? publishedPoints(s, ws.timeUnit) : null };
+        chart.show(chartColumns(s, axis), ws.timeUnit, extras);
+      }
       summary.show(
         ws.courses.map((course, index) => ({ index, course, run: done.find((d) => d.index === index)?.run ?? null })),
         ws.readoutDay,
@@ -262,6 +271,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     const example = EXAMPLE_FILES.flatMap((f) => presets.filter((p) => p.file === f).map((p) => p.scenario));
     void replaceKeepingPrevious({ ...model.workspace.get(), courses: example }, 'Loaded the example comparison: 3 × monthly, Weekly × 12 and Daily × 14');
   });
+  publishedToggle.addEventListener('change', () => redraw());
   unitSelect.addEventListener('change', () => model.setTimeUnit(unitSelect.value as TimeUnit));
   readoutAuto.addEventListener('change', () => {
     const last = Math.max(0, ...model.workspace.get().courses.map((c) => c.days));
@@ -324,6 +334,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     model.setDoseMap(settings.data);
     const k = doseBase.value === '' ? -1 : Number(doseBase.value);
     const base = ws.courses[k] ?? newCourse(0);
+    doseView.setEvidence(doseMapInsideEnvelope(base, settings.data));
     doseMap.compute(base, k >= 0 ? courseName(base, k) : 'cheek, phototype III', settings.data);
   });
   doseCancel.addEventListener('click', () => doseMap.cancel());
@@ -384,7 +395,8 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     statuses: () => model.workspace.get().courses.map((_, k) => model.runOf(k)?.status ?? null),
     chartData: (series) => {
       const d = charts.get(series)?.data;
-      return d ? { names: d.courses.map((c) => c.name), x: d.x, values: d.courses.map((c) => c.values) } : null;
+      const chart = charts.get(series);
+      return d && chart ? { names: d.courses.map((c) => c.name), x: d.x, values: d.courses.map((c) => c.values), published: chart.points.map((p) => p.id) } : null;
     },
     doseMap: () => ({ status: doseMap.state.get().status, done: doseMap.state.get().done }),
     resultSeries: (index) => {

@@ -33,6 +33,8 @@ export class DoseMapView {
   readonly table: HTMLDetailsElement;
   private widthCss = 640;
   private state: DoseMapState | null = null;
+  /** Cells inside the trials' envelope (data), row-major; null until a map is computed. */
+  private inside: readonly boolean[] | null = null;
 
   constructor() {
     this.canvas = el('canvas', { className: 'dose-map', attrs: { role: 'img', 'aria-label': 'Dose map' } });
@@ -42,6 +44,12 @@ export class DoseMapView {
 
   resize(widthCss: number): void {
     this.widthCss = Math.max(300, Math.min(900, Math.floor(widthCss)));
+    if (this.state) this.show(this.state);
+  }
+
+  /** Which cells rest on data (inside the trials' protocols); the others are extrapolation (docs/model.md §17). */
+  setEvidence(inside: readonly boolean[] | null): void {
+    this.inside = inside;
     if (this.state) this.show(this.state);
   }
 
@@ -110,6 +118,20 @@ export class DoseMapView {
       }
       ctx.stroke();
     }
+    // The trials' envelope: a dashed amber frame around the cells whose numbers are data.
+    if (this.inside && this.inside.some(Boolean)) {
+      ctx.save();
+      ctx.setLineDash([6, 4]);
+      ctx.strokeStyle = '#f0a020';
+      ctx.lineWidth = 2.5;
+      ctx.beginPath();
+      for (const [x0, y0, x1, y1] of outlineSegments(this.inside, COLS, ROWS)) {
+        ctx.moveTo(left + x0 * cw, top + (ROWS - y0) * ch);
+        ctx.lineTo(left + x1 * cw, top + (ROWS - y1) * ch);
+      }
+      ctx.stroke();
+      ctx.restore();
+    }
     ctx.fillStyle = '#17212b';
     ctx.font = '12px system-ui, sans-serif';
     ctx.textAlign = 'center';
@@ -149,7 +171,9 @@ export class DoseMapView {
     this.table.querySelector('table')?.remove();
     const state = this.state;
     const table = el('table', { className: 'data-table' }, [
-      el('caption', { text: `Collagen gain 8 weeks after the last session; "damage" marks visible capillary damage (${SERIES_INFO.telangiectasia.evidence})` }),
+      el('caption', {
+        text: `Collagen gain 8 weeks after the last session; "damage" marks visible capillary damage (${SERIES_INFO.telangiectasia.evidence}); "data" marks cells inside the published trials' protocols, the others are extrapolation`,
+      }),
       el('thead', {}, [el('tr', {}, [el('th', { text: 'needle \\ interval', attrs: { scope: 'col' } }), ...DOSE_MAP_INTERVALS_DAYS.map((d) => el('th', { text: `${d} d`, attrs: { scope: 'col' } }))])]),
     ]);
     const body = el('tbody');
@@ -159,7 +183,8 @@ export class DoseMapView {
           el('th', { text: `${DOSE_MAP_NEEDLES_MM[r]} mm`, attrs: { scope: 'row' } }),
           ...DOSE_MAP_INTERVALS_DAYS.map((_, c) => {
             const v = state.cells[r * COLS + c];
-            return el('td', { text: v ? `${signedPercent(v.collagenGain)}${v.damageVisible ? ', damage' : ''}` : '…' });
+            const data = this.inside?.[r * COLS + c] === true;
+            return el('td', { text: v ? `${signedPercent(v.collagenGain)}${v.damageVisible ? ', damage' : ''}${data ? ', data' : ''}` : '…' });
           }),
         ]),
       );

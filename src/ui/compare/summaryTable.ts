@@ -57,7 +57,7 @@ export class SummaryTable {
         percent(s.lowestCapillaryIntegrity),
         `${s.peakTelangiectasia.toFixed(2)}${s.telangiectasiaVisible ? ' (visible)' : ''}`,
         incidence,
-        s.hypotheses.join(', '),
+        `${s.evidence.tag === 'extrapolation' ? `Extrapolation (${s.evidence.reason}). ` : ''}${s.hypotheses.join(', ')}`,
       ];
       return el('tr', { attrs: { 'data-course': String(index) } }, [nameCell, ...cells.map((text) => el('td', { text }))]);
     });

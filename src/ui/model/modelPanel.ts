@@ -43,15 +43,16 @@ export class ModelPanel {
   }
 
   private rowFor(t: ValidationTarget): HTMLElement {
-    const model = el('td', { className: 'model-figures', text: 'waiting' });
-    const verdict = el('td', { className: 'model-verdict', text: '…' });
+    // data-label: the column's name, shown before each cell where the phone stacks a row into a card.
+    const model = el('td', { className: 'model-figures', text: 'waiting', attrs: { 'data-label': 'Model' } });
+    const verdict = el('td', { className: 'model-verdict', text: '…', attrs: { 'data-label': 'Verdict' } });
     const row = el('tr', { attrs: { 'data-target': t.id } }, [
       el('th', { attrs: { scope: 'row' } }, [el('span', { className: 'model-id', text: t.id }), ` ${t.title}`]),
-      el('td', { text: t.protocol }),
-      el('td', { text: `${t.published} — ${t.source}` }),
+      el('td', { text: t.protocol, attrs: { 'data-label': 'Protocol' } }),
+      el('td', { text: `${t.published} — ${t.source}`, attrs: { 'data-label': 'Published' } }),
       model,
       verdict,
-      el('td', { text: t.pins.length > 0 ? t.pins.join(', ') : '—' }),
+      el('td', { className: 'model-pins', attrs: { 'data-label': 'Pins' } }, [t.pins.length > 0 ? pinList(t.pins) : '— (an invariant: no parameter × 10 or × 0.1 breaks it)']),
     ]);
     this.cells.set(t.id, { model, verdict, row });
     return row;
@@ -127,4 +128,11 @@ export function openModelDialog(dialog: HTMLDialogElement, content: HTMLElement,
   }
   if (!dialog.open) dialog.showModal();
   void panel.run();
+}
+
+/** A row's pins: the first few inline, all of them one click away (a row can pin 30 parameters). */
+function pinList(pins: readonly string[]): HTMLElement {
+  const shown = 4;
+  if (pins.length <= shown) return el('span', { text: pins.join(', ') });
+  return el('details', {}, [el('summary', { text: `${pins.slice(0, shown).join(', ')} and ${pins.length - shown} more` }), el('p', { text: pins.join(', ') })]);
 }

@@ -6,6 +6,7 @@ import type { SessionContext } from './context';
 import { startFrameLoop } from './frameLoop';
 import { mountInspector } from './inspectorView';
 import { mountNotices } from './noticesView';
+import { mountEvidenceTags } from './evidenceTags';
 import { mountReadouts } from './readoutsView';
 import { mountSessions } from './sessionsView';
 import { mountSkinInput } from './skinInput';
@@ -42,6 +43,7 @@ export async function mountSessionView(ctx: SessionContext) {
 
   mountNotices(store);
   mountReadouts(store);
+  mountEvidenceTags(store);
   mountTimeControls(ctx);
   mountChart(store);
   mountSessions(ctx);

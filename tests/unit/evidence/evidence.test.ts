@@ -1,3 +1,4 @@
+import { SERIES_INFO } from '../../../src/engine/index';
 import { describe, expect, it } from 'vitest';
 import { parseScenario, parseScenarioText, SERIES, type Region } from '../../../src/engine/index';
 import { deriveEnvelope, evidenceEnvelope, outsideEnvelope } from '../../../src/evidence/envelope';
@@ -77,5 +78,10 @@ describe('evidence tags per series', () => {
       const e = resultEvidence(parseScenarioText(text));
       expect(Object.keys(e)).toEqual([...SERIES]);
     }
+  });
+
+  it('agrees with the series table the app labels its readouts and charts from', () => {
+    const e = resultEvidence(course({ needleMm: 1.5, passes: 15, intervalDays: 30, sessions: 4 }));
+    for (const name of SERIES) expect(SERIES_INFO[name].evidence === 'hypothesis', name).toBe(e[name].tag === 'hypothesis');
   });
 });

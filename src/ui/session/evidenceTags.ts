@@ -1,0 +1,45 @@
+import { outsideEnvelopeOf } from '../../evidence/envelope';
+import type { SessionSnapshot } from '../../session/index';
+import type { AppStore } from '../appStore';
+import { byId } from '../dom';
+
+/** Readouts whose series rest on trials: their tag turns to "extrapolation" outside the trials' envelope. */
+const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 'out-wrinkle', 'out-laxity', 'out-texture'] as const;
+
+const HOURS_PER_DAY = 24;
+
+/**
+ * The evidence tags of the session view's readouts (docs/model.md §17): "data" while the sessions rolled
+ * so far lie inside the protocols the published trials covered, "extrapolation" with the reason (in the
+ * tag's title and accessible description) once they leave it. The same envelope as Compare and the CLI.
+ */
+export function mountEvidenceTags(store: AppStore): void {
+  const tags = DATA_READOUTS.map((id) => {
+    const tag = byId(id).parentElement?.querySelector<HTMLElement>('.tag');
+    if (!tag) throw new Error(`no evidence tag beside #${id}`);
+    return tag;
+  });
+  let shown = '';
+  const draw = (snap: SessionSnapshot | null): void => {
+    if (snap === null || !snap.listsChanged) return;
+    const skin = store.settings.get().skin;
+    const done = snap.current ? [...snap.sessions, snap.current] : snap.sessions;
+    const reasons =
+      done.length === 0
+        ? []
+        : outsideEnvelopeOf({
+            sessions: done.map((s) => ({ day: s.startHour / HOURS_PER_DAY, needleMm: s.needleMm, passes: Math.round(s.meanPasses * 10) / 10 })),
+            region: skin.region,
+            phototype: skin.phototype,
+          });
+    const why = reasons.join('; ');
+    if (why === shown) return;
+    shown = why;
+    for (const tag of tags) {
+      tag.className = `tag ${why ? 'tag-extra' : 'tag-data'}`;
+      tag.textContent = why ? 'extrapolation' : 'data';
+      tag.title = why ? `Outside the published trials' protocols: ${why}` : 'Inside the protocols the published trials covered';
+    }
+  };
+  store.snapshot.watch(draw);
+}
