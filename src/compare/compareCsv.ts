@@ -1,5 +1,4 @@
-import { SERIES, type SeriesName } from '../engine/outputs';
-import { scenarioSessions, type Scenario } from '../engine/scenario';
+import { type Scenario, scenarioSessions, SERIES, type SeriesName } from '../engine/index';
 import type { ShownRun } from './shownRun';
 import { courseName } from './workspace';
 

@@ -1,5 +1,4 @@
-import { gradeFlags, SERIES_INFO, VISIBLE, type SeriesName } from '../engine/outputs';
-import type { Scenario } from '../engine/scenario';
+import { gradeFlags, type Scenario, SERIES_INFO, type SeriesName, VISIBLE } from '../engine/index';
 import type { ShownRun } from './shownRun';
 import { valueAtDay } from './shownRun';
 import { courseName, readoutDayOf } from './workspace';

@@ -13,7 +13,7 @@ import {
   type Stroke,
   TYPICAL_PATIENT,
 } from '../engine/index';
-import type { CrossSectionInput } from '../shading/crossSection';
+import type { CrossSectionInput } from '../shading/index';
 import { ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples } from './ChartSampler';
 import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';

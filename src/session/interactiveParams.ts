@@ -1,4 +1,4 @@
-import { parseParams, type ModelParams } from '../engine/params';
+import { type ModelParams, parseParams } from '../engine/index';
 
 /**
  * Model parameters of the interactive session: the same model, stepped finer than a course run.

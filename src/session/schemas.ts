@@ -1,6 +1,13 @@
 import { z } from 'zod';
-import { bounded, GRID_CELLS_MAX, GRID_CELLS_MIN, MAX_DAYS, MAX_STROKES_PER_MESSAGE, StrokeSchema } from '../engine/index';
-import { SkinSchema } from '../engine/scenario';
+import {
+  bounded,
+  GRID_CELLS_MAX,
+  GRID_CELLS_MIN,
+  MAX_DAYS,
+  MAX_STROKES_PER_MESSAGE,
+  SkinSchema,
+  StrokeSchema,
+} from '../engine/index';
 import { STROKE_STRIDE } from './quantise';
 
 /**

@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { SERIES_INFO, type SeriesName } from '../../engine/outputs';
+import { SERIES_INFO, type SeriesName } from '../../engine/index';
 import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
 import { bandFill, courseStyle } from '../../compare/palette';
 import { formatInUnit } from '../../compare/timeAxis';

@@ -1,6 +1,6 @@
 import { get, set } from 'idb-keyval';
 import { z } from 'zod';
-import { formatIssues } from '../../engine/bounded';
+import { formatIssues } from '../../engine/index';
 import { WorkspaceSchema, type Workspace } from '../../compare/workspace';
 
 /**

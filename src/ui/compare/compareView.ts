@@ -1,6 +1,4 @@
-import { MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES } from '../../engine/limits';
-import type { SeriesName } from '../../engine/outputs';
-import type { Scenario } from '../../engine/scenario';
+import { MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES, type Scenario, type SeriesName } from '../../engine/index';
 import { CHART_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
 import { compareToCsv } from '../../compare/compareCsv';
 import { newCourse } from '../../compare/courseForm';

@@ -1,9 +1,21 @@
-import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, type Condition, type ModelWarning } from '../../engine/conditions';
-import { MAX_DAYS, MAX_PASSES, MAX_SESSIONS } from '../../engine/limits';
-import { REGIONS } from '../../engine/params';
-import { plannedWarnings } from '../../engine/plannedWarnings';
-import { NEEDLE_MM_MAX, NEEDLE_MM_MIN } from '../../engine/roller';
-import { MAX_PATIENTS, ProtocolSchema, scenarioSessions, type Scenario } from '../../engine/scenario';
+import {
+  BLOCKING_CONDITIONS,
+  type Condition,
+  CONTRAINDICATIONS,
+  INDICATIONS,
+  MAX_DAYS,
+  MAX_PASSES,
+  MAX_PATIENTS,
+  MAX_SESSIONS,
+  type ModelWarning,
+  NEEDLE_MM_MAX,
+  NEEDLE_MM_MIN,
+  plannedWarnings,
+  ProtocolSchema,
+  REGIONS,
+  type Scenario,
+  scenarioSessions,
+} from '../../engine/index';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
 import { courseStyle } from '../../compare/palette';
 import { courseKey, courseName } from '../../compare/workspace';

@@ -1,4 +1,4 @@
-import { SERIES_INFO } from '../../engine/outputs';
+import { SERIES_INFO } from '../../engine/index';
 import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, outlineSegments } from '../../compare/doseMap';
 import { signedPercent } from '../format';
 import type { DoseMapState } from './doseMapModel';

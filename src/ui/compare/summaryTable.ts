@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario } from '../../engine/index';
 import { courseStyle } from '../../compare/palette';
 import type { ShownRun } from '../../compare/shownRun';
 import { summariseCourse } from '../../compare/summary';

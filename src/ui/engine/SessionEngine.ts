@@ -1,6 +1,6 @@
 import { MAX_STROKES_PER_BATCH, type LogOp, type SessionSnapshot, type SetupInfo, type SetupInput } from '../../session/index';
 import type { Stroke } from '../../engine/index';
-import type { Layer } from '../../shading/types';
+import type { Layer } from '../../shading/index';
 import type { FrameResult } from '../../../workers/engineApi';
 import { bump, notify, type AppStore } from '../appStore';
 import type { SimClock } from '../clock';

@@ -1,5 +1,4 @@
-import { crossSectionLabels } from '../../shading/crossSection';
-import { legendFor } from '../../shading/legends';
+import { crossSectionLabels, legendFor } from '../../shading/index';
 import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
