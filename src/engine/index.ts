@@ -21,9 +21,11 @@ export {
 export {
   applyConditions,
   BLOCKING_CONDITIONS,
+  blockingConditions,
   CONDITIONS,
   CONTRAINDICATIONS,
   INDICATIONS,
+  sessionBlocked,
   type Condition,
   type Contraindication,
   type ModelWarning,
@@ -147,3 +149,4 @@ export {
   type SimulationEvent,
   type SimulationSetup,
 } from './simulation';
+export { HOURS_PER_DAY } from './units';

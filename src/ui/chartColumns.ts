@@ -1,4 +1,5 @@
 import type { ChartSamples } from '../session/index';
+import { HOURS_PER_DAY } from '../engine/index';
 
 /**
  * The live chart's columns (uPlot's columnar data), kept pure so the sampling rules are unit-tested:
@@ -30,7 +31,7 @@ export class ChartColumns {
 
   /** Appends one sample (hours, fractions of baseline, indices). Returns false if it was dropped. */
   push(hour: number, collagenGain: number, integrity: number, erythema: number, edema = 0, telangiectasia = 0): boolean {
-    const day = hour / 24;
+    const day = hour / HOURS_PER_DAY;
     const n = this.days.length;
     const lastDay = n > 0 ? this.days[n - 1]! : Number.NEGATIVE_INFINITY;
     if (day < lastDay) return false;

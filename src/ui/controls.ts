@@ -1,5 +1,5 @@
 import {
-  BLOCKING_CONDITIONS,
+  blockingConditions,
   type Condition,
   CONTRAINDICATIONS,
   formatIssues,
@@ -115,7 +115,7 @@ export class Controls {
     const needleWarn = byId('needle-warning');
     needleWarn.hidden = warn === null;
     needleWarn.textContent = warn?.message ?? '';
-    const blocking = s.skin.conditions.filter((c) => BLOCKING_CONDITIONS.includes(c as never));
+    const blocking = blockingConditions(s.skin.conditions);
     const box = byId('block-warning');
     box.hidden = blocking.length === 0;
     byId('block-text').textContent =

@@ -1,5 +1,4 @@
 import {
-  BLOCKING_CONDITIONS,
   type Condition,
   CONTRAINDICATIONS,
   INDICATIONS,
@@ -15,6 +14,7 @@ import {
   REGIONS,
   type Scenario,
   scenarioSessions,
+  sessionBlocked,
 } from '../../engine/index';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
 import { courseStyle } from '../../compare/palette';
@@ -265,7 +265,7 @@ export class CourseCard {
     if (this.warningsShown?.course === c && this.warningsShown.runWarnings === runWarnings) return;
     this.warningsShown = { course: c, runWarnings };
     const list: ModelWarning[] = [...(runWarnings ?? plannedWarnings(c))];
-    if (c.skin.conditions.some((x) => BLOCKING_CONDITIONS.includes(x as never))) {
+    if (sessionBlocked(c.skin.conditions, false)) {
       list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });
     }
     this.warnings.replaceChildren(...list.map((w) => el('li', { text: w.message, attrs: { 'data-code': w.code, 'data-severity': w.severity ?? 'info' } })));
