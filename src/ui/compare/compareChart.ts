@@ -2,11 +2,11 @@ import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { SERIES_INFO, type SeriesName } from '../../engine/index';
 import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
-import { bandFill, courseStyle } from '../../compare/palette';
+import { bandFill, courseStyle } from '../palette';
 import { formatInUnit } from '../../compare/timeAxis';
 import { indexAtOrBefore } from '../../compare/shownRun';
 import type { TimeUnit } from '../../compare/workspace';
-import { download, el, lineSample, nextId } from './dom';
+import { download, el, lineSample, nextId } from '../dom';
 
 /** Cursor sync group of the Compare charts: hovering one moves the cursor on all (uPlot.sync). */
 export const COMPARE_SYNC_KEY = 'skinsim-compare';

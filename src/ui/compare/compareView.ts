@@ -20,12 +20,12 @@ import {
 } from '../../compare/workspace';
 import { CompareChart } from './compareChart';
 import { CompareModel } from './compareModel';
-import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from './compareStorage';
+import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from '../storage/workspaceStorage';
 import { CourseCard } from './courseCard';
 import { createCompareRunners } from './courseRunner';
 import { DoseMapModel } from './doseMapModel';
 import { DoseMapView } from './doseMapView';
-import { download, el } from './dom';
+import { download, el } from '../dom';
 import { SummaryTable } from './summaryTable';
 
 /** The example comparison: the usual course, weekly and daily. */

@@ -17,11 +17,11 @@ import {
   sessionBlocked,
 } from '../../engine/index';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
-import { courseStyle } from '../../compare/palette';
+import { courseStyle } from '../palette';
 import { courseKey, courseName } from '../../compare/workspace';
 import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from '../labels';
 import type { RunState } from './compareModel';
-import { el, lineSample, nextId } from './dom';
+import { el, lineSample, nextId } from '../dom';
 
 export interface CourseCardEvents {
   change(index: number, course: Scenario): void;
