@@ -137,6 +137,7 @@ export {
   type SessionEndFacts,
   type SessionStartFacts,
 } from './warnings';
+export { csvText, parseCsv, writeCsv, type CsvBlock, type CsvTable } from './csv';
 export { resultToCsv } from './resultCsv';
 export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';
 export {
