@@ -2,11 +2,14 @@ import { transfer } from 'comlink';
 import type { z } from 'zod';
 import { formatIssues, type CellReport } from '../src/engine/index';
 import { InteractiveSession, SessionError, type LogOp, type OpResult, type SessionSnapshot, type Setup, type SetupInfo } from '../src/session/index';
-import { shadeCrossSection } from '../src/shading/crossSection';
-import type { PixelRect } from '../src/shading/dirtyRect';
-import { shadeSkin } from '../src/shading/shadeSkin';
-import { makeSkinTexture, type SkinTexture } from '../src/shading/skinTexture';
-import type { ShadeFields } from '../src/shading/types';
+import {
+  makeSkinTexture,
+  type PixelRect,
+  shadeCrossSection,
+  type ShadeFields,
+  shadeSkin,
+  type SkinTexture,
+} from '../src/shading/index';
 import {
   AdvanceSchema,
   FrameRequestSchema,

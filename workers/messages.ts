@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { bounded, oneOf, StrokeSchema } from '../src/engine/index';
 import { hourSchema, LogSchema, MAX_STROKES_PER_BATCH, SetupSchema } from '../src/session/index';
-import { LAYERS } from '../src/shading/types';
+import { LAYERS } from '../src/shading/index';
 
 /**
  * Every message from the UI into the worker, as zod schemas: the worker parses each one before it

@@ -1,11 +1,19 @@
 import type { Stroke } from '../src/engine/index';
 import { quantiseStroke, type InteractiveSession } from '../src/session/index';
-import { cellBoxForStrokes, copyRect, pixelRectForCells, unionRect, type PixelRect } from '../src/shading/dirtyRect';
-import { shadeFieldsFromEngine } from '../src/shading/fromEngine';
-import { MARK_MAX_AGE_H } from '../src/shading/punctureMarks';
-import { shadeSkin, shadeSkinRect, type ShadeOptions } from '../src/shading/shadeSkin';
-import type { SkinTexture } from '../src/shading/skinTexture';
-import type { Layer } from '../src/shading/types';
+import {
+  cellBoxForStrokes,
+  copyRect,
+  type Layer,
+  MARK_MAX_AGE_H,
+  type PixelRect,
+  pixelRectForCells,
+  shadeFieldsFromEngine,
+  type ShadeOptions,
+  shadeSkin,
+  shadeSkinRect,
+  type SkinTexture,
+  unionRect,
+} from '../src/shading/index';
 
 /** What a frame carries of the skin: the whole picture, or the rectangle that changed since frame `seq − 1`. */
 export interface SkinPatch {

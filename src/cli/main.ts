@@ -1,8 +1,13 @@
 import { writeFileSync } from 'node:fs';
-import { resultToCsv } from '../engine/resultCsv';
+import {
+  parseScenarioText,
+  resultToCsv,
+  type Scenario,
+  ScenarioError,
+  simulateScenario,
+  type SimulationResult,
+} from '../engine/index';
 import { evidenceTags, withEvidence } from '../evidence/seriesEvidence';
-import { parseScenarioText, ScenarioError, type Scenario } from '../engine/scenario';
-import { simulateScenario, type SimulationResult } from '../engine/simulate';
 import { createNodePool, defaultPoolSize } from '../pool/nodePool';
 import { runCohortInPool } from '../pool/scenarioJobs';
 import { InputError, isDirectory, readScenarioFile, UsageError } from './scenarioFiles';

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { SCENARIO_MAX_BYTES, ScenarioError } from '../engine/scenario';
+import { SCENARIO_MAX_BYTES, ScenarioError } from '../engine/index';
 
 /** A command-line mistake (options, paths): exit code 2 with the usage text. */
 export class UsageError extends Error {}

@@ -1,6 +1,5 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
-import { parseScenarioText, ScenarioError } from '../engine/scenario';
-import { simulateScenario, type SimulationResult } from '../engine/simulate';
+import { parseScenarioText, ScenarioError, simulateScenario, type SimulationResult } from '../engine/index';
 import { withEvidence } from '../evidence/seriesEvidence';
 import { createNodePool } from '../pool/nodePool';
 import { runScenarioInPool, type JobPool } from '../pool/scenarioJobs';

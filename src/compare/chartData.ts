@@ -1,5 +1,4 @@
-import { SERIES, SERIES_INFO, type SeriesName } from '../engine/outputs';
-import { scenarioSessions, type Scenario } from '../engine/scenario';
+import { type Scenario, scenarioSessions, SERIES, SERIES_INFO, type SeriesName } from '../engine/index';
 import type { ShownRun } from './shownRun';
 import { toUnit } from './timeAxis';
 import { courseName, readoutDayOf, type TimeUnit } from './workspace';

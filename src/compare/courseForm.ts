@@ -1,7 +1,5 @@
 import type { z } from 'zod';
-import type { Condition } from '../engine/conditions';
-import type { Region } from '../engine/params';
-import { ScenarioSchema, scenarioSessions, type Scenario } from '../engine/scenario';
+import { type Condition, type Region, type Scenario, ScenarioSchema, scenarioSessions } from '../engine/index';
 
 /**
  * The course editor's values, one per control, and the two-way mapping to a scenario. The form is

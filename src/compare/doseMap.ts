@@ -1,4 +1,4 @@
-import type { Scenario } from '../engine/scenario';
+import type { Scenario } from '../engine/index';
 import { readoutAfter, type DoseMapSettings } from './workspace';
 
 /**

@@ -1,7 +1,5 @@
 import { courseName, type Workspace } from './workspace';
-import { MAX_COURSES } from '../engine/limits';
-import { ScenarioError, type Scenario } from '../engine/scenario';
-import { parseScenarioListText } from '../engine/scenarioList';
+import { MAX_COURSES, parseScenarioListText, type Scenario, ScenarioError } from '../engine/index';
 
 /**
  * Export JSON and Import of the Compare view. The export is the whole comparison in the public scenario

@@ -1,5 +1,5 @@
 import raw from 'virtual:skinsim-presets';
-import { ScenarioSchema, type Scenario } from '../engine/scenario';
+import { type Scenario, ScenarioSchema } from '../engine/index';
 
 /** The presets of public/scenarios/, parsed with the scenario schema (a broken file is left out, never half-used). */
 export const PRESETS: readonly { file: string; scenario: Scenario }[] = raw.flatMap((p) => {

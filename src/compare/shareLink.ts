@@ -1,7 +1,5 @@
 import LZString from 'lz-string';
-import { formatIssues } from '../engine/bounded';
-import { checkTextLength, JsonInputError, readJsonText } from '../engine/jsonInput';
-import { MAX_SHARE_FRAGMENT_CHARS } from '../engine/limits';
+import { checkTextLength, formatIssues, JsonInputError, MAX_SHARE_FRAGMENT_CHARS, readJsonText } from '../engine/index';
 import { WorkspaceSchema, type Workspace } from './workspace';
 
 /**

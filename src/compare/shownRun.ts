@@ -1,7 +1,11 @@
-import type { Band, CohortResult } from '../engine/cohort';
-import type { ModelWarning } from '../engine/conditions';
-import { SERIES, type SeriesName } from '../engine/outputs';
-import type { ScenarioResult } from '../engine/runScenario';
+import {
+  type Band,
+  type CohortResult,
+  type ModelWarning,
+  type ScenarioResult,
+  SERIES,
+  type SeriesName,
+} from '../engine/index';
 
 /**
  * What the Compare view shows of one finished course: the central value of every series (the run

@@ -1,5 +1,4 @@
-import { gradeFlags, SERIES_INFO, VISIBLE, type SeriesName } from '../engine/outputs';
-import type { Scenario } from '../engine/scenario';
+import { gradeFlags, type Scenario, SERIES_INFO, type SeriesName, VISIBLE } from '../engine/index';
 import { hypothesesBehind, resultEvidence, type SeriesEvidence } from '../evidence/seriesEvidence';
 import type { ShownRun } from './shownRun';
 import { valueAtDay } from './shownRun';

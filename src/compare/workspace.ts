@@ -1,7 +1,15 @@
 import { z } from 'zod';
-import { bounded, formatIssues, oneOf } from '../engine/bounded';
-import { MAX_COURSES, MAX_PASSES } from '../engine/limits';
-import { MAX_DAYS, ScenarioSchema, scenarioSessions, type Scenario } from '../engine/scenario';
+import {
+  bounded,
+  formatIssues,
+  MAX_COURSES,
+  MAX_DAYS,
+  MAX_PASSES,
+  oneOf,
+  type Scenario,
+  ScenarioSchema,
+  scenarioSessions,
+} from '../engine/index';
 
 /**
  * The Compare view's workspace: up to six courses, each a scenario in the public scenario format
@@ -9,7 +17,7 @@ import { MAX_DAYS, ScenarioSchema, scenarioSessions, type Scenario } from '../en
  * the saved state carry; one zod schema validates all of them.
  */
 
-export { MAX_COURSES } from '../engine/limits';
+export { MAX_COURSES } from '../engine/index';
 
 export const TIME_UNITS = ['days', 'weeks', 'months'] as const;
 export type TimeUnit = (typeof TIME_UNITS)[number];

@@ -20,6 +20,19 @@ export type Contraindication = (typeof CONTRAINDICATIONS)[number];
 /** Conditions that block a session in the app unless the user explicitly overrides (issue #4). */
 export const BLOCKING_CONDITIONS: readonly Contraindication[] = ['active-acne', 'rosacea', 'rash', 'herpes'];
 
+/** The blocking contraindications among `conditions`, in their order. */
+export function blockingConditions(conditions: readonly string[]): Contraindication[] {
+  return conditions.filter((c): c is Contraindication => (BLOCKING_CONDITIONS as readonly string[]).includes(c));
+}
+
+/**
+ * Whether the session view refuses to roll over this skin: a blocking contraindication and no
+ * override. The one statement of the rule; the session, its controls and Compare's cards ask it.
+ */
+export function sessionBlocked(conditions: readonly string[], override: boolean): boolean {
+  return !override && blockingConditions(conditions).length > 0;
+}
+
 export type WarningSeverity = 'block' | 'warning' | 'info';
 
 /** A model event shown to the user; `code` is stable (scripts match on it), `message` is prose. */

@@ -1,5 +1,6 @@
 import type { FieldArray, SkinFields } from './fields';
 import type { Grid } from './grid';
+import { inflammationAfter } from './integrator';
 import type { ModelParams } from './params';
 import { quietWeights, stepWeights, type QuietWeights, type StepWeights } from './stepWeights';
 
@@ -262,11 +263,11 @@ export class Dynamics {
           if (r1 < flush) r1 = 0;
           R[i] = r1;
           const wI = aW * w0;
-          i1 = i0 * eI + kIq * (wI * wToI + d0 * dToI);
+          i1 = inflammationAfter(i0, w0, d0, kIq, aW, eI, wToI, dToI);
           if (i1 < flush) i1 = 0;
           I[i] = i1;
           if (i1 > maxI) maxI = i1;
-          im = i0 * eIh + kIq * (wI * wToIh + d0 * dToIh);
+          im = inflammationAfter(i0, w0, d0, kIq, aW, eIh, wToIh, dToIh);
           let e1 = e0 * eE + kE * (i0 * iToE + kIq * (wI * wToE + d0 * dToE));
           if (e1 < flush) e1 = 0;
           E[i] = e1;

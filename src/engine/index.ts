@@ -1,4 +1,9 @@
-/** Public surface of the engine: what the worker adapter, the CLI, tests and benchmarks use. */
+/**
+ * The engine's public face: everything outside src/engine (session, compare, shading, pool, workers,
+ * view, ui, cli, validation, evidence) imports from here and nowhere else — limits, conditions,
+ * guidance, series info, schemas, types and the runners. The boundary test
+ * (tests/unit/architecture) enforces it; tests and benchmarks may still reach internals.
+ */
 export { resolveAnatomy, type Anatomy } from './anatomy';
 export { bounded, formatIssues, oneOf } from './bounded';
 export {
@@ -16,9 +21,11 @@ export {
 export {
   applyConditions,
   BLOCKING_CONDITIONS,
+  blockingConditions,
   CONDITIONS,
   CONTRAINDICATIONS,
   INDICATIONS,
+  sessionBlocked,
   type Condition,
   type Contraindication,
   type ModelWarning,
@@ -62,6 +69,7 @@ export {
   gradeFlags,
   NO_INDICATIONS,
   patchMeans,
+  plasticLookOf,
   SERIES,
   SERIES_INFO,
   VISIBLE,
@@ -108,10 +116,12 @@ export {
   MAX_SESSIONS,
   parseScenario,
   parseScenarioText,
+  ProtocolSchema,
   SCENARIO_MAX_BYTES,
   ScenarioError,
   ScenarioSchema,
   scenarioSessions,
+  SkinSchema,
   type Scenario,
   type ScenarioInput,
   type SessionSpec,
@@ -127,6 +137,7 @@ export {
   type SessionEndFacts,
   type SessionStartFacts,
 } from './warnings';
+export { csvText, parseCsv, writeCsv, type CsvBlock, type CsvTable } from './csv';
 export { resultToCsv } from './resultCsv';
 export { isCohortResult, simulateScenario, type SimulationResult } from './simulate';
 export {
@@ -139,3 +150,4 @@ export {
   type SimulationEvent,
   type SimulationSetup,
 } from './simulation';
+export { HOURS_PER_DAY } from './units';

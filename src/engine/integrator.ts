@@ -38,3 +38,14 @@ export function cascadeTransfer(r: number, rTo: number, s: number): number {
   if (Math.abs(d) < 1e-9 * Math.max(r, rTo)) return s * Math.exp(-r * s);
   return (Math.exp(-r * s) - Math.exp(-rTo * s)) / d;
 }
+
+/**
+ * Inflammation I after a stretch without new injury, in closed form (docs/model.md §7–8): I decays
+ * by `eI` and receives the exact transfer (`wToI`, `dToI`, from cascadeTransfer) of the decaying
+ * wound signal W (weight aW) and debris D, scaled by the inflammation rate kIq. The one statement of
+ * it: the integrator's step and mid-step, and the hourly erythema follow-up, all call it (the same
+ * expression gives the same bits, which the determinism tests check).
+ */
+export function inflammationAfter(i0: number, w0: number, d0: number, kIq: number, aW: number, eI: number, wToI: number, dToI: number): number {
+  return i0 * eI + kIq * (aW * w0 * wToI + d0 * dToI);
+}

@@ -88,7 +88,7 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     evidence: 'data',
     source: 'Chu 2021 review; clinical reports; flare: Lewis 1927 (its size and fading time are [I])',
     visibleAbove: VISIBLE.erythema,
-    description: 'Redness index: inflammation plus the fast flare of the first hours (visible above 0.15)',
+    description: `Redness index: inflammation plus the fast flare of the first hours (visible above ${VISIBLE.erythema})`,
   },
   edema: {
     label: 'Oedema',
@@ -96,7 +96,7 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     evidence: 'data',
     source: 'clinical reports [S]',
     visibleAbove: VISIBLE.edema,
-    description: 'Swelling, the short-term plump glow (visible above 0.1)',
+    description: `Swelling, the short-term plump glow (visible above ${VISIBLE.edema})`,
   },
   barrierOpen: {
     label: 'Open channels',
@@ -118,7 +118,7 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     evidence: 'hypothesis',
     source: 'model assumption [I]; no dose–response data',
     visibleAbove: VISIBLE.telangiectasia,
-    description: 'Broken capillaries (visible above 0.1)',
+    description: `Broken capillaries (visible above ${VISIBLE.telangiectasia})`,
   },
   perfusion300um: {
     label: 'Perfusion at 300 µm',
@@ -142,7 +142,7 @@ export const SERIES_INFO: Record<SeriesName, SeriesInfo> = {
     evidence: 'hypothesis',
     source: 'phototype factor φ [I]; the incidence checked against Dogra 2014',
     visibleAbove: VISIBLE.pigment,
-    description: 'Post-inflammatory hyperpigmentation (visible above 0.028)',
+    description: `Post-inflammatory hyperpigmentation (visible above ${VISIBLE.pigment})`,
   },
   plasticLook: {
     label: '"Plastic" look',

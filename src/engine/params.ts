@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { bounded } from './bounded';
 import { STEP_HOURS } from './stepping';
+import { HOURS_PER_DAY } from './units';
 
 /** A step length, hours: one of STEP_HOURS, so that steps of every length align on absolute multiples. */
 const stepLength = z
@@ -252,13 +253,13 @@ export const ModelParamsSchema = z
      * so the step sequence depends only on the events.
      */
     stepLadder: z
-      .array(z.object({ untilHours: bounded(1, 24 * 365, 'h'), stepHours: stepLength }).strict())
+      .array(z.object({ untilHours: bounded(1, HOURS_PER_DAY * 365, 'h'), stepHours: stepLength }).strict())
       .max(8)
       .default([
         // The first day: inflammation peaks and pigment/telangiectasia thresholds are crossed.
         { untilHours: 24, stepHours: 6 },
         // Collagen builds for three weeks: steps longer than a day would cost accuracy (tests/unit/engine/stepping.test.ts).
-        { untilHours: 21 * 24, stepHours: 24 },
+        { untilHours: 21 * HOURS_PER_DAY, stepHours: 24 },
       ]),
     /** Longest step once the ladder is past, hours: longer than a day only helps a caller that samples rarely. */
     maxStepHours: stepLength.default(96),

@@ -3,8 +3,7 @@ import { applyConditions, type ModelWarning } from './conditions';
 import { DEFAULT_PARAMS } from './params';
 import { scenarioSessions, type Scenario, type SessionSpec } from './scenario';
 import { CourseWarnings, needleFacts } from './warnings';
-
-const HOURS_PER_DAY = 24;
+import { HOURS_PER_DAY } from './units';
 
 /** Sessions a scenario plans after its last simulated day: they are not simulated, and the result says so. */
 export function sessionsAfterEndWarning(plannedDays: readonly number[], days: number): ModelWarning | null {

@@ -1,5 +1,6 @@
-import { isCohortResult, type SimulationResult } from './simulate';
+import { writeCsv } from './csv';
 import { SERIES, type SeriesName } from './outputs';
+import { isCohortResult, type SimulationResult } from './simulate';
 
 /**
  * The result as CSV, one row per sampled day: `day` then one column per series (cohorts: `<series>_median`,
@@ -20,10 +21,6 @@ export function resultToCsv(result: SimulationResult, tags?: Readonly<Record<Ser
       columns.push(result.series[name]);
     }
   }
-  const lines = [header.join(',')];
-  if (tags) lines.push(['evidence', ...SERIES.flatMap((name) => (isCohortResult(result) ? [tags[name], tags[name], tags[name]] : [tags[name]]))].join(','));
-  result.days.forEach((day, t) => {
-    lines.push([day, ...columns.map((c) => c[t])].join(','));
-  });
-  return `${lines.join('\n')}\n`;
+  const preface = tags ? [['evidence', ...SERIES.flatMap((name) => (isCohortResult(result) ? [tags[name], tags[name], tags[name]] : [tags[name]]))]] : [];
+  return writeCsv({ header, preface, blocks: [{ days: result.days, columns }] });
 }

@@ -5,6 +5,7 @@ import { roundValue, SERIES, zeroSeries, type SeriesName } from './outputs';
 import type { ModelParams } from './params';
 import type { Scenario } from './scenario';
 import { SkinSimulation, TYPICAL_PATIENT, type PatientVariation } from './simulation';
+import { HOURS_PER_DAY } from './units';
 
 /** Result of a single-patient run: the CLI contract of issue #3 §4 (plus optional additions). */
 export interface ScenarioResult {
@@ -49,8 +50,6 @@ export interface RunOptions {
   /** Called after each sample with the fraction of the simulated time done, (0, 1]: pool jobs report it. */
   onProgress?: (fraction: number) => void;
 }
-
-const HOURS_PER_DAY = 24;
 
 /** The rounding of every value in a result (outputs.ts); also exported here, where the results are built. */
 export { roundValue };

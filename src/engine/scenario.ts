@@ -5,6 +5,7 @@ import { JsonInputError, readJsonText } from './jsonInput';
 import { GRID_CELLS_MAX, GRID_CELLS_MIN, MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES, MAX_SESSIONS } from './limits';
 import { REGIONS } from './params';
 import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from './roller';
+import { HOURS_PER_DAY } from './units';
 
 /**
  * The scenario file format, version 1 — a public contract (issue #3 §3): users write these files.
@@ -75,7 +76,7 @@ export const ScenarioSchema = z
       .max(MAX_SESSIONS, { error: (iss) => `lists ${Array.isArray(iss.input) ? iss.input.length : 'too many'} sessions; the limit is ${MAX_SESSIONS} sessions per scenario` })
       .optional(),
     days: bounded(1, MAX_DAYS, 'days'),
-    sampleEveryDays: bounded(1 / 24, MAX_DAYS, 'days (a whole number of hours)').default(1),
+    sampleEveryDays: bounded(1 / HOURS_PER_DAY, MAX_DAYS, 'days (a whole number of hours)').default(1),
     cohort: z
       .object({ patients: bounded(1, MAX_PATIENTS, 'patients', { int: true }) })
       .strict()
@@ -90,7 +91,7 @@ export const ScenarioSchema = z
         message: 'give either "protocol" (a regular course) or "sessions" (an explicit list), not both and not neither',
       });
     }
-    const hours = s.sampleEveryDays * 24;
+    const hours = s.sampleEveryDays * HOURS_PER_DAY;
     if (Math.abs(hours - Math.round(hours)) > 1e-9) {
       ctx.addIssue({
         code: 'custom',

@@ -6,7 +6,7 @@ import { makeGrid, type Grid, type GridSpec } from './grid';
 import { GRID_CELLS_MIN } from './limits';
 import { RednessEpisodes, type RednessEpisode } from './episodes';
 import { InjuryScratch } from './injury';
-import { cascadeTransfer } from './integrator';
+import { cascadeTransfer, inflammationAfter } from './integrator';
 import {
   cellOutputs,
   gradeFlags,
@@ -28,6 +28,7 @@ import { markCoverage, PunctureBuffer, sampleStrokePunctures, type PunctureReach
 import { passStrokes, type PassSpec } from './session';
 import { nextStepHours, shorterStep } from './stepping';
 import { CourseWarnings, needleFacts } from './warnings';
+import { HOURS_PER_DAY } from './units';
 
 /** Per-patient variability of a cohort (docs/model.md §10); all 1 for the typical patient. */
 export interface PatientVariation {
@@ -99,8 +100,6 @@ export interface CellReport {
   sessionDensityPerCm2: number;
 }
 
-const HOURS_PER_DAY = 24;
-
 /**
  * One patch of skin: the fields, the clock (integer simulated hours) and the ways to injure it.
  * Time advances in steps aligned to absolute multiples of their length, so the sequence of steps —
@@ -125,29 +124,31 @@ export class SkinSimulation {
   private readonly punctures = new PunctureBuffer(4096);
   private readonly fPenFactor: number;
   private readonly grades: GradeFlags;
-  private strokeRng: FastRng;
   /** Where a puncture's kernel can still touch the patch (InjuryScratch.deposit drops the rest). */
   private readonly reach: PunctureReach;
-  private hourNow = 0;
-  private lastInjuryHour = Number.NEGATIVE_INFINITY;
-  private sessionCount = 0;
-  private passesInSession = 0;
-  private open: SessionSummary | null = null;
-  private pending: SimulationEvent[] = [];
-  private redness = new RednessEpisodes();
+  // The state of the run: set by `freshRun()`, which the constructor and `startOver()` share, so a
+  // start over cannot forget a field the constructor sets.
+  private strokeRng!: FastRng;
+  private hourNow!: number;
+  private lastInjuryHour!: number;
+  private sessionCount!: number;
+  private passesInSession!: number;
+  private open!: SessionSummary | null;
+  private pending!: SimulationEvent[];
+  private redness!: RednessEpisodes;
   /** Injury since the last look at erythema: look before time moves on (the flare shows at once). */
-  private erythemaStale = false;
+  private erythemaStale!: boolean;
   /** Patch means of W, D, I and R now: with them, erythema has a closed form for every hour of a step. */
   private readonly eryMeans = { w: 0, d: 0, i: 0, r: 0 };
   /** Patch sums of the state at `sumsHour` (−1: none valid), so several looks in one hour cost one pass. */
   private readonly sums = zeroSums();
-  private sumsHour = -1;
+  private sumsHour!: number;
   /** Moments of a quiet patch for closed-form samples, taken at `momentsHour` (−1: none). */
   private readonly moments = zeroMoments();
-  private momentsHour = -1;
+  private momentsHour!: number;
   /** Passes of the session `applySession` is rolling, for the warnings; undefined for single passes and strokes. */
-  private plannedPasses: number | undefined = undefined;
-  private tracker: CourseWarnings;
+  private plannedPasses!: number | undefined;
+  private tracker!: CourseWarnings;
   /** Integrator steps taken since construction (diagnostics and benchmarks). */
   stepCount = 0;
 
@@ -167,7 +168,6 @@ export class SkinSimulation {
     this.anatomy = resolveAnatomy(this.params, setup.region, patient.dermisFactor);
     const precision = setup.precision ?? 'float32';
     this.fields = allocateFields(this.grid, precision);
-    resetFields(this.fields, this.t0);
     const phi = (this.params.phiByPhototype[setup.phototype - 1] ?? 1) * patient.phiFactor;
     this.dynamics = new Dynamics(
       this.grid,
@@ -176,9 +176,8 @@ export class SkinSimulation {
     );
     this.scratch = new InjuryScratch(this.grid, this.params, this.anatomy);
     this.reach = punctureReach(this.params, this.grid.patchMm);
-    this.strokeRng = new FastRng(setup.seed, 'punctures');
     this.grades = gradeFlags(setup.conditions);
-    this.tracker = this.newTracker();
+    this.freshRun();
   }
 
   /** The course's warnings: every rule of docs/model.md §9 in one place; each new one also becomes an event. */
@@ -207,6 +206,11 @@ export class SkinSimulation {
 
   /** "Start over": fresh skin, same setup and seed (the same strokes give the same punctures). */
   startOver(): void {
+    this.freshRun();
+  }
+
+  /** Fresh skin and a fresh clock: everything a run changes, back to how the constructor leaves it. */
+  private freshRun(): void {
     resetFields(this.fields, this.t0);
     this.scratch.reset();
     this.dynamics.rest();
@@ -460,12 +464,12 @@ export class SkinSimulation {
     const rI = 1 / p.tauI;
     for (let k = 1; k <= dt; k++) {
       const s = k / HOURS_PER_DAY;
-      const inflammation = m.i * Math.exp(-rI * s) + kIq * (p.aW * m.w * cascadeTransfer(rW, rI, s) + m.d * cascadeTransfer(rD, rI, s));
+      const inflammation = inflammationAfter(m.i, m.w, m.d, kIq, p.aW, Math.exp(-rI * s), cascadeTransfer(rW, rI, s), cascadeTransfer(rD, rI, s));
       this.observeErythema(this.hourNow + k, inflammation + m.r * Math.exp(-s / p.tauR));
     }
     // The whole step: the closed forms the integrator has just used (docs/model.md §8).
     const c = this.dynamics.weights(dt / HOURS_PER_DAY);
-    m.i = m.i * c.eI + kIq * (p.aW * m.w * c.wToI + m.d * c.dToI);
+    m.i = inflammationAfter(m.i, m.w, m.d, kIq, p.aW, c.eI, c.wToI, c.dToI);
     m.w *= c.eW;
     m.d *= c.eD;
     m.r *= c.eR;

@@ -1,4 +1,4 @@
-import { SERIES, type SeriesName } from '../engine/outputs';
+import { SERIES, type SeriesName } from '../engine/index';
 
 /**
  * A 64-bit fingerprint (hex) of a result's numbers: the days, then every series in contract order,

@@ -1,10 +1,18 @@
 import { z } from 'zod';
-import { bounded } from '../engine/bounded';
-import { GRID_CELLS_MAX, GRID_CELLS_MIN } from '../engine/limits';
-import { SERIES, type SeriesName } from '../engine/outputs';
-import type { ModelWarning } from '../engine/conditions';
-import type { RunStats, ScenarioResult } from '../engine/runScenario';
-import { MAX_DAYS, MAX_PATIENTS, ProtocolSchema, ScenarioSchema } from '../engine/scenario';
+import {
+  bounded,
+  GRID_CELLS_MAX,
+  GRID_CELLS_MIN,
+  MAX_DAYS,
+  MAX_PATIENTS,
+  type ModelWarning,
+  ProtocolSchema,
+  type RunStats,
+  type ScenarioResult,
+  ScenarioSchema,
+  SERIES,
+  type SeriesName,
+} from '../engine/index';
 import { TargetOutcomeSchema } from '../validation/check';
 import type { PoolResponse } from './taskPool';
 

@@ -1,8 +1,12 @@
-import { cohortGridCells, runCohortPatient } from '../engine/cohort';
-import { VISIBLE } from '../engine/outputs';
-import { runSinglePatient } from '../engine/runScenario';
-import { scenarioSessions, type Scenario } from '../engine/scenario';
-import { DEFAULT_PARAMS } from '../engine/params';
+import {
+  cohortGridCells,
+  DEFAULT_PARAMS,
+  runCohortPatient,
+  runSinglePatient,
+  type Scenario,
+  scenarioSessions,
+  VISIBLE,
+} from '../engine/index';
 import { paramsWithScaled } from '../validation/parameterSpace';
 import { runTargets } from '../validation/runTarget';
 import { validationTarget } from '../validation/targets';

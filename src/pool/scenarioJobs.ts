@@ -1,7 +1,11 @@
-import { aggregateCohort, type CohortPatientRun, type CohortResult } from '../engine/cohort';
-import type { ScenarioResult } from '../engine/runScenario';
-import type { Scenario } from '../engine/scenario';
-import type { SimulationResult } from '../engine/simulate';
+import {
+  aggregateCohort,
+  type CohortPatientRun,
+  type CohortResult,
+  type Scenario,
+  type ScenarioResult,
+  type SimulationResult,
+} from '../engine/index';
 import { toScenarioResult, type CohortPatientResult, type CourseResult, type JobInput, type JobResult } from './jobs';
 import type { TaskPool } from './taskPool';
 

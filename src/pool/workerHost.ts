@@ -1,4 +1,4 @@
-import { formatIssues } from '../engine/bounded';
+import { formatIssues } from '../engine/index';
 import { ZodError } from 'zod';
 import { JobRequestSchema, resultTransferables, type JobResult } from './jobs';
 import { runJob } from './runJob';

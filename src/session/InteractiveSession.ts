@@ -1,6 +1,5 @@
 import { INTERACTIVE_PARAMS } from './interactiveParams';
 import {
-  BLOCKING_CONDITIONS,
   penetrationMm,
   SkinSimulation,
   StrokeSchema,
@@ -11,9 +10,11 @@ import {
   type SessionSummary,
   type SimulationEvent,
   type Stroke,
+  sessionBlocked,
   TYPICAL_PATIENT,
+  HOURS_PER_DAY,
 } from '../engine/index';
-import type { CrossSectionInput } from '../shading/crossSection';
+import type { CrossSectionInput } from '../shading/index';
 import { ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples } from './ChartSampler';
 import { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 import { flattenStrokes, quantise, quantiseStroke, unflattenStrokes } from './quantise';
@@ -104,7 +105,6 @@ const LOG_FULL_REASON =
   'Everything rolled so far is kept; start over to keep rolling.';
 /** Events kept for the UI between snapshots; older ones are dropped (only announcements use them). */
 const MAX_PENDING_EVENTS = 200;
-const HOURS_PER_DAY = 24;
 
 /**
  * The interactive session's rules, pure and Node-tested (no DOM, no worker): one SkinSimulation, the
@@ -167,7 +167,7 @@ export class InteractiveSession {
   }
 
   get blocked(): boolean {
-    return !this.setup.override && this.setup.skin.conditions.some((c) => (BLOCKING_CONDITIONS as readonly string[]).includes(c));
+    return sessionBlocked(this.setup.skin.conditions, this.setup.override);
   }
 
   get ops(): readonly LogOp[] {

@@ -1,4 +1,4 @@
-import { MAX_DAYS, MAX_PASSES, ScenarioSchema, type Scenario, type SessionSummary } from '../engine/index';
+import { MAX_DAYS, MAX_PASSES, ScenarioSchema, type Scenario, type SessionSummary, HOURS_PER_DAY } from '../engine/index';
 import type { Setup } from './schemas';
 
 /** A course is read out this long after its last session by default (issue 7: 8 weeks). */
@@ -19,13 +19,13 @@ export function courseScenario(
 ): Scenario | null {
   if (sessions.length === 0) return null;
   const specs = sessions.map((s) => ({
-    day: s.startHour / 24,
+    day: s.startHour / HOURS_PER_DAY,
     needleMm: s.needleMm,
     passes: Math.min(MAX_PASSES, Math.max(1, Math.round(s.meanPasses))),
     pressure: s.pressure,
   }));
   const lastDay = specs[specs.length - 1]!.day;
-  const days = Math.min(MAX_DAYS, Math.max(Math.ceil(lastDay + READOUT_AFTER_LAST_SESSION_DAYS), Math.ceil(currentHour / 24), 1));
+  const days = Math.min(MAX_DAYS, Math.max(Math.ceil(lastDay + READOUT_AFTER_LAST_SESSION_DAYS), Math.ceil(currentHour / HOURS_PER_DAY), 1));
   return ScenarioSchema.parse({
     version: 1,
     seed: setup.seed,

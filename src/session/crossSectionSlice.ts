@@ -1,5 +1,5 @@
 import type { SkinSimulation } from '../engine/index';
-import type { CrossSectionInput } from '../shading/crossSection';
+import type { CrossSectionInput } from '../shading/index';
 
 /** Punctures drawn in the depth view: within this distance of the cut, mm ... */
 const CUT_HALF_WIDTH_MM = 0.5;

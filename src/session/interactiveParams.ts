@@ -1,4 +1,4 @@
-import { parseParams, type ModelParams } from '../engine/params';
+import { type ModelParams, parseParams, HOURS_PER_DAY } from '../engine/index';
 
 /**
  * Model parameters of the interactive session: the same model, stepped finer than a course run.
@@ -15,7 +15,7 @@ export const INTERACTIVE_PARAMS: ModelParams = Object.freeze(
     stepLadder: [
       { untilHours: 24, stepHours: 1 },
       { untilHours: 72, stepHours: 3 },
-      { untilHours: 21 * 24, stepHours: 6 },
+      { untilHours: 21 * HOURS_PER_DAY, stepHours: 6 },
     ],
     maxStepHours: 24,
     quietStepHours: 24,

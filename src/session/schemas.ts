@@ -1,6 +1,14 @@
 import { z } from 'zod';
-import { bounded, GRID_CELLS_MAX, GRID_CELLS_MIN, MAX_DAYS, MAX_STROKES_PER_MESSAGE, StrokeSchema } from '../engine/index';
-import { SkinSchema } from '../engine/scenario';
+import {
+  bounded,
+  GRID_CELLS_MAX,
+  GRID_CELLS_MIN,
+  MAX_DAYS,
+  MAX_STROKES_PER_MESSAGE,
+  SkinSchema,
+  StrokeSchema,
+  HOURS_PER_DAY,
+} from '../engine/index';
 import { STROKE_STRIDE } from './quantise';
 
 /**
@@ -9,7 +17,7 @@ import { STROKE_STRIDE } from './quantise';
  * every load from storage.
  */
 
-export const MAX_HOUR = MAX_DAYS * 24;
+export const MAX_HOUR = MAX_DAYS * HOURS_PER_DAY;
 export const hourSchema = bounded(0, MAX_HOUR, 'hours', { int: true });
 
 /** The patient and patch of an interactive session. */

@@ -2,7 +2,7 @@ import { EXP_NEG_LUT, H_PER_INFLAMMATION, HB, MEL, OD_LUT_SCALE, OD_LUT_SIZE, PI
 import { LIGHT_K, LOOK } from './look';
 import { SLOT, type CellBox, type ShadeScratch } from './shadeScratch';
 import type { Layer, ShadeFields } from './types';
-import { plasticLookOf } from '../engine/outputs';
+import { plasticLookOf } from '../engine/index';
 
 /**
  * Per-cell quantities the pixel loop interpolates (SLOT), computed once per call at grid resolution

@@ -1,4 +1,4 @@
-import type { SkinFields } from '../engine/fields';
+import type { SkinFields } from '../engine/index';
 import type { ShadeFields } from './types';
 
 /** The shader's view of the engine's fields (no copy: the same Float32Arrays). */

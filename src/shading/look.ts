@@ -1,4 +1,4 @@
-import { DEFAULT_PARAMS } from '../engine/params';
+import { DEFAULT_PARAMS } from '../engine/index';
 
 /**
  * Look constants of the surface shader [D]: tuned by eye against clinical photographs at 16 px/mm;

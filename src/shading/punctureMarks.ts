@@ -2,6 +2,7 @@ import { hash01 } from './texture/noise';
 import { MIN_RADIUS_PX, smoothstep, stampDome } from './texture/stamp';
 import type { PixelRect, ShadeScratch } from './shadeScratch';
 import type { PunctureView } from './types';
+import { HOURS_PER_DAY } from '../engine/index';
 
 /**
  * Marks at the exact puncture positions (docs/appearance.md §2: rendering keeps the real sites, not the kernel):
@@ -21,7 +22,7 @@ import type { PunctureView } from './types';
 /** Punctures older than this (h) leave nothing but train tracks: bleeding has crusted and flaked off. */
 export const MARK_MAX_AGE_H = 30;
 /** Age (h) after which a puncture can leave a train-track dot. */
-export const TRACK_MIN_AGE_H = 7 * 24;
+export const TRACK_MIN_AGE_H = 7 * HOURS_PER_DAY;
 /**
  * Depth past the capillary loops (mm) at which a puncture bleeds a full dot: 1 mm needles (real depth
  * ≈ 0.5 mm, 0.37 mm past the cheek's loops) bleed fully, 0.5 mm needles (≈ 0.12 mm past) a small

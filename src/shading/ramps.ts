@@ -1,3 +1,4 @@
+import { VISIBLE } from '../engine/index';
 import { parseHex } from './colour';
 import type { Layer } from './types';
 
@@ -5,7 +6,9 @@ import type { Layer } from './types';
  * Colour ramps of the data layers, in the layer's internal units (the engine's values). The legend
  * (legends.ts) and the shader (shadeSkin.ts) are both built from these stops, so what the legend shows
  * is what is drawn. Stops are ColorBrewer sequential schemes (Harrower & Brewer 2003): lightness falls
- * monotonically with the value, so the order reads without the hue (checked by a test).
+ * monotonically with the value, so the order reads without the hue (checked by a test). Where an
+ * effect has a visibility threshold, the ramp's first colour step, the legend's 'visible' mark and
+ * the note all take it from the engine's VISIBLE, the one place it is stated.
  */
 
 export interface RampStop {
@@ -39,14 +42,14 @@ export const RAMPS: Record<DataLayer, LayerRamp> = {
     scale: 1,
     stops: [
       { value: 0, color: '#fff5f0' },
-      { value: 0.15, color: '#fcbba1' },
+      { value: VISIBLE.erythema, color: '#fcbba1' },
       { value: 0.35, color: '#fb6a4a' },
       { value: 0.7, color: '#cb181d' },
       { value: 1, color: '#a50f15' },
       { value: 1.5, color: '#67000d' },
     ],
-    marks: [{ value: 0.15, label: 'visible' }],
-    note: 'Erythema index: inflammation I plus the flare right after rolling; redness is visible above 0.15. One 1.5 mm session peaks near 0.7.',
+    marks: [{ value: VISIBLE.erythema, label: 'visible' }],
+    note: `Erythema index: inflammation I plus the flare right after rolling; redness is visible above ${VISIBLE.erythema}. One 1.5 mm session peaks near 0.7.`,
   },
   edema: {
     title: 'Oedema (swelling)',
@@ -54,13 +57,13 @@ export const RAMPS: Record<DataLayer, LayerRamp> = {
     scale: 1,
     stops: [
       { value: 0, color: '#f7fbff' },
-      { value: 0.1, color: '#c6dbef' },
+      { value: VISIBLE.edema, color: '#c6dbef' },
       { value: 0.25, color: '#6baed6' },
       { value: 0.5, color: '#2171b5' },
       { value: 0.8, color: '#08306b' },
     ],
-    marks: [{ value: 0.1, label: 'visible' }],
-    note: 'Oedema index E; swelling is visible above 0.1.',
+    marks: [{ value: VISIBLE.edema, label: 'visible' }],
+    note: `Oedema index E; swelling is visible above ${VISIBLE.edema}.`,
   },
   collagen: {
     title: 'New collagen',
@@ -107,13 +110,13 @@ export const RAMPS: Record<DataLayer, LayerRamp> = {
     scale: 1,
     stops: [
       { value: 0, color: '#ffffe5' },
-      { value: 0.028, color: '#fee391' },
+      { value: VISIBLE.pigment, color: '#fee391' },
       { value: 0.06, color: '#fe9929' },
       { value: 0.1, color: '#cc4c02' },
       { value: 0.15, color: '#662506' },
     ],
-    marks: [{ value: 0.028, label: 'visible' }],
-    note: 'Pigment index Pg; hyperpigmentation is visible above 0.028. Darker phototypes are most at risk.',
+    marks: [{ value: VISIBLE.pigment, label: 'visible' }],
+    note: `Pigment index Pg; hyperpigmentation is visible above ${VISIBLE.pigment}. Darker phototypes are most at risk.`,
   },
   coverage: {
     title: 'Coverage this session',

@@ -1,5 +1,4 @@
-import { DEFAULT_PARAMS } from '../engine/params';
-import { resolveAnatomy } from '../engine/anatomy';
+import { DEFAULT_PARAMS, resolveAnatomy } from '../engine/index';
 import { BASE_OD, EXP_NEG_LUT, GAMMA_LUT, GAMMA_LUT_SIZE, HB, HB_DEOXY, OD_LUT_SCALE, OD_LUT_SIZE, phototypeIndex } from './colour';
 import { deriveCells } from './deriveCells';
 import { LOOK } from './look';

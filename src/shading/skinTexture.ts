@@ -1,7 +1,6 @@
-import { Rng } from '../engine/rng';
+import { type Region, Rng } from '../engine/index';
 import { addAcneScars, addStretchMarks, addWrinkles, type TintMaps } from './texture/atrophic';
 import { addFbm, addValueNoise, subSeed } from './texture/noise';
-import type { Region } from '../engine/params';
 import { REGION_RELIEF } from './texture/regions';
 import { addMicroRelief } from './texture/relief';
 import { makeSheenMaps } from './texture/sheen';

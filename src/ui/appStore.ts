@@ -1,4 +1,5 @@
 import type { CellReport, ModelWarning, Scenario, SessionSummary } from '../engine/index';
+import { HOURS_PER_DAY } from '../engine/index';
 import type { SessionSnapshot, SetupInfo } from '../session/index';
 import { ChartColumns } from './chartColumns';
 import type { Settings } from './settings';
@@ -76,8 +77,8 @@ export function createAppStore(initial: Settings) {
     chartVersion: atom(0),
     /** Days on which sessions began, the one in progress included (chart markers, the course). */
     sessionDays: computed([sessions, currentStart], (list, start) => {
-      const days = list.map((s) => s.startHour / 24);
-      if (start !== null && !days.includes(start / 24)) days.push(start / 24);
+      const days = list.map((s) => s.startHour / HOURS_PER_DAY);
+      if (start !== null && !days.includes(start / HOURS_PER_DAY)) days.push(start / HOURS_PER_DAY);
       return days;
     }, sameData),
     canUndo: computed([snapshot], (s) => s?.canUndo ?? false),

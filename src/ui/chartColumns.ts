@@ -1,4 +1,5 @@
 import type { ChartSamples } from '../session/index';
+import { HOURS_PER_DAY, writeCsv } from '../engine/index';
 
 /**
  * The live chart's columns (uPlot's columnar data), kept pure so the sampling rules are unit-tested:
@@ -30,7 +31,7 @@ export class ChartColumns {
 
   /** Appends one sample (hours, fractions of baseline, indices). Returns false if it was dropped. */
   push(hour: number, collagenGain: number, integrity: number, erythema: number, edema = 0, telangiectasia = 0): boolean {
-    const day = hour / 24;
+    const day = hour / HOURS_PER_DAY;
     const n = this.days.length;
     const lastDay = n > 0 ? this.days[n - 1]! : Number.NEGATIVE_INFINITY;
     if (day < lastDay) return false;
@@ -58,13 +59,12 @@ export class ChartColumns {
     return changed;
   }
 
+  /** What the chart plots, as CSV (the one CSV writer; days and % to 3 decimals, indices to 4). */
   toCsv(): string {
-    const lines = ['day,collagenGainPercent,capillaryIntegrityPercent,erythemaIndex,edemaIndex,telangiectasiaIndex'];
-    for (let k = 0; k < this.days.length; k++) {
-      lines.push(
-        `${this.days[k]!.toFixed(3)},${this.collagenPct[k]!.toFixed(3)},${this.integrityPct[k]!.toFixed(3)},${this.erythema[k]!.toFixed(4)},${this.edema[k]!.toFixed(4)},${this.telangiectasia[k]!.toFixed(4)}`,
-      );
-    }
-    return `${lines.join('\n')}\n`;
+    return writeCsv({
+      header: ['day', 'collagenGainPercent', 'capillaryIntegrityPercent', 'erythemaIndex', 'edemaIndex', 'telangiectasiaIndex'],
+      blocks: [{ days: this.days, columns: [this.collagenPct, this.integrityPct, this.erythema, this.edema, this.telangiectasia] }],
+      format: (value, k) => value.toFixed(k < 3 ? 3 : 4),
+    });
   }
 }

@@ -1,11 +1,17 @@
-import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, type Condition } from '../engine/conditions';
-import { needleWarning } from '../engine/guidance';
-import { REGIONS, type Region } from '../engine/params';
-import { LAYERS, type Layer } from '../shading/types';
+import {
+  blockingConditions,
+  type Condition,
+  CONTRAINDICATIONS,
+  formatIssues,
+  INDICATIONS,
+  needleWarning,
+  type Region,
+  REGIONS,
+} from '../engine/index';
+import { type Layer, LAYERS } from '../shading/index';
 import { byId, option } from './dom';
 import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from './labels';
 import { SettingsSchema, SPEEDS, type Settings } from './settings';
-import { formatIssues } from '../engine/bounded';
 
 /** Base colours per phototype (mid-class ITA°, docs/appearance.md §1), for the swatch next to the select. */
 const PHOTOTYPE_SWATCH = ['#c2a596', '#b89783', '#ac8a73', '#9f7d65', '#86634d', '#63473a'];
@@ -109,7 +115,7 @@ export class Controls {
     const needleWarn = byId('needle-warning');
     needleWarn.hidden = warn === null;
     needleWarn.textContent = warn?.message ?? '';
-    const blocking = s.skin.conditions.filter((c) => BLOCKING_CONDITIONS.includes(c as never));
+    const blocking = blockingConditions(s.skin.conditions);
     const box = byId('block-warning');
     box.hidden = blocking.length === 0;
     byId('block-text').textContent =

@@ -1,4 +1,5 @@
 /** Number formatting with units for readouts, the inspector and announcements (pure, unit-tested). */
+import { HOURS_PER_DAY } from '../engine/index';
 
 /** A number rounded to `digits` decimals with its sign always written: 12.3 → "+12", −0.004 → "±0" (digits 0). */
 function signed(value: number, digits: number): string {
@@ -25,14 +26,14 @@ export function indexValue(value: number, digits = 2): string {
 /** Simulated time: hour 294 → "Day 12, 06:00". */
 export function dayLabel(hour: number): string {
   const h = Math.max(0, Math.floor(hour));
-  const day = Math.floor(h / 24);
-  const hh = String(h % 24).padStart(2, '0');
+  const day = Math.floor(h / HOURS_PER_DAY);
+  const hh = String(h % HOURS_PER_DAY).padStart(2, '0');
   return `Day ${day}, ${hh}:00`;
 }
 
 /** Duration in days with a sensible unit: 0.5 → "12 h", 3 → "3 days". */
 export function duration(days: number): string {
-  if (days < 1) return `${Math.round(days * 24)} h`;
+  if (days < 1) return `${Math.round(days * HOURS_PER_DAY)} h`;
   const d = Number(days.toFixed(1));
   return `${d} day${d === 1 ? '' : 's'}`;
 }

@@ -1,5 +1,4 @@
-import type { Condition } from '../engine/conditions';
-import type { Region } from '../engine/params';
+import type { Condition, Region } from '../engine/index';
 
 /** Words users read for the engine's identifiers: one place, shared by the session and Compare views. */
 export const REGION_LABELS: Record<Region, string> = {

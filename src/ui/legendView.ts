@@ -1,4 +1,4 @@
-import type { Legend } from '../shading/types';
+import type { Legend } from '../shading/index';
 
 /** One gradient bar with its range text, built from the stops the shader uses. */
 function rampBar(label: string | undefined, stops: Legend['stops'], unit: string): HTMLElement {

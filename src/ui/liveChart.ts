@@ -1,18 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartColumns } from './chartColumns';
-
-/**
- * Okabe & Ito (2008) colour-blind-safe palette; each series also has its own dash pattern, so the
- * lines stay apart in grey print and for every colour vision.
- */
-export const CHART_STYLE = {
-  collagen: { stroke: '#0072B2', dash: [] as number[] },
-  integrity: { stroke: '#009E73', dash: [8, 4] },
-  erythema: { stroke: '#D55E00', dash: [2, 3] },
-  edema: { stroke: '#E69F00', dash: [10, 3, 2, 3] },
-  telangiectasia: { stroke: '#CC79A7', dash: [4, 2, 4, 6] },
-} as const;
+import { CHART_STYLE } from './palette';
 
 /**
  * The live chart under the outcome readouts (uPlot: tiny, fast, columnar data that arrays fill

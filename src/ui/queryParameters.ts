@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { bounded, formatIssues } from '../engine/bounded';
+import { bounded, formatIssues } from '../engine/index';
 
 /**
  * Tunables a URL may set (PhET's query parameters), each with its default, range and why it exists.

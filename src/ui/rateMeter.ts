@@ -1,3 +1,5 @@
+import { HOURS_PER_DAY } from '../engine/index';
+
 /** Window over which the reached speed is measured, real seconds. */
 const WINDOW_SECONDS = 1.5;
 /** Below this share of the intended speed, the app says it is running slower. */
@@ -46,8 +48,8 @@ export class RateMeter {
 
 /** A speed in words the speed menu uses: 0.5 → "0.5 h/s", 72 → "3 d/s", 168 → "1 week/s". */
 export function speedText(hoursPerSecond: number): string {
-  if (hoursPerSecond < 24) return `${Number(hoursPerSecond.toPrecision(2))} h/s`;
-  const days = hoursPerSecond / 24;
+  if (hoursPerSecond < HOURS_PER_DAY) return `${Number(hoursPerSecond.toPrecision(2))} h/s`;
+  const days = hoursPerSecond / HOURS_PER_DAY;
   if (days >= 7 && Math.abs(days - 7) < 0.05) return '1 week/s';
   return `${Number(days.toPrecision(2))} d/s`;
 }

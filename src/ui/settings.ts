@@ -1,8 +1,6 @@
 import { z } from 'zod';
-import { bounded, oneOf } from '../engine/bounded';
-import { NEEDLE_MM_MAX, NEEDLE_MM_MIN, PRESSURE_MAX, PRESSURE_MIN } from '../engine/roller';
-import { SkinSchema } from '../engine/scenario';
-import { LAYERS } from '../shading/types';
+import { bounded, NEEDLE_MM_MAX, NEEDLE_MM_MIN, oneOf, PRESSURE_MAX, PRESSURE_MIN, SkinSchema } from '../engine/index';
+import { LAYERS } from '../shading/index';
 import type { SetupInput } from '../session/index';
 
 /** Playback speeds, simulated hours per real second (1 h/s up to 1 week/s, issue #4). */

@@ -18,6 +18,7 @@ import {
   VISIBLE,
   type InjuryFactors,
   type SkinSimulation,
+  HOURS_PER_DAY,
 } from '../engine/index';
 import { trialIncidence, trialRecord, type TrialRecord } from '../evidence/trials';
 import { within, type Check } from './check';
@@ -82,7 +83,7 @@ function erythemaTrace(ctx: TargetContext, needleMm: number) {
   const erythema: number[] = [];
   let lastVisibleHour = -1;
   // Four days suffice: V1's bound is 3.5 d, so redness still visible on day 4 fails it as surely as on day 10.
-  hourlyMeans(sim, 0, 4 * 24, (m, hour) => {
+  hourlyMeans(sim, 0, 4 * HOURS_PER_DAY, (m, hour) => {
     erythema.push(m.erythema);
     if (m.erythema > VISIBLE.erythema) lastVisibleHour = hour;
   });
@@ -125,11 +126,11 @@ function follow60(sim: SkinSimulation) {
     sim.advanceTo(h);
     look();
   }
-  for (let h = 78; h <= 14 * 24; h += 6) {
+  for (let h = 78; h <= 14 * HOURS_PER_DAY; h += 6) {
     sim.advanceTo(h);
     look();
   }
-  sim.advanceTo(60 * 24);
+  sim.advanceTo(60 * HOURS_PER_DAY);
   look();
   return { peakErythema, peakT, collagen60: sim.means().collagenGain };
 }
@@ -147,7 +148,7 @@ export const VALIDATION_TARGETS: readonly ValidationTarget[] = [
       const ref = erythemaTrace(ctx, 1.5);
       const home = erythemaTrace(ctx, 0.25);
       return [
-        within('reference: last visible day', ref.lastVisibleHour / 24, 0.5, 3.5),
+        within('reference: last visible day', ref.lastVisibleHour / HOURS_PER_DAY, 0.5, 3.5),
         within('0.25 mm: largest erythema after 12 h', home.maxAfter12h, null, VISIBLE.erythema),
       ];
     },
@@ -265,7 +266,7 @@ export const VALIDATION_TARGETS: readonly ValidationTarget[] = [
       const sim = referenceSimulation(ctx);
       sim.applySession(REFERENCE_SESSION);
       const edema: number[] = [];
-      hourlyMeans(sim, 0, 7 * 24, (m) => edema.push(m.edema));
+      hourlyMeans(sim, 0, 7 * HOURS_PER_DAY, (m) => edema.push(m.edema));
       const single = runCourse(ctx, { intervalDays: 30, sessions: 1, days: 180 });
       const three = runCourse(ctx, { intervalDays: 30, sessions: 3, days: 180 });
       const peak = peakOf(single.series.collagenGain);
@@ -273,7 +274,7 @@ export const VALIDATION_TARGETS: readonly ValidationTarget[] = [
       for (let d = 28; d <= 42; d++) lowest = Math.min(lowest, valueAt(single, 'collagenGain', d));
       return [
         within('largest oedema in the first day', peakOf(edema.slice(0, 25)), VISIBLE.edema, null),
-        within('largest oedema after day 4', peakOf(edema.slice(4 * 24)), null, VISIBLE.edema),
+        within('largest oedema after day 4', peakOf(edema.slice(4 * HOURS_PER_DAY)), null, VISIBLE.edema),
         within('lowest collagen at weeks 4–6 ÷ peak', lowest / peak, 0.6, null),
         within('collagen at day 180, 3 monthly − 1 session', valueAt(three, 'collagenGain', 180) - valueAt(single, 'collagenGain', 180), 1e-6, null),
       ];
@@ -289,7 +290,7 @@ export const VALIDATION_TARGETS: readonly ValidationTarget[] = [
     pins: [],
     run(ctx) {
       const sim = referenceSimulation(ctx);
-      sim.advanceTo(730 * 24);
+      sim.advanceTo(730 * HOURS_PER_DAY);
       const m = sim.means();
       let offBaseline = 0;
       for (const name of SERIES) if (m[name] !== (name === 'capillaryIntegrity' ? 1 : 0)) offBaseline++;
@@ -383,7 +384,7 @@ export const VALIDATION_TARGETS: readonly ValidationTarget[] = [
       const deep = referenceSimulation(ctx);
       deep.applySession({ ...REFERENCE_SESSION, needleMm: 2.5, passes: 45 });
       const integrityAtEnd = deep.means().capillaryIntegrity;
-      deep.advanceTo(60 * 24);
+      deep.advanceTo(60 * HOURS_PER_DAY);
       return [
         within('collagen at day 60, 45 ÷ 15 passes', valueAt(p45, 'collagenGain', 60) / valueAt(p15, 'collagenGain', 60), null, 1.6),
         within('2.5 mm × 45: integrity at the end of the session', integrityAtEnd, null, 0.4),

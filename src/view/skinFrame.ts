@@ -1,4 +1,4 @@
-import { pasteRect, type PixelRect } from '../shading/dirtyRect';
+import { pasteRect, type PixelRect } from '../shading/index';
 
 /** A skin frame from the worker: the whole picture, or the packed rows of the rectangle that changed. */
 export interface SkinFrame {

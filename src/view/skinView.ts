@@ -1,7 +1,7 @@
 import { Application, BufferImageSource, Container, Graphics, Sprite, Texture, type WebGLRenderer } from 'pixi.js';
 // Pixi's static shader/uniform sync instead of generated code: the app's CSP has no 'unsafe-eval' (docs/security.md).
 import 'pixi.js/unsafe-eval';
-import type { PixelRect } from '../shading/dirtyRect';
+import type { PixelRect } from '../shading/index';
 import { RollerGraphic } from './rollerGraphic';
 import { applySkinFrame, type SkinFrame } from './skinFrame';
 

@@ -1,4 +1,4 @@
-import type { Stroke } from '../engine/roller';
+import type { Stroke } from '../engine/index';
 
 /**
  * Turns a dragged pointer path (patch mm) into roller strokes: one straight stroke per segment of at

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseCsv } from '../../src/compare/compareCsv';
+import { parseCsv } from '../../src/engine/csv';
 import { launchBrowser } from './browser';
 import { serveDist } from './staticServer';
 

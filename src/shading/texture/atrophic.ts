@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../engine/index';
 import { noise1 } from './noise';
 import { smoothstep } from './stamp';
 

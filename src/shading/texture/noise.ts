@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../engine/index';
 
 /**
  * Value noise for the static skin texture: random lattice values (from the seeded Rng) blended with a

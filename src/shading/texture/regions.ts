@@ -1,4 +1,4 @@
-import type { Region } from '../../engine/params';
+import type { Region } from '../../engine/index';
 
 /**
  * The micro-relief of each body region (texture/relief.ts draws it). Pore densities are follicle

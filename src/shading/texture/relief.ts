@@ -1,4 +1,4 @@
-import { Rng } from '../../engine/rng';
+import { Rng } from '../../engine/index';
 import { addValueNoise, hash01, noise1, subSeed } from './noise';
 import type { RegionRelief } from './regions';
 import { stampDome, MIN_RADIUS_PX } from './stamp';

@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../engine/index';
 import { HALF_SLOPE } from '../look';
 import { addFbm } from './noise';
 

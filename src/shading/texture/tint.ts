@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../engine/index';
 import type { TintMaps } from './atrophic';
 import { hash01 } from './noise';
 import { stampDome } from './stamp';

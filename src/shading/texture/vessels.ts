@@ -1,4 +1,4 @@
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../engine/index';
 import { MIN_RADIUS_PX } from './stamp';
 
 /**

@@ -1,14 +1,14 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { SERIES_INFO, type SeriesName } from '../../engine/outputs';
+import { SERIES_INFO, type SeriesName } from '../../engine/index';
 import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
-import { bandFill, courseStyle } from '../../compare/palette';
+import { bandFill, courseStyle } from '../palette';
 import { formatInUnit } from '../../compare/timeAxis';
 import { indexAtOrBefore } from '../../compare/shownRun';
 import { describePoint, pointsRange, type PublishedPoint } from '../../compare/publishedData';
 import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
-import { download, el, lineSample, nextId } from './dom';
+import { download, el, lineSample, nextId } from '../dom';
 
 /**
  * What a chart shows beside the courses' curves: each course's evidence for this series (the tag the

@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario } from '../../engine/index';
 import { importCourses } from '../../compare/jsonTransfer';
 import type { ShownRun } from '../../compare/shownRun';
 import { courseKey, MAX_COURSES, parseWorkspace, type TimeUnit, type Workspace } from '../../compare/workspace';

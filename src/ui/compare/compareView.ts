@@ -1,6 +1,4 @@
-import { MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES } from '../../engine/limits';
-import type { SeriesName } from '../../engine/outputs';
-import type { Scenario } from '../../engine/scenario';
+import { MAX_DAYS, MAX_INPUT_BYTES, MAX_PASSES, type Scenario, type SeriesName } from '../../engine/index';
 import { CHART_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
 import { compareToCsv } from '../../compare/compareCsv';
 import { newCourse } from '../../compare/courseForm';
@@ -23,12 +21,12 @@ import {
 import { courseEvidence, doseMapInsideEnvelope, matchingTrials, publishedPoints } from '../../compare/publishedData';
 import { CompareChart } from './compareChart';
 import { CompareModel } from './compareModel';
-import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from './compareStorage';
+import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from '../storage/workspaceStorage';
 import { CourseCard } from './courseCard';
 import { createCompareRunners } from './courseRunner';
 import { DoseMapModel } from './doseMapModel';
 import { DoseMapView } from './doseMapView';
-import { download, el } from './dom';
+import { download, el } from '../dom';
 import { SummaryTable } from './summaryTable';
 
 /** The example comparison: the usual course, weekly and daily. */

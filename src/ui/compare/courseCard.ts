@@ -1,15 +1,27 @@
-import { BLOCKING_CONDITIONS, CONTRAINDICATIONS, INDICATIONS, type Condition, type ModelWarning } from '../../engine/conditions';
-import { MAX_DAYS, MAX_PASSES, MAX_SESSIONS } from '../../engine/limits';
-import { REGIONS } from '../../engine/params';
-import { plannedWarnings } from '../../engine/plannedWarnings';
-import { NEEDLE_MM_MAX, NEEDLE_MM_MIN } from '../../engine/roller';
-import { MAX_PATIENTS, ProtocolSchema, scenarioSessions, type Scenario } from '../../engine/scenario';
+import {
+  type Condition,
+  CONTRAINDICATIONS,
+  INDICATIONS,
+  MAX_DAYS,
+  MAX_PASSES,
+  MAX_PATIENTS,
+  MAX_SESSIONS,
+  type ModelWarning,
+  NEEDLE_MM_MAX,
+  NEEDLE_MM_MIN,
+  plannedWarnings,
+  ProtocolSchema,
+  REGIONS,
+  type Scenario,
+  scenarioSessions,
+  sessionBlocked,
+} from '../../engine/index';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
-import { courseStyle } from '../../compare/palette';
+import { courseStyle } from '../palette';
 import { courseKey, courseName } from '../../compare/workspace';
 import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from '../labels';
 import type { RunState } from './compareModel';
-import { el, lineSample, nextId } from './dom';
+import { el, lineSample, nextId } from '../dom';
 
 export interface CourseCardEvents {
   change(index: number, course: Scenario): void;
@@ -253,7 +265,7 @@ export class CourseCard {
     if (this.warningsShown?.course === c && this.warningsShown.runWarnings === runWarnings) return;
     this.warningsShown = { course: c, runWarnings };
     const list: ModelWarning[] = [...(runWarnings ?? plannedWarnings(c))];
-    if (c.skin.conditions.some((x) => BLOCKING_CONDITIONS.includes(x as never))) {
+    if (sessionBlocked(c.skin.conditions, false)) {
       list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });
     }
     this.warnings.replaceChildren(...list.map((w) => el('li', { text: w.message, attrs: { 'data-code': w.code, 'data-severity': w.severity ?? 'info' } })));

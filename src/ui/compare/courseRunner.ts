@@ -1,4 +1,4 @@
-import type { CohortResult } from '../../engine/cohort';
+import type { CohortResult } from '../../engine/index';
 import { shownFromResult, type ShownRun } from '../../compare/shownRun';
 import { createWebPool } from '../../pool/webPool';
 import { runCohortInPool, runCourseArrays, type JobPool } from '../../pool/scenarioJobs';

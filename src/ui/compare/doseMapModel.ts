@@ -1,4 +1,4 @@
-import type { Scenario } from '../../engine/scenario';
+import type { Scenario } from '../../engine/index';
 import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseCellJob, doseCellOrder, type DoseCellSpec } from '../../compare/doseMap';
 import type { DoseMapSettings } from '../../compare/workspace';
 import { atom, type Atom } from '../store';

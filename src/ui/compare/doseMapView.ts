@@ -1,8 +1,8 @@
-import { SERIES_INFO } from '../../engine/outputs';
+import { SERIES_INFO } from '../../engine/index';
 import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, outlineSegments } from '../../compare/doseMap';
 import { signedPercent } from '../format';
 import type { DoseMapState } from './doseMapModel';
-import { download, el } from './dom';
+import { download, el } from '../dom';
 
 const COLS = DOSE_MAP_INTERVALS_DAYS.length;
 const ROWS = DOSE_MAP_NEEDLES_MM.length;

@@ -1,11 +1,11 @@
-import type { Scenario } from '../../engine/scenario';
-import { courseStyle } from '../../compare/palette';
+import type { Scenario } from '../../engine/index';
+import { courseStyle } from '../palette';
 import type { ShownRun } from '../../compare/shownRun';
 import { summariseCourse } from '../../compare/summary';
 import { formatTime } from '../../compare/timeAxis';
 import { courseName, type TimeUnit } from '../../compare/workspace';
 import { percent, signedPercent } from '../format';
-import { el, lineSample } from './dom';
+import { el, lineSample } from '../dom';
 
 const COLUMNS = [
   'Course',

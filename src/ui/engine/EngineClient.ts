@@ -1,6 +1,6 @@
 import { releaseProxy, transfer, wrap, type Endpoint, type Remote } from 'comlink';
 import type { CellReport, Stroke } from '../../engine/index';
-import type { Layer } from '../../shading/types';
+import type { Layer } from '../../shading/index';
 import type { EngineApi, FrameResult, OpResult, SetupInfo, UndoResult } from '../../../workers/engineApi';
 import type { LogOp, SetupInput } from '../../../workers/messages';
 

@@ -1,38 +1,13 @@
-import { MAX_STROKES_PER_BATCH, type LogOp, type SessionSnapshot, type SetupInfo, type SetupInput } from '../../session/index';
+import type { LogOp, SetupInput } from '../../session/index';
 import type { Stroke } from '../../engine/index';
-import type { Layer } from '../../shading/types';
-import type { FrameResult } from '../../../workers/engineApi';
-import { bump, notify, type AppStore } from '../appStore';
+import type { Layer } from '../../shading/index';
+import type { AppStore } from '../appStore';
 import type { SimClock } from '../clock';
-import { sessionAnnouncement } from '../format';
-import { batch } from '../store';
 import type { CrossRequest, EngineClient } from './EngineClient';
-import { IntentQueue } from './IntentQueue';
-import { WorkerFault, type WorkerHost } from './WorkerHost';
-
-/** A frame as the session engine hands it to the view: the worker's answer and the worker it came from. */
-export type EngineFrame = FrameResult & { generation: number };
-
-/** What the user asks of the engine; each carries what it needs from the moment the user acted. */
-export type Intent =
-  | { kind: 'strokes'; atHour: number; strokes: Stroke[]; gesture: number }
-  | { kind: 'pass'; atHour: number; needleMm: number; pressure: number }
-  | { kind: 'advance'; toHour: number }
-  | { kind: 'undo' }
-  | { kind: 'start-over' }
-  /**
-   * A new setup: `keepHistory` replays the log on it up to `hour` (a new skin), else it starts fresh
-   * (Reset).
-   */
-  | { kind: 'setup'; setup: SetupInput; keepHistory: boolean; hour: number };
-
-/** Consecutive stroke batches of one drag at one hour travel as one message. */
-function mergeStrokes(tail: Intent, next: Intent): Intent | null {
-  if (tail.kind !== 'strokes' || next.kind !== 'strokes') return null;
-  if (tail.gesture !== next.gesture || tail.atHour !== next.atHour) return null;
-  if (tail.strokes.length + next.strokes.length > MAX_STROKES_PER_BATCH) return null;
-  return { ...tail, strokes: [...tail.strokes, ...next.strokes] };
-}
+import type { EngineFrame, Intent } from './intents';
+import { SessionTransport } from './SessionTransport';
+import { storeAdapter } from './storeAdapter';
+import type { WorkerHost } from './WorkerHost';
 
 export interface SessionEngineOptions {
   store: AppStore;
@@ -43,64 +18,46 @@ export interface SessionEngineOptions {
 }
 
 /**
- * The app's side of the engine: one ordered intent queue to the worker, the mirror of the worker's
- * operation log, crash recovery, and the snapshots that go into the store. No DOM; tested in Node
- * over a MessageChannel.
+ * The app's side of the engine: the intents the UI may send, stamped with the clock at the moment
+ * the user acted. It joins two parts: the transport (SessionTransport: the worker client with its
+ * intent queue, log mirror and crash recovery) and the store adapter (storeAdapter: atoms,
+ * announcements, notices). No DOM; tested in Node over a MessageChannel.
  *
  * Data flows one way: intent → queue → worker → session/engine → snapshot → store → views.
- * If the worker crashes or hangs, a new one is started and the state rebuilt from the mirrored log;
- * the intent that was running is applied again, once.
  */
 export class SessionEngine {
-  private readonly queue: IntentQueue<Intent>;
-  private readonly mirror: LogOp[] = [];
-  private setupInput: SetupInput | null = null;
-  private recovering: Promise<void> | null = null;
-  /** Worker generation of the frame in flight (a frame lost with a crashed worker does not block the next). */
-  private frameGeneration: number | null = null;
-  /**
-   * The frame the view's buffer holds (worker generation and frame number, from `shown`): sent as
-   * `since`, so the worker may send only the rectangle that changed. A new worker starts from nothing.
-   */
-  private held: { generation: number; seq: number } | null = null;
+  private readonly transport: SessionTransport;
   private lastGesture = 0;
-  /**
-   * The engine hour the worker last confirmed: a recovery replays up to here (not to the clock, which
-   * a queued Step may already have moved on; the Step itself then runs again and is logged).
-   */
-  private confirmedHour = 0;
-  /** Faults the engine recovered from (the test hook reads it). */
-  recoveries = 0;
 
   constructor(private readonly o: SessionEngineOptions) {
-    this.queue = new IntentQueue<Intent>((intent) => this.applyWithRecovery(intent), mergeStrokes);
-    o.host.onCrash((reason) => void this.recover(reason, o.host.generation));
+    this.transport = new SessionTransport(o.host, storeAdapter(o.store), o.replayDeadlineMs);
   }
 
   /** The operation log as the worker holds it (mirrored from each answer): what a save or a recovery replays. */
   get ops(): readonly LogOp[] {
-    return this.mirror;
+    return this.transport.ops;
   }
 
   get setup(): SetupInput | null {
-    return this.setupInput;
+    return this.transport.setup;
   }
 
   /** Nothing queued, running, recovering, or being drawn. */
   get settled(): boolean {
-    return this.queue.size === 0 && this.recovering === null && !this.frameInFlight;
-  }
-
-  private get frameInFlight(): boolean {
-    return this.frameGeneration === this.o.host.generation;
+    return this.transport.settled;
   }
 
   get busy(): boolean {
-    return this.queue.size > 0 || this.recovering !== null;
+    return this.transport.busy;
+  }
+
+  /** Faults the engine recovered from (the test hook reads it). */
+  get recoveries(): number {
+    return this.transport.recoveries;
   }
 
   idle(): Promise<void> {
-    return this.queue.idle();
+    return this.transport.idle();
   }
 
   /**
@@ -112,17 +69,16 @@ export class SessionEngine {
     if (saved && (saved.ops.length > 0 || saved.clockHours > 0)) {
       this.o.clock.hours = saved.clockHours;
       this.o.store.clockHours.set(saved.clockHours);
-      this.mirror.push(...saved.ops);
-      this.o.store.logLength.set(this.mirror.length);
+      this.transport.preload(saved.ops);
       try {
         await this.push({ kind: 'setup', setup, keepHistory: true, hour: Math.floor(saved.clockHours + 1e-9) });
-        for (const op of this.mirror) if (op.op === 'strokes' && op.gesture !== undefined) this.lastGesture = Math.max(this.lastGesture, op.gesture);
-        const lastInjury = [...this.mirror].reverse().find((op) => op.op !== 'advance');
+        for (const op of this.ops) if (op.op === 'strokes' && op.gesture !== undefined) this.lastGesture = Math.max(this.lastGesture, op.gesture);
+        const lastInjury = [...this.ops].reverse().find((op) => op.op !== 'advance');
         if (lastInjury) this.o.clock.lastInjuryHour = lastInjury.hour;
         return null;
       } catch (err) {
         refused = (err as Error).message;
-        this.mirror.length = 0;
+        this.transport.dropLog();
         this.resetClock();
       }
     }
@@ -193,24 +149,8 @@ export class SessionEngine {
    * and returns the pixels (null when it did not run): the whole frame, or the rectangle that changed
    * since the frame the view said it holds (`shown`).
    */
-  async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<EngineFrame | null> {
-    if (this.frameInFlight || this.busy || this.setupInput === null) return null;
-    const generation = this.o.host.generation;
-    this.frameGeneration = generation;
-    const since = this.held !== null && this.held.generation === generation ? this.held.seq : undefined;
-    try {
-      const f = await this.o.host.call((c) => c.frame(layer, toHour, cross, since));
-      this.applySnapshot(f.snapshot);
-      return { ...f, generation };
-    } catch (err) {
-      if (err instanceof WorkerFault) {
-        void this.recover(err.message, generation);
-        return null;
-      }
-      throw err;
-    } finally {
-      if (this.frameGeneration === generation) this.frameGeneration = null;
-    }
+  frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<EngineFrame | null> {
+    return this.transport.frame(layer, toHour, cross);
   }
 
   /**
@@ -218,32 +158,21 @@ export class SessionEngine {
    * that frame, which the next request names as `since`. A frame of a replaced worker counts for nothing.
    */
   shown(f: EngineFrame): void {
-    this.held = f.generation === this.o.host.generation ? { generation: f.generation, seq: f.seq } : null;
+    this.transport.shown(f);
   }
 
   /** Hands a buffer back for the next frame (the one a full frame replaced, or a patch's own). */
   release(pixels: Uint8Array, cross: Uint8Array | null): void {
-    this.o.host.client.release(pixels);
-    if (cross) this.o.host.client.releaseCross(cross);
+    this.transport.release(pixels, cross);
   }
 
   /** A read-only call (inspector, test hook); null while the engine is busy or recovering. */
-  async read<T>(fn: (c: EngineClient) => Promise<T>): Promise<T | null> {
-    if (this.recovering !== null || this.setupInput === null) return null;
-    try {
-      return await this.o.host.call(fn);
-    } catch (err) {
-      if (err instanceof WorkerFault) void this.recover(err.message, this.o.host.generation);
-      return null;
-    }
+  read<T>(fn: (c: EngineClient) => Promise<T>): Promise<T | null> {
+    return this.transport.read(fn);
   }
 
-  // ── Internals ───────────────────────────────────────────────────────────────────────────────
-
   private push(intent: Intent): Promise<void> {
-    const p = this.queue.push(intent);
-    this.o.store.pendingIntents.set(this.queue.size);
-    return p.finally(() => this.o.store.pendingIntents.set(this.queue.size));
+    return this.transport.push(intent);
   }
 
   private resetClock(): void {
@@ -253,151 +182,5 @@ export class SessionEngine {
     c.lastInjuryHour = Number.NEGATIVE_INFINITY;
     this.o.store.playing.set(false);
     this.o.store.clockHours.set(0);
-  }
-
-  /** Applies an intent; if the worker fails under it, recovers and applies it once more. */
-  private async applyWithRecovery(intent: Intent): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      if (this.recovering) await this.recovering;
-      const generation = this.o.host.generation;
-      try {
-        await this.execute(intent);
-        bump(this.o.store.engineVersion);
-        return;
-      } catch (err) {
-        if (!(err instanceof WorkerFault) || attempt >= 1) throw err;
-        await this.recover(err.message, generation);
-      }
-    }
-  }
-
-  private async execute(intent: Intent): Promise<void> {
-    const { host, store } = this.o;
-    switch (intent.kind) {
-      case 'strokes': {
-        const r = await host.call((c) => c.applyStrokes(intent.atHour, intent.strokes, intent.gesture));
-        this.mirrorLog(r.log, r.hour);
-        if (!r.accepted && r.reason) store.announce.emit(r.reason);
-        return;
-      }
-      case 'pass': {
-        const r = await host.call((c) => c.applyPass(intent.atHour, intent.needleMm, intent.pressure));
-        this.mirrorLog(r.log, r.hour);
-        store.announce.emit(r.accepted ? `Pass ${r.passesThisSession} rolled: ${r.punctures} punctures.` : (r.reason ?? 'Pass refused.'));
-        return;
-      }
-      case 'advance': {
-        const r = await host.call((c) => c.advance(intent.toHour, true));
-        this.mirrorLog(r.log, r.hour);
-        return;
-      }
-      case 'undo': {
-        const r = await host.call((c) => c.undo());
-        this.mirrorLog(r.log, r.hour);
-        store.announce.emit(r.undone ? 'Undone: the last pass or stroke was taken back.' : (r.reason ?? 'Nothing to undo.'));
-        return;
-      }
-      case 'start-over': {
-        const info = await host.call((c) => c.startOver());
-        this.confirmedHour = 0;
-        this.mirror.length = 0;
-        store.logLength.set(0);
-        await this.adopt(info);
-        store.announce.emit('Started over: fresh skin, same settings.');
-        return;
-      }
-      case 'setup': {
-        const info = intent.keepHistory
-          ? await host.call((c) => c.replay(intent.setup, this.mirror, intent.hour), this.replayDeadline())
-          : await host.call((c) => c.init(intent.setup));
-        this.confirmedHour = intent.keepHistory ? intent.hour : 0;
-        if (!intent.keepHistory) {
-          this.mirror.length = 0;
-          store.logLength.set(0);
-        }
-        this.setupInput = intent.setup;
-        await this.adopt(info);
-        return;
-      }
-    }
-  }
-
-  private mirrorLog(delta: { length: number; appended: LogOp[] }, hour: number): void {
-    this.confirmedHour = hour;
-    const base = delta.length - delta.appended.length;
-    if (base > this.mirror.length) throw new Error(`log mirror out of step: the worker holds ${delta.length} operations, the app ${this.mirror.length}`);
-    this.mirror.length = base;
-    this.mirror.push(...delta.appended);
-    this.o.store.logLength.set(this.mirror.length);
-  }
-
-  private async adopt(info: SetupInfo): Promise<void> {
-    const pixels = await this.o.host.call((c) => c.baseline());
-    batch(() => {
-      this.o.store.setup.set(info);
-      this.o.store.baselinePixels.set(pixels);
-    });
-  }
-
-  private replayDeadline(): number {
-    // Replaying costs about as much as living through it: give long logs room (2-core CI machines).
-    return this.o.replayDeadlineMs ?? 60_000;
-  }
-
-  /**
-   * A worker fault: starts a new worker and replays the mirrored log on it. Concurrent reports of
-   * the same fault share one recovery; a fault of a worker already replaced is ignored.
-   */
-  private recover(reason: string, generation: number): Promise<void> {
-    if (this.recovering) return this.recovering;
-    if (generation !== this.o.host.generation) return Promise.resolve();
-    const { store, host } = this.o;
-    this.recovering = (async () => {
-      store.workerStatus.set('recovering');
-      notify(store, { key: 'worker', kind: 'warning', text: `The simulation engine stopped (${reason}). Restarting it and rebuilding your session…` });
-      for (let attempt = 0; ; attempt++) {
-        host.restart();
-        try {
-          if (this.setupInput !== null) {
-            const info = await host.call((c) => c.replay(this.setupInput!, this.mirror, this.confirmedHour), this.replayDeadline());
-            await this.adopt(info);
-          }
-          this.recoveries++;
-          store.workerStatus.set('ready');
-          notify(store, {
-            key: 'worker',
-            kind: 'info',
-            text: `The simulation engine stopped (${reason}) and was restarted; your session was rebuilt from its ${this.mirror.length} recorded steps. Nothing was lost.`,
-          });
-          bump(store.engineVersion);
-          return;
-        } catch (err) {
-          if (err instanceof WorkerFault && attempt < 1) continue;
-          store.workerStatus.set('failed');
-          notify(store, { key: 'worker', kind: 'error', text: `The simulation engine could not be restarted (${(err as Error).message}). Reload the page: your session is saved.` });
-          return;
-        }
-      }
-    })().finally(() => {
-      this.recovering = null;
-    });
-    return this.recovering;
-  }
-
-  /** Puts a snapshot into the store, in one batch, and announces what happened since the last one. */
-  private applySnapshot(snap: SessionSnapshot): void {
-    const store = this.o.store;
-    this.confirmedHour = snap.hour;
-    batch(() => {
-      store.snapshot.set(snap);
-      if (snap.listsChanged) {
-        store.sessions.set(snap.sessions);
-        store.warnings.set(snap.warnings);
-      }
-      if (store.chart.append(snap.samples)) bump(store.chartVersion);
-      if (store.workerStatus.get() === 'starting') store.workerStatus.set('ready');
-    });
-    for (const ev of snap.events) if (ev.type === 'session-end') store.announce.emit(sessionAnnouncement(ev.summary));
-    for (const w of snap.newWarnings) store.announce.emit(w.message);
   }
 }

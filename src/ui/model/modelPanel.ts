@@ -3,7 +3,7 @@ import { createWebPool } from '../../pool/webPool';
 import type { JobPool } from '../../pool/scenarioJobs';
 import { formatFigure, formatRange, type TargetOutcome } from '../../validation/check';
 import { VALIDATION_TARGETS, type ValidationTarget } from '../../validation/targets';
-import { el } from '../compare/dom';
+import { el } from '../dom';
 
 /**
  * "How good is the model?" (docs/model.md §14, §18): every validation target run live in the worker pool at

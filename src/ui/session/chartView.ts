@@ -1,6 +1,7 @@
 import type { AppStore } from '../appStore';
-import { byId, setText } from '../dom';
+import { byId, download, setText } from '../dom';
 import { LiveChart } from '../liveChart';
+import { HOURS_PER_DAY } from '../../engine/index';
 
 /** Chart height for a width: wide charts get taller, within limits (px). */
 export function chartHeight(width: number): number {
@@ -47,10 +48,6 @@ export function mountChart(store: AppStore): void {
 
   byId('chart-csv').addEventListener('click', () => {
     const blob = new Blob([store.chart.toCsv()], { type: 'text/csv' });
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(blob);
-    a.download = `skinsim-seed${store.settings.get().seed}-day${Math.floor(store.clockHours.get() / 24)}.csv`;
-    a.click();
-    setTimeout(() => URL.revokeObjectURL(a.href), 1000);
+    download(blob, `skinsim-seed${store.settings.get().seed}-day${Math.floor(store.clockHours.get() / HOURS_PER_DAY)}.csv`);
   });
 }

@@ -1,6 +1,5 @@
 import type { SetupInfo } from '../../session/index';
-import { tipDepthText } from '../../shading/crossSectionScale';
-import { BLEED_MIN, drawnBleeding } from '../../shading/punctureMarks';
+import { BLEED_MIN, drawnBleeding, tipDepthText } from '../../shading/index';
 import type { CrossTip } from '../appStore';
 import type { Settings } from '../settings';
 

@@ -1,3 +1,4 @@
+import { HOURS_PER_DAY } from '../../engine/index';
 import { outsideEnvelopeOf } from '../../evidence/envelope';
 import type { SessionSnapshot } from '../../session/index';
 import type { AppStore } from '../appStore';
@@ -5,8 +6,6 @@ import { byId } from '../dom';
 
 /** Readouts whose series rest on trials: their tag turns to "extrapolation" outside the trials' envelope. */
 const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 'out-wrinkle', 'out-laxity', 'out-texture'] as const;
-
-const HOURS_PER_DAY = 24;
 
 /**
  * The evidence tags of the session view's readouts (docs/model.md §17): "data" while the sessions rolled

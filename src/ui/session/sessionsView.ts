@@ -3,6 +3,7 @@ import { byId, setText } from '../dom';
 import { dayLabel, sessionDetails } from '../format';
 import type { SessionContext } from './context';
 import { showWarnings } from './warningsView';
+import { HOURS_PER_DAY } from '../../engine/index';
 
 /** The sessions list, the warnings, and "Repeat as a course". */
 export function mountSessions({ store }: SessionContext): void {
@@ -34,7 +35,7 @@ export function mountSessions({ store }: SessionContext): void {
     const scenario = courseScenario({ seed: settings.seed, skin: settings.skin }, sessions, store.clockHours.get(), `Session view, seed ${settings.seed}`);
     if (scenario === null) return setText(note, 'Roll a session first: there is nothing to repeat yet.');
     store.courseRequests.set({ id: ++id, scenario });
-    const days = sessions.map((s) => (s.startHour / 24).toFixed(0)).join(', ');
+    const days = sessions.map((s) => (s.startHour / HOURS_PER_DAY).toFixed(0)).join(', ');
     setText(note, `Course ready for Compare: ${sessions.length} session${sessions.length > 1 ? 's' : ''} on day${sessions.length > 1 ? 's' : ''} ${days}, read out on day ${scenario.days}.`);
   });
 }

@@ -1,11 +1,11 @@
-import { crossSectionLabels } from '../../shading/crossSection';
-import { legendFor } from '../../shading/legends';
+import { crossSectionLabels, legendFor } from '../../shading/index';
 import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
 import { renderLegend } from '../legendView';
 import type { SessionContext } from './context';
 import { crossSectionText } from './crossSectionText';
+import { HOURS_PER_DAY } from '../../engine/index';
 
 /** Canvas and texture sizes of the skin view, px (the canvas is scaled by CSS to its column). */
 export const CANVAS_PX = 640;
@@ -79,7 +79,7 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
   const splitInput = byId<HTMLInputElement>('split');
   const drawSplit = (): void => {
     const split = store.settings.get().split;
-    const day = Math.floor((store.snapshot.get()?.hour ?? 0) / 24);
+    const day = Math.floor((store.snapshot.get()?.hour ?? 0) / HOURS_PER_DAY);
     skin.setSplit(split / 100);
     labels.hidden = split === 0;
     before.hidden = split < 12;

@@ -3,8 +3,9 @@ import { dayLabel } from '../format';
 import { speedText } from '../rateMeter';
 import { SLOW_SPEED_HOURS_PER_SECOND } from '../clock';
 import type { SessionContext } from './context';
+import { HOURS_PER_DAY } from '../../engine/index';
 
-const HOURS = { hour: 1, day: 24, week: 24 * 7 } as const;
+const HOURS = { hour: 1, day: HOURS_PER_DAY, week: HOURS_PER_DAY * 7 } as const;
 
 /** Ctrl+Z / ⌘Z outside text fields (a field keeps its own undo). */
 function isUndoKey(e: KeyboardEvent): boolean {

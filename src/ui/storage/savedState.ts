@@ -1,6 +1,5 @@
 import { z } from 'zod';
-import { formatIssues } from '../../engine/bounded';
-import { checkJsonValue } from '../../engine/jsonInput';
+import { checkJsonValue, formatIssues } from '../../engine/index';
 import { LogSchema, MAX_HOUR } from '../../session/index';
 import { SettingsSchema } from '../settings';
 

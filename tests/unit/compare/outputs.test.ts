@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { compareToCsv, csvText, parseCsv, protocolText } from '../../../src/compare/compareCsv';
+import { compareToCsv, protocolText } from '../../../src/compare/compareCsv';
+import { csvText, parseCsv } from '../../../src/engine/csv';
 import { doseCellJob, doseCellOrder, DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, outlineSegments } from '../../../src/compare/doseMap';
-import { bandFill, COURSE_STYLES } from '../../../src/compare/palette';
+import { bandFill, COURSE_STYLES } from '../../../src/ui/palette';
 import { indexAtOrBefore, valueAtDay, type ShownRun } from '../../../src/compare/shownRun';
 import { summariseCourse } from '../../../src/compare/summary';
 import { newCourse } from '../../../src/compare/courseForm';

@@ -1,0 +1,239 @@
+import type { LogOp, SetupInfo, SetupInput } from '../../session/index';
+import type { Layer } from '../../shading/index';
+import type { CrossRequest, EngineClient } from './EngineClient';
+import { IntentQueue } from './IntentQueue';
+import { mergeStrokes, type EngineFrame, type Intent, type TransportListener } from './intents';
+import { WorkerFault, type WorkerHost } from './WorkerHost';
+
+/**
+ * The worker client of the session view: one ordered intent queue to the worker, the mirror of the
+ * worker's operation log, crash and hang recovery, and frames. No DOM, no store, no user-facing text.
+ * If the worker crashes or hangs, a new one is started and the state rebuilt from the mirrored log;
+ * the intent that was running is applied again, once.
+ */
+export class SessionTransport {
+  private readonly queue: IntentQueue<Intent>;
+  private readonly mirror: LogOp[] = [];
+  private setupInput: SetupInput | null = null;
+  private recovering: Promise<void> | null = null;
+  /** Worker generation of the frame in flight (a frame lost with a crashed worker does not block the next). */
+  private frameGeneration: number | null = null;
+  /**
+   * The frame the view's buffer holds (worker generation and frame number, from `shown`): sent as
+   * `since`, so the worker may send only the rectangle that changed. A new worker starts from nothing.
+   */
+  private held: { generation: number; seq: number } | null = null;
+  /**
+   * The engine hour the worker last confirmed: a recovery replays up to here (not to the clock, which
+   * a queued Step may already have moved on; the Step itself then runs again and is logged).
+   */
+  private confirmedHour = 0;
+  /** Faults the transport recovered from (the test hook reads it). */
+  recoveries = 0;
+
+  constructor(
+    private readonly host: WorkerHost,
+    private readonly listener: TransportListener,
+    /** A replay may take much longer than an ordinary call (a long log): its deadline, ms. */
+    private readonly replayDeadlineMs = 60_000,
+  ) {
+    this.queue = new IntentQueue<Intent>((intent) => this.applyWithRecovery(intent), mergeStrokes);
+    host.onCrash((reason) => void this.recover(reason, host.generation));
+  }
+
+  /** The operation log as the worker holds it (mirrored from each answer). */
+  get ops(): readonly LogOp[] {
+    return this.mirror;
+  }
+
+  get setup(): SetupInput | null {
+    return this.setupInput;
+  }
+
+  get settled(): boolean {
+    return this.queue.size === 0 && this.recovering === null && !this.frameInFlight;
+  }
+
+  private get frameInFlight(): boolean {
+    return this.frameGeneration === this.host.generation;
+  }
+
+  get busy(): boolean {
+    return this.queue.size > 0 || this.recovering !== null;
+  }
+
+  idle(): Promise<void> {
+    return this.queue.idle();
+  }
+
+  /** Takes a saved log as the mirror before it is replayed (a restore). */
+  preload(ops: readonly LogOp[]): void {
+    this.mirror.push(...ops);
+    this.listener.logLength(this.mirror.length);
+  }
+
+  /** Forgets the mirrored log (a restore the worker refused). */
+  dropLog(): void {
+    this.mirror.length = 0;
+  }
+
+  push(intent: Intent): Promise<void> {
+    const p = this.queue.push(intent);
+    this.listener.queued(this.queue.size);
+    return p.finally(() => this.listener.queued(this.queue.size));
+  }
+
+  /** Shades a frame if none is in flight and no intent is waiting (null when it did not run). */
+  async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<EngineFrame | null> {
+    if (this.frameInFlight || this.busy || this.setupInput === null) return null;
+    const generation = this.host.generation;
+    this.frameGeneration = generation;
+    const since = this.held !== null && this.held.generation === generation ? this.held.seq : undefined;
+    try {
+      const f = await this.host.call((c) => c.frame(layer, toHour, cross, since));
+      this.confirmedHour = f.snapshot.hour;
+      this.listener.snapshot(f.snapshot);
+      return { ...f, generation };
+    } catch (err) {
+      if (err instanceof WorkerFault) {
+        void this.recover(err.message, generation);
+        return null;
+      }
+      throw err;
+    } finally {
+      if (this.frameGeneration === generation) this.frameGeneration = null;
+    }
+  }
+
+  /** The view's buffer now holds frame `f`; a frame of a replaced worker counts for nothing. */
+  shown(f: EngineFrame): void {
+    this.held = f.generation === this.host.generation ? { generation: f.generation, seq: f.seq } : null;
+  }
+
+  release(pixels: Uint8Array, cross: Uint8Array | null): void {
+    this.host.client.release(pixels);
+    if (cross) this.host.client.releaseCross(cross);
+  }
+
+  /** A read-only call; null while the engine is busy or recovering. */
+  async read<T>(fn: (c: EngineClient) => Promise<T>): Promise<T | null> {
+    if (this.recovering !== null || this.setupInput === null) return null;
+    try {
+      return await this.host.call(fn);
+    } catch (err) {
+      if (err instanceof WorkerFault) void this.recover(err.message, this.host.generation);
+      return null;
+    }
+  }
+
+  /** Applies an intent; if the worker fails under it, recovers and applies it once more. */
+  private async applyWithRecovery(intent: Intent): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      if (this.recovering) await this.recovering;
+      const generation = this.host.generation;
+      try {
+        await this.execute(intent);
+        this.listener.changed();
+        return;
+      } catch (err) {
+        if (!(err instanceof WorkerFault) || attempt >= 1) throw err;
+        await this.recover(err.message, generation);
+      }
+    }
+  }
+
+  private async execute(intent: Intent): Promise<void> {
+    const { host, listener } = this;
+    switch (intent.kind) {
+      case 'strokes':
+      case 'pass': {
+        const r = await (intent.kind === 'strokes'
+          ? host.call((c) => c.applyStrokes(intent.atHour, intent.strokes, intent.gesture))
+          : host.call((c) => c.applyPass(intent.atHour, intent.needleMm, intent.pressure)));
+        this.mirrorLog(r.log, r.hour);
+        listener.answered({ kind: intent.kind, result: r });
+        return;
+      }
+      case 'advance': {
+        const r = await host.call((c) => c.advance(intent.toHour, true));
+        this.mirrorLog(r.log, r.hour);
+        return;
+      }
+      case 'undo': {
+        const r = await host.call((c) => c.undo());
+        this.mirrorLog(r.log, r.hour);
+        listener.answered({ kind: 'undo', result: r });
+        return;
+      }
+      case 'start-over': {
+        const info = await host.call((c) => c.startOver());
+        this.confirmedHour = 0;
+        this.mirror.length = 0;
+        listener.logLength(0);
+        await this.adopt(info);
+        listener.answered({ kind: 'start-over' });
+        return;
+      }
+      case 'setup': {
+        const info = intent.keepHistory
+          ? await host.call((c) => c.replay(intent.setup, this.mirror, intent.hour), this.replayDeadlineMs)
+          : await host.call((c) => c.init(intent.setup));
+        this.confirmedHour = intent.keepHistory ? intent.hour : 0;
+        if (!intent.keepHistory) {
+          this.mirror.length = 0;
+          listener.logLength(0);
+        }
+        this.setupInput = intent.setup;
+        await this.adopt(info);
+        return;
+      }
+    }
+  }
+
+  private mirrorLog(delta: { length: number; appended: LogOp[] }, hour: number): void {
+    this.confirmedHour = hour;
+    const base = delta.length - delta.appended.length;
+    if (base > this.mirror.length) throw new Error(`log mirror out of step: the worker holds ${delta.length} operations, the app ${this.mirror.length}`);
+    this.mirror.length = base;
+    this.mirror.push(...delta.appended);
+    this.listener.logLength(this.mirror.length);
+  }
+
+  private async adopt(info: SetupInfo): Promise<void> {
+    const pixels = await this.host.call((c) => c.baseline());
+    this.listener.adopted(info, pixels);
+  }
+
+  /**
+   * A worker fault: starts a new worker and replays the mirrored log on it. Concurrent reports of
+   * the same fault share one recovery; a fault of a worker already replaced is ignored.
+   */
+  private recover(reason: string, generation: number): Promise<void> {
+    if (this.recovering) return this.recovering;
+    if (generation !== this.host.generation) return Promise.resolve();
+    const { host, listener } = this;
+    this.recovering = (async () => {
+      listener.recovering(reason);
+      for (let attempt = 0; ; attempt++) {
+        host.restart();
+        try {
+          if (this.setupInput !== null) {
+            const info = await host.call((c) => c.replay(this.setupInput!, this.mirror, this.confirmedHour), this.replayDeadlineMs);
+            await this.adopt(info);
+          }
+          this.recoveries++;
+          listener.recovered(reason, this.mirror.length);
+          listener.changed();
+          return;
+        } catch (err) {
+          if (err instanceof WorkerFault && attempt < 1) continue;
+          listener.failed((err as Error).message);
+          return;
+        }
+      }
+    })().finally(() => {
+      this.recovering = null;
+    });
+    return this.recovering;
+  }
+}
