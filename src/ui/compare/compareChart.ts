@@ -6,6 +6,7 @@ import { bandFill, courseStyle } from '../palette';
 import { formatInUnit } from '../../compare/timeAxis';
 import { indexAtOrBefore } from '../../compare/shownRun';
 import { describePoint, pointsRange, type PublishedPoint } from '../../compare/publishedData';
+import { drawPublishedPoints, publishedLegendItems, publishedTable } from './publishedLayer';
 import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
 import { download, el, lineSample, nextId } from '../dom';
@@ -22,9 +23,6 @@ export interface ChartExtras {
 }
 
 const NO_EXTRAS: ChartExtras = { courses: [], published: null };
-
-/** Ink of the published points: dark, so they read as data against the courses' colours. */
-const POINT_INK = '#17212b';
 
 /** Cursor sync group of the Compare charts: hovering one moves the cursor on all (uPlot.sync). */
 export const COMPARE_SYNC_KEY = 'skinsim-compare';
@@ -121,7 +119,7 @@ export class CompareChart {
     }
     const markers = (u: uPlot): void => {
       this.drawMarkers(u, lineIndex);
-      this.drawPublished(u);
+      drawPublishedPoints(u, this.points);
     };
     const points = this.points;
     const yPoints = pointsRange(points);
@@ -209,64 +207,6 @@ export class CompareChart {
     ctx.restore();
   }
 
-  /**
-   * Published points: the mean as a diamond, its interval as a whisker with caps, a one-sided bound as a
-   * whisker from the bound to the plot's edge with an arrowhead; each labelled with its trial.
-   */
-  private drawPublished(u: uPlot): void {
-    const cols = this.columns;
-    const points = this.points;
-    if (!cols || points.length === 0) return;
-    const ctx = u.ctx;
-    const dpr = devicePixelRatio;
-    const top = u.bbox.top;
-    const bottom = u.bbox.top + u.bbox.height;
-    ctx.save();
-    ctx.strokeStyle = POINT_INK;
-    ctx.fillStyle = POINT_INK;
-    ctx.lineWidth = 1.5 * dpr;
-    ctx.font = `${11 * dpr}px system-ui, sans-serif`;
-    for (const p of points) {
-      const x = u.valToPos(p.x, 'x', true);
-      const yLow = p.low === null ? bottom : u.valToPos(p.low, 'y', true);
-      const yHigh = p.high === null ? top : u.valToPos(p.high, 'y', true);
-      if (p.low !== null || p.high !== null) {
-        ctx.beginPath();
-        ctx.moveTo(x, yLow);
-        ctx.lineTo(x, yHigh);
-        for (const [end, open] of [[yLow, p.low === null], [yHigh, p.high === null]] as const) {
-          if (open) {
-            // An open end: an arrowhead pointing away from the bound.
-            const dir = end === top ? 1 : -1;
-            ctx.moveTo(x - 4 * dpr, end + dir * 6 * dpr);
-            ctx.lineTo(x, end);
-            ctx.lineTo(x + 4 * dpr, end + dir * 6 * dpr);
-          } else {
-            ctx.moveTo(x - 4 * dpr, end);
-            ctx.lineTo(x + 4 * dpr, end);
-          }
-        }
-        ctx.stroke();
-      }
-      const yMean = p.y === null ? null : u.valToPos(p.y, 'y', true);
-      if (yMean !== null) {
-        const r = 5 * dpr;
-        ctx.beginPath();
-        ctx.moveTo(x, yMean - r);
-        ctx.lineTo(x + r, yMean);
-        ctx.lineTo(x, yMean + r);
-        ctx.lineTo(x - r, yMean);
-        ctx.closePath();
-        ctx.fill();
-      }
-      const labelY = yMean ?? (p.low !== null ? yLow : yHigh);
-      const right = x + 8 * dpr + ctx.measureText(p.trial).width < u.bbox.left + u.bbox.width;
-      ctx.textAlign = right ? 'left' : 'right';
-      ctx.fillText(p.trial, right ? x + 8 * dpr : x - 8 * dpr, Math.max(top + 10 * dpr, labelY - 6 * dpr));
-    }
-    ctx.restore();
-  }
-
   /** The heading's tag: the series' own basis, or "extrapolation" when a course lies outside the trials' envelope. */
   private showTag(): void {
     const info = SERIES_INFO[this.series];
@@ -301,20 +241,13 @@ export class CompareChart {
         ...matches,
       ]);
     });
-    const published = this.points.map((p) =>
-      el('li', { className: 'legend-published' }, [
-        el('span', { className: 'point-sample', attrs: { 'aria-hidden': 'true' }, text: '◆' }),
-        el('span', { className: 'legend-name', text: `${p.trial} (n = ${p.n})` }),
-        el('span', { className: 'legend-value', text: `${describePoint(p, cols.unit)} · ${formatInUnit(p.x, this.timeUnit)} · published` }),
-      ]),
-    );
-    this.legend.replaceChildren(...items, ...published);
+    this.legend.replaceChildren(...items, ...publishedLegendItems(this.points, cols.unit, this.timeUnit));
   }
 
   private renderTable(): void {
     const cols = this.columns;
     for (const old of this.tableBox.querySelectorAll('table, p')) old.remove();
-    if (this.points.length > 0) this.tableBox.append(this.publishedTable());
+    if (this.points.length > 0) this.tableBox.append(publishedTable(this.series, this.points, cols?.unit ?? '', this.timeUnit));
     if (!cols || cols.courses.length === 0) {
       this.tableBox.append(el('p', { text: 'No data yet.' }));
       return;
@@ -332,31 +265,6 @@ export class CompareChart {
     }
     table.append(el('thead', {}, [head]), body);
     this.tableBox.append(table);
-  }
-
-  /** The published points of this chart as a table: trial, time, value with its interval, n and source. */
-  private publishedTable(): HTMLTableElement {
-    const unit = this.columns?.unit ?? '';
-    const table = el('table', { className: 'data-table published-table' });
-    table.append(el('caption', { text: `Published data: ${SERIES_INFO[this.series].label}` }));
-    const cols = ['Trial', this.timeUnit, 'Published value', 'n', 'Source'];
-    table.append(el('thead', {}, [el('tr', {}, cols.map((c) => el('th', { text: c, attrs: { scope: 'col' } })))]));
-    table.append(
-      el(
-        'tbody',
-        {},
-        this.points.map((p) =>
-          el('tr', { attrs: { 'data-trial': p.id } }, [
-            el('th', { text: p.trial, attrs: { scope: 'row' } }),
-            el('td', { text: String(Number(p.x.toFixed(2))) }),
-            el('td', { text: describePoint(p, unit) }),
-            el('td', { text: String(p.n) }),
-            el('td', { text: `${p.citation} ${p.note}` }),
-          ]),
-        ),
-      ),
-    );
-    return table;
   }
 
   /** A PNG of the chart with its title and legend, on white (the plot canvas alone has neither). */
