@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 
 /**
@@ -78,6 +79,11 @@ export default defineConfig({
   plugins: [presetsPlugin(), contentSecurityPolicy()],
   worker: { format: 'es' },
   // Pre-bundle the worker's dependencies so a cold dev server does not reload the page (stack.md).
-  optimizeDeps: { include: ['comlink', 'zod', 'seedrandom', 'pixi.js', 'uplot', 'idb-keyval', 'lz-string'] },
+  optimizeDeps: { include: ['comlink', 'zod', 'zod/v4', 'seedrandom', 'pixi.js', 'uplot', 'idb-keyval', 'lz-string'] },
   build: { target: 'es2022', chunkSizeWarningLimit: 1500 },
+  // Every `import … from 'zod'` of the browser build goes through src/zodJitless.ts, which sets
+  // `jitless` before re-exporting zod: a module's imports run before its body, so no schema is built
+  // or parsed before the setting, however the bundler splits and orders the chunks (the CSP forbids
+  // eval). Node (CLI, tests) imports zod itself.
+  resolve: { alias: [{ find: /^zod$/, replacement: fileURLToPath(new URL('./src/zodJitless.ts', import.meta.url)) }] },
 });

@@ -1,3 +1,5 @@
+import { WorkerSlot } from './workerSlot';
+
 /**
  * A generic ordered worker pool: no DOM and no Node imports, so the same scheduler runs over Web
  * Workers (webPool.ts) and worker_threads (nodePool.ts), and unit tests drive it with fake workers.
@@ -104,7 +106,7 @@ interface Task<J, R> {
 }
 
 interface Slot<J, R> {
-  worker: PoolWorker | null;
+  workers: WorkerSlot<PoolWorker>;
   task: Task<J, R> | null;
 }
 
@@ -117,7 +119,7 @@ export class TaskPool<J, R> {
 
   constructor(private readonly options: TaskPoolOptions<J, R>) {
     if (!Number.isInteger(options.size) || options.size < 1) throw new RangeError(`pool size must be a whole number ≥ 1, got ${options.size}`);
-    this.slots = Array.from({ length: options.size }, () => ({ worker: null, task: null }));
+    this.slots = Array.from({ length: options.size }, () => ({ workers: new WorkerSlot<PoolWorker>(), task: null }));
   }
 
   get size(): number {
@@ -136,7 +138,7 @@ export class TaskPool<J, R> {
 
   /** Workers alive now (created lazily, replaced after a crash or a cancel). */
   get workers(): number {
-    return this.slots.filter((s) => s.worker !== null).length;
+    return this.slots.filter((s) => s.workers.worker !== null).length;
   }
 
   submit(job: J, options: SubmitOptions = {}): JobHandle<R> {
@@ -281,8 +283,9 @@ export class TaskPool<J, R> {
   }
 
   private start(slot: Slot<J, R>, task: Task<J, R>): void {
+    let worker: PoolWorker;
     try {
-      slot.worker ??= this.spawn(slot);
+      worker = slot.workers.worker ?? this.spawn(slot);
     } catch (err) {
       this.settle(task, new PoolError('crashed', `${this.describe(task)}: could not start a worker (${(err as Error).message})`));
       this.dispatchSoon();
@@ -292,9 +295,9 @@ export class TaskPool<J, R> {
     task.slot = slot;
     this.armDeadline(slot, task);
     const request: PoolRequest<J> = { id: task.id, job: task.job };
-    slot.worker.busy?.(true);
+    worker.busy?.(true);
     try {
-      slot.worker.postMessage(request, this.options.transferablesOf?.(task.job) ?? []);
+      worker.postMessage(request, this.options.transferablesOf?.(task.job) ?? []);
     } catch (err) {
       this.fault(slot, new PoolError('failed', `${this.describe(task)} could not be sent to a worker: ${(err as Error).message}`));
     }
@@ -312,20 +315,19 @@ export class TaskPool<J, R> {
   }
 
   private spawn(slot: Slot<J, R>): PoolWorker {
-    // Events of a worker that was since retired are ignored: the closure compares identities.
-    let self: PoolWorker | null = null;
-    const current = (): boolean => self !== null && slot.worker === self;
-    self = this.options.createWorker({
-      message: (data) => {
-        if (current()) this.onMessage(slot, data);
-      },
-      failure: (reason) => {
-        if (!current()) return;
-        const task = slot.task;
-        this.fault(slot, new PoolError('crashed', `${task ? this.describe(task) : 'an idle worker'}: the worker crashed (${reason}); it was replaced`));
-      },
-    });
-    return self;
+    // Events of a worker that was since retired are ignored (WorkerSlot's isCurrent).
+    return slot.workers.spawn((isCurrent) =>
+      this.options.createWorker({
+        message: (data) => {
+          if (isCurrent()) this.onMessage(slot, data);
+        },
+        failure: (reason) => {
+          if (!isCurrent()) return;
+          const task = slot.task;
+          this.fault(slot, new PoolError('crashed', `${task ? this.describe(task) : 'an idle worker'}: the worker crashed (${reason}); it was replaced`));
+        },
+      }),
+    );
   }
 
   private onMessage(slot: Slot<J, R>, data: unknown): void {
@@ -345,7 +347,7 @@ export class TaskPool<J, R> {
     }
     slot.task = null;
     task.slot = null;
-    slot.worker?.busy?.(false);
+    slot.workers.worker?.busy?.(false);
     if (response.type === 'result') {
       task.options.onProgress?.(1);
       this.settle(task, null, response.result);
@@ -364,18 +366,10 @@ export class TaskPool<J, R> {
   }
 
   private retire(slot: Slot<J, R>): void {
-    const worker = slot.worker;
     const task = slot.task;
-    slot.worker = null;
     slot.task = null;
     if (task) task.slot = null;
-    if (worker) {
-      try {
-        worker.terminate();
-      } catch {
-        // Already gone: nothing left to stop.
-      }
-    }
+    slot.workers.retire();
   }
 
   private settle(task: Task<J, R>, error: Error | null, value?: R): void {

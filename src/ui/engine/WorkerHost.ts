@@ -1,4 +1,5 @@
 import type { Endpoint } from 'comlink';
+import { WorkerSlot } from '../../pool/workerSlot';
 import { EngineClient } from './EngineClient';
 
 /** What the host needs of a worker: a comlink endpoint that reports errors and can be stopped. */
@@ -24,16 +25,15 @@ export interface WorkerHostOptions {
  * worker (the caller rebuilds the state from its own log: the old worker's state is gone).
  */
 export class WorkerHost {
-  private worker: EngineWorker;
+  /** The worker and its replacements (shared with the job pool: src/pool/workerSlot.ts). */
+  private readonly slot = new WorkerSlot<EngineWorker>();
   private clientNow: EngineClient;
-  private generationNow = 0;
   /** Rejects when the current worker reports an error; replaced with each worker. */
   private crashed!: Promise<never>;
   private crashListeners = new Set<(reason: string) => void>();
 
   constructor(private readonly options: WorkerHostOptions) {
-    this.worker = this.spawn();
-    this.clientNow = new EngineClient(this.worker);
+    this.clientNow = new EngineClient(this.spawn());
   }
 
   get client(): EngineClient {
@@ -42,7 +42,7 @@ export class WorkerHost {
 
   /** Bumped with each new worker: a fault of an older generation is already handled. */
   get generation(): number {
-    return this.generationNow;
+    return this.slot.generation;
   }
 
   /** Called when the current worker reports an error, whether or not a call is waiting. */
@@ -67,14 +67,18 @@ export class WorkerHost {
   /** Replaces the worker with a fresh one (its state is empty: replay the log next). */
   restart(): EngineClient {
     this.stop();
-    this.worker = this.spawn();
-    this.clientNow = new EngineClient(this.worker);
+    this.clientNow = new EngineClient(this.spawn());
     return this.clientNow;
   }
 
   /** Stops the worker without telling anyone: a crash as the app meets it (the test hook). */
   kill(): void {
-    this.worker.terminate();
+    this.worker?.terminate();
+  }
+
+  /** The current worker (null only between a retire and the next spawn). */
+  private get worker(): EngineWorker | null {
+    return this.slot.worker;
   }
 
   private stop(): void {
@@ -83,16 +87,18 @@ export class WorkerHost {
     } catch {
       // A dead worker cannot take the release message; nothing to clean up then.
     }
-    this.worker.terminate();
+    this.slot.retire();
   }
 
   private spawn(): EngineWorker {
-    const worker = this.options.create();
-    this.generationNow++;
-    const generation = this.generationNow;
+    return this.slot.spawn((isCurrent) => this.watch(this.options.create(), isCurrent));
+  }
+
+  /** Turns the worker's error events into `crashed` and the crash listeners, while it is the current one. */
+  private watch(worker: EngineWorker, isCurrent: () => boolean): EngineWorker {
     this.crashed = new Promise<never>((_, reject) => {
       const onError = (event: Event): void => {
-        if (generation !== this.generationNow) return;
+        if (!isCurrent()) return;
         const message = (event as ErrorEvent).message || 'the engine worker stopped with an error';
         reject(new WorkerFault(message));
         for (const fn of [...this.crashListeners]) fn(message);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import type { TransportListener } from '../../../src/ui/engine/intents';
+import { SessionTransport } from '../../../src/ui/engine/SessionTransport';
+import { WorkerHost, type EngineWorker } from '../../../src/ui/engine/WorkerHost';
+import { DEFAULT_SETTINGS, setupOf } from '../../../src/ui/settings';
+import { openEngineChannel } from '../../fixtures/engineChannel';
+
+function nodeWorker(): EngineWorker {
+  const { port, close } = openEngineChannel();
+  return Object.assign(port, { terminate: close }) as unknown as EngineWorker;
+}
+
+/** A listener that writes down what the transport reports, in order, as plain words. */
+function recorder(): { events: string[]; listener: TransportListener } {
+  const events: string[] = [];
+  const listener: TransportListener = {
+    queued: (n) => events.push(`queued ${n}`),
+    logLength: (n) => events.push(`log ${n}`),
+    answered: (a) => events.push(`answered ${a.kind}${'result' in a && 'accepted' in a.result ? ` ${a.result.accepted}` : ''}`),
+    adopted: (info, baseline) => events.push(`adopted ${info.blocked} ${baseline.length > 0}`),
+    changed: () => events.push('changed'),
+    snapshot: (s) => events.push(`snapshot ${s.hour}`),
+    recovering: () => events.push('recovering'),
+    recovered: (_reason, steps) => events.push(`recovered ${steps}`),
+    failed: (message) => events.push(`failed ${message}`),
+  };
+  return { events, listener };
+}
+
+describe('the session transport (worker client, no store, no text)', () => {
+  it('reports a setup, a pass and a replacement worker to its listener, in order', async () => {
+    const host = new WorkerHost({ create: nodeWorker, deadlineMs: 3000 });
+    const { events, listener } = recorder();
+    const t = new SessionTransport(host, listener);
+    await t.push({ kind: 'setup', setup: setupOf(DEFAULT_SETTINGS, 32, 64), keepHistory: false, hour: 0 });
+    await t.push({ kind: 'pass', atHour: 0, needleMm: 1.5, pressure: 1 });
+    expect(events).toEqual(['queued 1', 'log 0', 'adopted false true', 'changed', 'queued 0', 'queued 1', 'log 1', 'answered pass true', 'changed', 'queued 0']);
+
+    events.length = 0;
+    host.kill();
+    await t.push({ kind: 'advance', toHour: 3 });
+    expect(t.recoveries).toBe(1);
+    expect(events).toEqual(['queued 1', 'recovering', 'adopted false true', 'recovered 1', 'changed', 'log 2', 'changed', 'queued 0']);
+    expect(t.ops.map((op) => op.op)).toEqual(['pass', 'advance']);
+  });
+});
