@@ -1,4 +1,5 @@
-import type { Legend } from '../shading/types';
+import { legendFor } from '../shading/legends';
+import { LAYERS, type Layer, type Legend } from '../shading/types';
 
 /** One gradient bar with its range text, built from the stops the shader uses. */
 function rampBar(label: string | undefined, stops: Legend['stops'], unit: string): HTMLElement {
@@ -30,13 +31,42 @@ export function renderLegend(host: HTMLElement, legend: Legend | null): void {
   if (legend.secondary) host.append(rampBar(legend.secondary.label, legend.secondary.stops, legend.unit));
   const note = document.createElement('span');
   note.className = 'legend-note';
-  const marks = legend.marks?.map((m) => `${m.label} ${m.value}`).join('; ');
-  note.textContent = [marks, legend.note].filter(Boolean).join('. ');
+  // The note first; a mark only where the note does not already state it ("visible 0.15. Erythema…" read as a fragment).
+  const marks = legend.marks
+    ?.filter((m) => !legend.note?.includes(String(m.value)))
+    .map((m) => `${m.label} above ${m.value}`)
+    .join('; ');
+  note.textContent = [legend.note, marks ? `${marks[0]!.toUpperCase()}${marks.slice(1)}.` : ''].filter(Boolean).join(' ');
   host.append(note);
   if (legend.evidence) {
     const tag = document.createElement('span');
     tag.className = `tag ${legend.evidence === 'data' ? 'tag-data' : 'tag-hyp'}`;
     tag.textContent = legend.evidence;
     host.append(tag);
+  }
+}
+
+/**
+ * Shows the legend of `layer` without moving the patch below it (issue 19): every layer's legend is
+ * rendered once into the same grid cell and only the current one is visible, so the legend box is as
+ * tall as the tallest legend whichever layer is chosen. Hidden ones are out of the accessibility tree.
+ */
+export function showLegend(host: HTMLElement, layer: Layer): void {
+  if (host.childElementCount !== LAYERS.length) {
+    host.replaceChildren(
+      ...LAYERS.map((l) => {
+        const slot = document.createElement('div');
+        slot.className = 'legend-slot';
+        slot.dataset.layer = l;
+        renderLegend(slot, legendFor(l));
+        return slot;
+      }),
+    );
+  }
+  for (const slot of host.children) {
+    const current = (slot as HTMLElement).dataset.layer === layer;
+    slot.classList.toggle('legend-current', current);
+    if (current) slot.removeAttribute('aria-hidden');
+    else slot.setAttribute('aria-hidden', 'true');
   }
 }

@@ -283,9 +283,11 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     });
     if (items.length === 0) return model.notify('error', 'run', 'Nothing to export yet: press Run first.');
     download(new Blob([compareToCsv(items, CHART_SERIES)], { type: 'text/csv' }), 'skinsim-comparison.csv');
+    model.clearErrors();
   });
   jsonButton.addEventListener('click', () => {
     download(new Blob([workspaceToJson(model.workspace.get())], { type: 'application/json' }), 'skinsim-comparison.json');
+    model.clearErrors();
   });
   importButton.addEventListener('click', () => importFile.click());
   importFile.addEventListener('change', () => {
@@ -356,6 +358,9 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   if (saved.error) model.notify('error', 'storage', saved.error);
   if (saved.workspace) model.load(saved.workspace);
   else model.workspace.set({ ...model.workspace.get() });
+  // Results are not stored, only courses: a restored comparison recomputes them at once (same seeds, same
+  // numbers), so a reload shows the curves without pressing Run. A share link in the address runs its own.
+  if (saved.workspace && saved.workspace.courses.length > 0 && decodeShareFragment(location.hash) === null) model.run();
 
   /** Replaces the comparison (a link, the example) without losing the user's own: it is kept as "previous". */
   async function replaceKeepingPrevious(next: Workspace, message: string): Promise<void> {

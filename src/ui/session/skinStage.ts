@@ -1,9 +1,8 @@
 import { crossSectionLabels } from '../../shading/crossSection';
-import { legendFor } from '../../shading/legends';
 import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
-import { renderLegend } from '../legendView';
+import { showLegend } from '../legendView';
 import type { SessionContext } from './context';
 import { crossSectionText } from './crossSectionText';
 
@@ -94,7 +93,7 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
   store.settings.watch((s) => {
     if (s.layer !== lastLayer) {
       lastLayer = s.layer;
-      renderLegend(legend, legendFor(s.layer));
+      showLegend(legend, s.layer);
     }
     crossHost.hidden = !s.crossVisible;
     skin.setCutLine(s.crossVisible ? s.crossRowMm : null);
