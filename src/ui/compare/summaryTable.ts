@@ -59,7 +59,7 @@ export class SummaryTable {
         incidence,
         s.hypotheses.join(', '),
       ];
-      // Figures stay on one line; only the two sentences (cohort, hypotheses) wrap, so rows stay short.
+      // The two sentences (cohort, hypotheses) get wider columns than the figures, so rows stay short.
       const last = cells.length - 2;
       return el('tr', { attrs: { 'data-course': String(index) } }, [nameCell, ...cells.map((text, k) => el('td', { text, className: k >= last ? 'summary-text' : '' }))]);
     });
