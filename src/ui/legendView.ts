@@ -47,9 +47,10 @@ export function renderLegend(host: HTMLElement, legend: Legend | null): void {
 }
 
 /**
- * Shows the legend of `layer` without moving the patch below it (issue 19): every layer's legend is
- * rendered once into the same grid cell and only the current one is visible, so the legend box is as
- * tall as the tallest legend whichever layer is chosen. Hidden ones are out of the accessibility tree.
+ * Shows the legend of `layer` without moving what lies below it (issue 19; the legend sits under the
+ * patch, so the patch never moves): every layer's legend is rendered once into the same grid cell and
+ * only the current one is visible, so the legend box is as tall as the tallest legend whichever layer
+ * is chosen. Hidden ones are out of the accessibility tree.
  */
 export function showLegend(host: HTMLElement, layer: Layer): void {
   if (host.childElementCount !== LAYERS.length) {

@@ -125,6 +125,10 @@ describe('on a phone (390 × 844, touch)', () => {
       expect(await desc.isVisible()).toBe(true);
       expect(await desc.evaluate((el) => el.getBoundingClientRect().width)).toBeGreaterThan(200);
       expect(await desc.textContent()).toMatch(/1\.5 mm needles at pressure 1 reach about 0\.75 mm .* only about 50 % of its length/);
+      // The depth view is drawn at the size it is shown (not 640 px squeezed into 356), so its 11 px layer
+      // names and 10 px scale digits stay that size on the phone.
+      const cross = await page.locator('#cross-host canvas').evaluate((c) => ({ px: (c as HTMLCanvasElement).width, css: c.getBoundingClientRect().width }));
+      expect(cross.px / cross.css).toBeLessThanOrEqual(1.02);
     });
   });
 
