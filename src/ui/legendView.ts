@@ -1,5 +1,4 @@
-import { legendFor } from '../shading/legends';
-import { LAYERS, type Layer, type Legend } from '../shading/types';
+import type { Legend } from '../shading/types';
 
 /** One gradient bar with its range text, built from the stops the shader uses. */
 function rampBar(label: string | undefined, stops: Legend['stops'], unit: string): HTMLElement {
@@ -33,7 +32,7 @@ export function renderLegend(host: HTMLElement, legend: Legend | null): void {
   note.className = 'legend-note';
   // The note first; a mark only where the note does not already state it ("visible 0.15. Erythema…" read as a fragment).
   const marks = legend.marks
-    ?.filter((m) => !legend.note?.includes(String(m.value)))
+    ?.filter((m) => !legend.note.includes(String(m.value)))
     .map((m) => `${m.label} above ${m.value}`)
     .join('; ');
   note.textContent = [legend.note, marks ? `${marks[0]!.toUpperCase()}${marks.slice(1)}.` : ''].filter(Boolean).join(' ');
@@ -43,31 +42,5 @@ export function renderLegend(host: HTMLElement, legend: Legend | null): void {
     tag.className = `tag ${legend.evidence === 'data' ? 'tag-data' : 'tag-hyp'}`;
     tag.textContent = legend.evidence;
     host.append(tag);
-  }
-}
-
-/**
- * Shows the legend of `layer` without moving what lies below it (issue 19; the legend sits under the
- * patch, so the patch never moves): every layer's legend is rendered once into the same grid cell and
- * only the current one is visible, so the legend box is as tall as the tallest legend whichever layer
- * is chosen. Hidden ones are out of the accessibility tree.
- */
-export function showLegend(host: HTMLElement, layer: Layer): void {
-  if (host.childElementCount !== LAYERS.length) {
-    host.replaceChildren(
-      ...LAYERS.map((l) => {
-        const slot = document.createElement('div');
-        slot.className = 'legend-slot';
-        slot.dataset.layer = l;
-        renderLegend(slot, legendFor(l));
-        return slot;
-      }),
-    );
-  }
-  for (const slot of host.children) {
-    const current = (slot as HTMLElement).dataset.layer === layer;
-    slot.classList.toggle('legend-current', current);
-    if (current) slot.removeAttribute('aria-hidden');
-    else slot.setAttribute('aria-hidden', 'true');
   }
 }

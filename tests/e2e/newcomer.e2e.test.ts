@@ -239,7 +239,7 @@ describe('on a desktop (1400 × 1000)', () => {
         }
         expect([...tops]).toHaveLength(1);
         await layer.selectOption('erythema');
-        const legend = await page.locator('#legend .legend-current').textContent();
+        const legend = await page.locator('#legend').textContent();
         expect(legend).toMatch(/Erythema index/);
         expect(legend).not.toMatch(/visible 0\.15\. Erythema/);
       });

@@ -1,8 +1,9 @@
 import { crossSectionLabels } from '../../shading/crossSection';
+import { legendFor } from '../../shading/legends';
 import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
-import { showLegend } from '../legendView';
+import { renderLegend } from '../legendView';
 import type { SessionContext } from './context';
 import { crossSectionText } from './crossSectionText';
 
@@ -104,7 +105,7 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
   store.settings.watch((s) => {
     if (s.layer !== lastLayer) {
       lastLayer = s.layer;
-      showLegend(legend, s.layer);
+      renderLegend(legend, legendFor(s.layer));
     }
     crossHost.hidden = !s.crossVisible;
     skin.setCutLine(s.crossVisible ? s.crossRowMm : null);
