@@ -87,6 +87,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   const chartGrid = el('div', { className: 'chart-grid' });
   // Until a course has a result, one sentence instead of a wall of empty chart frames.
   const chartsEmpty = el('p', { className: 'hint charts-empty', text: 'The outcome charts appear here once a course has run: add a course and press Run.' });
+  chartGrid.hidden = true; // until the first result (redraw shows it)
   const summary = new SummaryTable();
   const doseView = new DoseMapView();
   const doseSessions = el('input', { attrs: { type: 'number', id: 'dose-sessions', min: '1', max: String(DOSE_MAP_MAX_SESSIONS), step: '1' } });
