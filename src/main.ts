@@ -35,6 +35,13 @@ const startCompareOnce = (): Promise<CompareModel | null> =>
       return null;
     }));
 if (location.hash.startsWith('#compare=')) tabs.select('compare', false);
+// A share link pasted into a tab that already shows SkinSim changes only the fragment (no reload): open
+// Compare, which reads the fragment when it starts (and listens for later changes itself once started).
+window.addEventListener('hashchange', () => {
+  if (compare !== null || !location.hash.startsWith('#compare=')) return;
+  tabs.select('compare', false);
+  void startCompareOnce();
+});
 
 // "How good is the model?": the validation panel loads (with its rows and pool) when first opened.
 byId<HTMLButtonElement>('model-button').addEventListener(

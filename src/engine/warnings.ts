@@ -167,7 +167,7 @@ export class CourseWarnings {
         code: 'interval-too-short',
         severity: 'warning',
         day: s.day,
-        message: `Sessions ${roundValue(s.day - previous.day)} days apart with ${s.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
+        message: `Sessions ${roundValue(s.day - previous.day)} ${roundValue(s.day - previous.day) === 1 ? 'day' : 'days'} apart with ${s.needleMm} mm needles: dermal needling is usually repeated after 4–6 weeks (at least 2), so capillaries and inflammation can settle (Harris 2015).`,
       });
     }
     if (s.passes !== undefined && s.passes > MAX_USUAL_PASSES) {

@@ -105,6 +105,8 @@ const LOG_FULL_REASON =
   'Everything rolled so far is kept; start over to keep rolling.';
 /** Events kept for the UI between snapshots; older ones are dropped (only announcements use them). */
 const MAX_PENDING_EVENTS = 200;
+/** Warnings whose message the engine rewrites with the run's peak (CourseWarnings.list). */
+const PEAK_QUOTING_CODES: ReadonlySet<string> = new Set(['prolonged-erythema', 'telangiectasia-visible', 'pih-visible']);
 
 /**
  * The interactive session's rules, pure and Node-tested (no DOM, no worker): one SkinSimulation, the
@@ -124,6 +126,8 @@ export class InteractiveSession {
    * (src/engine/warnings.ts) give each code once per simulation and reach the session as events.
    */
   private warnings: ModelWarning[] = [];
+  /** The warnings' text in the last snapshot: a message that grew (a longer redness episode) is a change to show. */
+  private lastWording = '';
   private sessions: SessionSummary[] = [];
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
@@ -266,7 +270,10 @@ export class InteractiveSession {
     this.observe(means);
     const events = this.events;
     const newWarnings = this.newWarnings;
-    const listsChanged = this.listsChanged;
+    const warnings = this.currentWarnings();
+    const wording = warnings.map((w) => w.message).join('\n');
+    const listsChanged = this.listsChanged || wording !== this.lastWording;
+    this.lastWording = wording;
     this.events = [];
     this.newWarnings = [];
     this.listsChanged = false;
@@ -277,7 +284,7 @@ export class InteractiveSession {
       passesThisSession: this.sim.passesThisSession,
       sessionsStarted: this.sim.sessionsStarted,
       sessions: [...this.sessions],
-      warnings: [...this.warnings],
+      warnings,
       listsChanged,
       newWarnings,
       events,
@@ -470,6 +477,24 @@ export class InteractiveSession {
   private observe(m: SeriesValues): void {
     this.sim.warnings.observeMeans(m);
     this.collectEvents();
+  }
+
+  /**
+   * The warnings so far, those that quote a peak in the engine's wording of now (issue 19): the redness
+   * warning is raised when the episode passes 3 days and said "visible for 3.0 days" for the rest of a
+   * daily course that kept the skin red for 16; the engine's list quotes the longest episode so far.
+   */
+  private currentWarnings(): ModelWarning[] {
+    const latest = new Map(
+      this.sim.warnings
+        .list()
+        .filter((w) => PEAK_QUOTING_CODES.has(w.code))
+        .map((w) => [w.code, w.message] as const),
+    );
+    return this.warnings.map((w) => {
+      const message = latest.get(w.code);
+      return message !== undefined && message !== w.message ? { ...w, message } : w;
+    });
   }
 
   private collectEvents(): void {

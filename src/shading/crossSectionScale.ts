@@ -65,8 +65,8 @@ export function tipDepthText(needleTipMm: number): string {
 const INK = [0x17, 0x21, 0x2b] as const;
 const PANEL = [0xff, 0xff, 0xff] as const;
 const NEEDLE = [0x1d, 0x4e, 0xd8] as const;
-/** Width of the scale column at the right edge, px. */
-export const SCALE_WIDTH_PX = 52;
+/** Width of the scale column at the right edge, px: room for "0 mm", the widest label, beside its tick (issue 19). */
+export const SCALE_WIDTH_PX = 60;
 /** Glyphs are 3 × 5 cells drawn at this many pixels per cell. */
 const FONT_PX = 2;
 
@@ -93,9 +93,10 @@ export function drawDepthScale(out: Uint8Array, W: number, H: number, depthRange
   }
   if (needleTipMm !== undefined && needleTipMm > 0 && needleTipMm <= depthRangeMm) {
     const y = Math.round(depthToY(needleTipMm, depthRangeMm) * H - 0.5);
-    // Dashed line across the section (6 on, 4 off), two pixels thick, and a solid mark on the axis.
-    for (let x = 0; x < axisX; x++) {
-      if (x < x0 && x % 10 >= 6) continue;
+    // Dashed line across the section (6 on, 4 off), two pixels thick, stopping at the scale column so it
+    // never covers a tick's number (issue 19); the triangle on the axis marks the depth there.
+    for (let x = 0; x < x0; x++) {
+      if (x % 10 >= 6) continue;
       blend(out, W, H, x, y, NEEDLE, 0.9);
       blend(out, W, H, x, y + 1, NEEDLE, 0.9);
     }

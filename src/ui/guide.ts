@@ -21,6 +21,10 @@ export function setupGuide(): void {
   help.addEventListener('click', () => {
     const visible = guide.hidden !== false;
     show(visible);
-    if (visible) close.focus({ preventScroll: true });
+    // Bring the guide into view: on a phone it sits below the patch, and showing it off-screen makes Help look dead.
+    if (visible) {
+      guide.scrollIntoView({ block: 'start', behavior: 'auto' });
+      close.focus({ preventScroll: true });
+    }
   });
 }

@@ -30,8 +30,12 @@ export function renderLegend(host: HTMLElement, legend: Legend | null): void {
   if (legend.secondary) host.append(rampBar(legend.secondary.label, legend.secondary.stops, legend.unit));
   const note = document.createElement('span');
   note.className = 'legend-note';
-  const marks = legend.marks?.map((m) => `${m.label} ${m.value}`).join('; ');
-  note.textContent = [marks, legend.note].filter(Boolean).join('. ');
+  // The note first; a mark only where the note does not already state it ("visible 0.15. Erythema…" read as a fragment).
+  const marks = legend.marks
+    ?.filter((m) => !legend.note.includes(String(m.value)))
+    .map((m) => `${m.label} above ${m.value}`)
+    .join('; ');
+  note.textContent = [legend.note, marks ? `${marks[0]!.toUpperCase()}${marks.slice(1)}.` : ''].filter(Boolean).join(' ');
   host.append(note);
   if (legend.evidence) {
     const tag = document.createElement('span');

@@ -1,4 +1,4 @@
-import { Application, BufferImageSource, Sprite, Text, Texture, Container } from 'pixi.js';
+import { Application, BufferImageSource, Container, Graphics, Sprite, Text, Texture } from 'pixi.js';
 // Pixi's static shader/uniform sync instead of generated code: the app's CSP has no 'unsafe-eval' (docs/security.md).
 import 'pixi.js/unsafe-eval';
 
@@ -72,10 +72,12 @@ export class CrossSectionView {
     for (const l of labels) {
       const t = new Text({
         text: l.text,
-        style: { fontFamily: 'system-ui, sans-serif', fontSize: 11, fill: 0x17212b, stroke: { color: 0xffffff, width: 3 } },
+        style: { fontFamily: 'system-ui, sans-serif', fontSize: 11, fill: 0x17212b },
       });
       t.position.set(4, Math.round(l.y * this.heightPx) - 7);
-      this.labels.addChild(t);
+      // A light box behind each name: channels and vessels run through the label column and crossed the text.
+      const box = new Graphics().roundRect(t.x - 2, t.y, t.width + 4, t.height, 2).fill({ color: 0xffffff, alpha: 0.8 });
+      this.labels.addChild(box, t);
     }
   }
 }

@@ -18,13 +18,17 @@ export const CHROMIUM_ARGS = [
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Debian's Chromium through playwright-core with a fresh profile (Playwright cannot download a browser here). */
-export async function launchBrowser(viewport = { width: 1400, height: 1000 }): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(
+  viewport = { width: 1400, height: 1000 },
+  device: { isMobile?: boolean; hasTouch?: boolean; deviceScaleFactor?: number } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profile = mkdtempSync(join(tmpdir(), 'skinsim-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM_PATH,
     headless: true,
     args: CHROMIUM_ARGS,
     viewport,
+    ...device,
   });
   return {
     context,

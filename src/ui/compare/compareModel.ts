@@ -59,6 +59,7 @@ export class CompareModel {
       return false;
     }
     this.workspace.set({ ...ws, courses: [...ws.courses, course] });
+    this.clearErrors();
     return true;
   }
 
@@ -101,6 +102,7 @@ export class CompareModel {
 
   /** Runs every course that has no result yet (or whose run failed or was cancelled). Never blocks: returns at once. */
   run(): void {
+    this.clearErrors();
     for (const course of this.workspace.get().courses) {
       const key = courseKey(course);
       const state = this.runs.get().get(key);
@@ -132,9 +134,15 @@ export class CompareModel {
     return true;
   }
 
+  /** One message at a time (issue 19): a new one replaces the last, so they never pile up above the courses. */
   notify(kind: Notice['kind'], about: Notice['about'], text: string): void {
-    const notice: Notice = { id: ++this.noticeId, kind, about, text };
-    this.notices.set([...this.notices.get().filter((n) => n.about !== about), notice]);
+    this.notices.set([{ id: ++this.noticeId, kind, about, text }]);
+  }
+
+  /** A successful action makes an earlier error stale ("Nothing to export yet" after a Run): it goes. */
+  clearErrors(): void {
+    const kept = this.notices.get().filter((n) => n.kind !== 'error');
+    if (kept.length !== this.notices.get().length) this.notices.set(kept);
   }
 
   dismiss(id: number): void {

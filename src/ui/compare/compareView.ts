@@ -86,13 +86,16 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
 
   const courseList = el('div', { className: 'course-list' });
   const chartGrid = el('div', { className: 'chart-grid' });
+  // Until a course has a result, one sentence instead of a wall of empty chart frames.
+  const chartsEmpty = el('p', { className: 'hint charts-empty', text: 'The outcome charts appear here once a course has run: add a course and press Run.' });
+  chartGrid.hidden = true; // until the first result (redraw shows it)
   const summary = new SummaryTable();
   const doseView = new DoseMapView();
   const doseSessions = el('input', { attrs: { type: 'number', id: 'dose-sessions', min: '1', max: String(DOSE_MAP_MAX_SESSIONS), step: '1' } });
   const dosePasses = el('input', { attrs: { type: 'number', id: 'dose-passes', min: '1', max: String(MAX_PASSES), step: '1' } });
   const doseBase = el('select', { attrs: { id: 'dose-base' } });
   const doseRun = el('button', { text: 'Compute dose map', attrs: { type: 'button' } });
-  const doseCancel = el('button', { text: 'Cancel dose map', className: 'secondary', attrs: { type: 'button' } });
+  const doseCancel = el('button', { text: 'Cancel dose map', className: 'secondary', attrs: { type: 'button', disabled: '' } });
   const doseProgress = el('progress', { attrs: { max: '1', value: '0', 'aria-label': 'Dose map progress' } });
   const doseStatus = el('p', { className: 'hint', attrs: { 'aria-live': 'polite' } });
   const dosePng = el('button', { text: 'Save dose map PNG', className: 'secondary small', attrs: { type: 'button' } });
@@ -127,6 +130,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
         ]),
         readoutError,
         el('p', { className: 'hint', text: 'Hover a chart to read every course at that time; triangles mark session days, a dot the read-out day. A shaded band is a virtual cohort’s 10–90 % range.' }),
+        chartsEmpty,
         chartGrid,
         el('div', { className: 'table-scroll' }, [summary.root]),
       ]),
@@ -215,6 +219,8 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
         const run = runs[index];
         if (run) done.push({ index, course, run });
       });
+      chartGrid.hidden = done.length === 0;
+      chartsEmpty.hidden = done.length > 0;
       const axis = chartAxis(done, ws.timeUnit, ws.readoutDay);
       const showPublished = publishedToggle.checked;
       const matches = done.map(({ course }) => matchingTrials(course));
@@ -291,9 +297,11 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
     });
     if (items.length === 0) return model.notify('error', 'run', 'Nothing to export yet: press Run first.');
     download(new Blob([compareToCsv(items, CHART_SERIES)], { type: 'text/csv' }), 'skinsim-comparison.csv');
+    model.clearErrors();
   });
   jsonButton.addEventListener('click', () => {
     download(new Blob([workspaceToJson(model.workspace.get())], { type: 'application/json' }), 'skinsim-comparison.json');
+    model.clearErrors();
   });
   importButton.addEventListener('click', () => importFile.click());
   importFile.addEventListener('change', () => {
@@ -337,7 +345,7 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   });
   doseCancel.addEventListener('click', () => doseMap.cancel());
   dosePng.addEventListener('click', () => doseView.savePng());
-  doseMap.state.subscribe((s) => {
+  doseMap.state.watch((s) => {
     doseView.show(s);
     const total = s.cells.length;
     doseProgress.value = s.done / total;
@@ -365,6 +373,9 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
   if (saved.error) model.notify('error', 'storage', saved.error);
   if (saved.workspace) model.load(saved.workspace);
   else model.workspace.set({ ...model.workspace.get() });
+  // Results are not stored, only courses: a restored comparison recomputes them at once (same seeds, same
+  // numbers), so a reload shows the curves without pressing Run. A share link in the address runs its own.
+  if (saved.workspace && saved.workspace.courses.length > 0 && decodeShareFragment(location.hash) === null) model.run();
 
   /** Replaces the comparison (a link, the example) without losing the user's own: it is kept as "previous". */
   async function replaceKeepingPrevious(next: Workspace, message: string): Promise<void> {

@@ -135,10 +135,25 @@ export class DoseMapView {
     ctx.fillStyle = '#17212b';
     ctx.font = '12px system-ui, sans-serif';
     ctx.textAlign = 'center';
-    DOSE_MAP_INTERVALS_DAYS.forEach((d, c) => ctx.fillText(String(d), cellX(c) + cw / 2, h - bottom + 16));
+    // Thinned to what fits (a phone's narrow cells): a label is skipped when it would touch the last one drawn.
+    const shownX: number[] = [];
+    let lastRight = Number.NEGATIVE_INFINITY;
+    DOSE_MAP_INTERVALS_DAYS.forEach((d, c) => {
+      const half = ctx.measureText(String(d)).width / 2;
+      const x = cellX(c) + cw / 2;
+      if (x - half < lastRight + 6) return;
+      ctx.fillText(String(d), x, h - bottom + 16);
+      lastRight = x + half;
+      shownX.push(d);
+    });
+    // What the axis shows, for tests and tools that cannot read pixels.
+    this.canvas.dataset.intervalLabels = shownX.join(' ');
     ctx.fillText('interval between sessions (days)', left + (COLS * cw) / 2, h - 10);
     ctx.textAlign = 'right';
-    DOSE_MAP_NEEDLES_MM.forEach((n, r) => ctx.fillText(`${n}`, left - 6, cellY(r) + ch / 2 + 4));
+    const everyRow = ch >= 14 ? 1 : 2;
+    DOSE_MAP_NEEDLES_MM.forEach((n, r) => {
+      if (r % everyRow === 0) ctx.fillText(`${n}`, left - 6, cellY(r) + ch / 2 + 4);
+    });
     ctx.save();
     ctx.translate(14, top + (ROWS * ch) / 2);
     ctx.rotate(-Math.PI / 2);

@@ -51,7 +51,7 @@ export class SummaryTable {
         unit === 'days' ? `day ${Number(s.readoutDay.toFixed(1))}` : `${formatTime(s.readoutDay, unit)} (day ${Number(s.readoutDay.toFixed(1))})`,
         signedPercent(s.collagenGain),
         signedPercent(s.epidermisGain),
-        s.scarChange === null ? 'no scars' : signedPercent(s.scarChange),
+        s.scarChange === null ? 'no scars to treat' : signedPercent(s.scarChange),
         s.peakErythema.toFixed(2),
         `${Number(s.visibleRednessDays.toFixed(1))} days`,
         percent(s.lowestCapillaryIntegrity),
@@ -59,7 +59,9 @@ export class SummaryTable {
         incidence,
         `${s.evidence.tag === 'extrapolation' ? `Extrapolation (${s.evidence.reason}). ` : ''}${s.hypotheses.join(', ')}`,
       ];
-      return el('tr', { attrs: { 'data-course': String(index) } }, [nameCell, ...cells.map((text) => el('td', { text }))]);
+      // The two sentences (cohort, hypotheses) get wider columns than the figures, so rows stay short.
+      const last = cells.length - 2;
+      return el('tr', { attrs: { 'data-course': String(index) } }, [nameCell, ...cells.map((text, k) => el('td', { text, className: k >= last ? 'summary-text' : '' }))]);
     });
     this.body.replaceChildren(...rows);
   }

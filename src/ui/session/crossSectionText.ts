@@ -26,5 +26,9 @@ export function crossSectionText(info: SetupInfo, s: Settings, tip: CrossTip | n
         : gap > -0.02
           ? ', just short of the capillary loops (at most a rare faint speck)'
           : ', not reaching the capillary loops';
-  return `${layers} ${tip.needleMm} mm needles at pressure ${tip.pressure} reach about ${tipDepthText(tip.tipMm)} mm (the dashed tip line)${past}.`;
+  // Why the tip sits above the needle's length (the engine's rule, penetrationMm: depth = f_pen × length ×
+  // pressure): said in the visible text, since "a 1.5 mm needle, tip 0.75 mm" puzzles every newcomer.
+  const share = tip.needleMm > 0 ? Math.round((tip.tipMm / tip.needleMm) * 100) : 0;
+  const why = share < 100 ? ` The skin gives way under the drum, so a needle goes in only about ${share} % of its length at this pressure.` : '';
+  return `${layers} ${tip.needleMm} mm needles at pressure ${tip.pressure} reach about ${tipDepthText(tip.tipMm)} mm (the dashed tip line)${past}.${why}`;
 }

@@ -3,7 +3,6 @@ import type { SkinView, UploadStats } from '../../view/skinView';
 import { speedHoursPerSecond } from '../settings';
 import { RateMeter } from '../rateMeter';
 import type { SessionContext } from './context';
-import { CROSS_H, CROSS_W } from './skinStage';
 
 /** The depth view costs the worker 3–6 ms: shade it at most this often, ms. */
 const CROSS_EVERY_MS = 200;
@@ -76,7 +75,7 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
       lastCross = now;
     }
     engine
-      .frame(s.layer, clock.wholeHour(), crossNow ? { row, widthPx: CROSS_W, heightPx: CROSS_H, needleMm: s.needleMm, pressure: s.pressure } : null)
+      .frame(s.layer, clock.wholeHour(), crossNow ? { row, widthPx: cross.widthPx, heightPx: cross.heightPx, needleMm: s.needleMm, pressure: s.pressure } : null)
       .then((f) => {
         if (f === null) {
           // Not run (an intent is waiting, or a frame is in flight): ask again next time.

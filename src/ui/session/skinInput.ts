@@ -68,9 +68,10 @@ export function mountSkinInput(ctx: SessionContext, view: SkinView): void {
   };
   skin.addEventListener('pointerup', endDrag);
   skin.addEventListener('pointercancel', endDrag);
-  skin.addEventListener('pointerleave', () => {
+  skin.addEventListener('pointerleave', (e) => {
     if (tracker.isDown) return;
-    store.hoverCell.set(null);
+    // A finger "leaves" as it lifts: a touch screen has no hover, so the tapped spot stays inspected.
+    if (e.pointerType !== 'touch') store.hoverCell.set(null);
     roller({ visible: false });
   });
 

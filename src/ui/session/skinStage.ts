@@ -10,8 +10,16 @@ import { HOURS_PER_DAY } from '../../engine/index';
 /** Canvas and texture sizes of the skin view, px (the canvas is scaled by CSS to its column). */
 export const CANVAS_PX = 640;
 export const TEXTURE_PX = 640;
-export const CROSS_W = 640;
+/** The depth view's height, px; its width follows its column (crossWidthPx). */
 export const CROSS_H = 220;
+
+/**
+ * The depth view's width, px: the width it is shown at (at most 640), so its picture is drawn 1:1 and its
+ * labels keep their size (issue 19: scaled from 640 px to a phone's 356, they were 5–6 px high).
+ */
+export function crossWidthPx(shownCssPx: number): number {
+  return shownCssPx > 0 ? Math.max(280, Math.min(640, Math.round(shownCssPx))) : 640;
+}
 
 /** Split slider text: which part shows which day. */
 export function splitText(split: number, day: number): string {
@@ -37,7 +45,10 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
     drumDiameterMm: p.drumDiameterMm,
     needleRows: p.needleRows,
   });
-  const cross = await CrossSectionView.create(byId('cross-host'), CROSS_W, CROSS_H);
+  const crossHostEl = byId('cross-host');
+  // Measured on the section around it: the host itself may be hidden (depth view off) and measure 0.
+  const crossW = crossWidthPx((crossHostEl.parentElement?.clientWidth ?? 0) - 2);
+  const cross = await CrossSectionView.create(crossHostEl, crossW, CROSS_H);
 
   store.baselinePixels.watch((px) => {
     if (px) skin.showBaseline(px);

@@ -256,6 +256,25 @@ describe('InteractiveSession: chart, warnings, blocking', () => {
     expect(fresh.newWarnings.map((x) => x.code)).toContain('interval-too-short');
   });
 
+  it('says how long redness stayed visible as the episode grows, not the 3 days when it was first raised (issue 19)', () => {
+    const s = InteractiveSession.create(setup);
+    const days = (): number | null => {
+      const w = s.snapshot().warnings.find((x) => x.code === 'prolonged-erythema');
+      const m = w ? /visible for (\d+(?:\.\d+)?) days/.exec(w.message) : null;
+      return m ? Number(m[1]) : null;
+    };
+    let first: number | null = null;
+    for (let d = 0; d < 10; d++) {
+      for (let k = 0; k < 10; k++) s.applyPass(d * 24, 1.5, 1);
+      s.advance((d + 1) * 24, true);
+      first ??= days();
+    }
+    const last = days();
+    expect(first).not.toBeNull();
+    expect(first!).toBeLessThan(5);
+    expect(last!).toBeGreaterThan(first! + 3);
+  });
+
   it('does not blame the user for vessels a condition brings along (rosacea, no session)', () => {
     const s = InteractiveSession.create(withSkin({ region: 'cheek', phototype: 3, conditions: ['rosacea'] }, { override: true }));
     expect(s.info().baseline.telangiectasia).toBeGreaterThan(0.05);

@@ -1,6 +1,7 @@
 /** The depth view: needle channels at the right depth, layers where the anatomy puts them, labels. */
 import { describe, expect, it } from 'vitest';
 import { crossSectionLabels, crossSectionScale, shadeCrossSection, SURFACE_FRACTION, type CrossSectionInput } from '../../../src/shading/crossSection';
+import { SCALE_WIDTH_PX } from '../../../src/shading/crossSectionScale';
 import { pixel } from './helpers';
 
 const W = 400;
@@ -164,5 +165,25 @@ describe('depth scale and needle tip (issue 10)', () => {
     for (let px = 0; px < 200; px++) expect(blue(tip, px, rowAt(0.5))).toBe(false);
     const none = render(input([], 0));
     for (let px = 0; px < 200; px++) expect(blue(none, px, row)).toBe(false);
+  });
+
+  it('keeps the tip line out of the scale column and every tick label inside it (issue 19)', () => {
+    const blue = (o: Uint8Array, px: number, py: number): boolean => {
+      const [r, g, b] = pixel(o, W, px, py);
+      return b > r + 80 && b > g + 40;
+    };
+    // A tip exactly at a labelled tick: the number "0.75" beside the tick must not be covered.
+    const tip = render({ ...input([], 0), needleTipMm: 0.75 });
+    const row = rowAt(0.75);
+    for (let px = W - SCALE_WIDTH_PX; px < W - 20; px++) expect(blue(tip, px, row)).toBe(false);
+    // Ink of the labels (near-black) appears only right of the scale column's left edge: "0 mm" is not cut by it.
+    const plain = render(input([], 0));
+    const ink = (px: number, py: number): boolean => pixel(plain, W, px, py).every((c) => c < 60);
+    for (let py = 0; py < rowAt(0.1); py++) {
+      for (let px = W - SCALE_WIDTH_PX - 8; px < W - SCALE_WIDTH_PX; px++) expect(ink(px, py)).toBe(false);
+    }
+    let inside = 0;
+    for (let py = 0; py < rowAt(0.1); py++) for (let px = W - SCALE_WIDTH_PX; px < W - 20; px++) if (ink(px, py)) inside++;
+    expect(inside).toBeGreaterThan(20);
   });
 });
