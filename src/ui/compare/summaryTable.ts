@@ -2,6 +2,7 @@ import type { Scenario } from '../../engine/index';
 import { courseStyle } from '../palette';
 import type { ShownRun } from '../../compare/shownRun';
 import { summariseCourse } from '../../compare/summary';
+import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import { formatTime } from '../../compare/timeAxis';
 import { courseName, type TimeUnit } from '../../compare/workspace';
 import { percent, signedPercent } from '../format';
@@ -57,12 +58,29 @@ export class SummaryTable {
         percent(s.lowestCapillaryIntegrity),
         `${s.peakTelangiectasia.toFixed(2)}${s.telangiectasiaVisible ? ' (visible)' : ''}`,
         incidence,
-        `${s.evidence.tag === 'extrapolation' ? `Extrapolation (${s.evidence.reason}). ` : ''}${s.hypotheses.join(', ')}`,
       ];
       // The two sentences (cohort, hypotheses) get wider columns than the figures, so rows stay short.
-      const last = cells.length - 2;
-      return el('tr', { attrs: { 'data-course': String(index) } }, [nameCell, ...cells.map((text, k) => el('td', { text, className: k >= last ? 'summary-text' : '' }))]);
+      const last = cells.length - 1;
+      return el('tr', { attrs: { 'data-course': String(index) } }, [
+        nameCell,
+        ...cells.map((text, k) => el('td', { text, className: k >= last ? 'summary-text' : '' })),
+        el('td', { className: 'summary-text' }, restsOn(s.evidence, s.hypotheses)),
+      ]);
     });
     this.body.replaceChildren(...rows);
   }
+}
+
+/**
+ * The last column: whether the protocol lies outside the trials' envelope (with the reason), then every
+ * hypothesis and cap behind the row's numbers, folded so that a row stays a line or two tall.
+ */
+function restsOn(evidence: SeriesEvidence, hypotheses: readonly string[]): HTMLElement[] {
+  const outside = evidence.tag === 'extrapolation';
+  return [
+    el('details', {}, [
+      el('summary', { text: `${outside ? 'Extrapolation' : 'Inside the trials'}; ${hypotheses.length} hypotheses and caps` }),
+      el('p', { text: `${outside ? `Extrapolation (${evidence.reason}). ` : ''}Rests on: ${hypotheses.join(', ')}.` }),
+    ]),
+  ];
 }
