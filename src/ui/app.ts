@@ -3,6 +3,7 @@ import { createAppStore, notify, type AppStore } from './appStore';
 import { SimClock } from './clock';
 import { SessionEngine } from './engine/SessionEngine';
 import { WorkerHost, type EngineWorker } from './engine/WorkerHost';
+import { byId, setText } from './dom';
 import { setupGuide } from './guide';
 import { readQueryParameters } from './queryParameters';
 import { GRID_CELLS, mountSessionView } from './session/sessionView';
@@ -30,6 +31,13 @@ export async function startApp(): Promise<{ store: AppStore }> {
   storageNotice = (text) => early.push(text);
   const storage = new StateStorage(idbBackend(), (text) => storageNotice(text));
   const restored = await storage.load();
+  const restoring = restored.state !== null && (restored.state.ops.length > 0 || restored.state.clockHours > 0);
+  // Replaying a saved log takes a moment: the readouts say so instead of showing a day-0 skin's figures.
+  const outcome = document.querySelector<HTMLElement>('.outcome');
+  if (restoring) {
+    setText(byId('day'), 'Restoring…');
+    outcome?.setAttribute('aria-busy', 'true');
+  }
   const store = createAppStore(restored.state?.settings ?? DEFAULT_SETTINGS);
   mountAnnouncer(store);
   storageNotice = (text) => notify(store, { key: 'storage', kind: 'warning', text });
@@ -54,6 +62,7 @@ export async function startApp(): Promise<{ store: AppStore }> {
 
   const ctx = { store, engine, clock };
   const view = await mountSessionView(ctx);
+  outcome?.removeAttribute('aria-busy');
   installTestHook(store, engine, host, clock, { rendererName: view.skin.rendererName, stats: view.loop.stats, settled: view.loop.settled });
   document.body.dataset.ready = 'true';
   return { store };

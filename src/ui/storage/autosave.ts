@@ -30,10 +30,17 @@ export function startAutosave(store: AppStore, engine: SessionEngine, storage: S
   };
   store.logLength.subscribe(schedule);
   store.settings.subscribe(schedule);
-  store.playing.subscribe(schedule);
+  // Pause (and Step) save at once: while playing, the clock is saved only once a second, so a reload
+  // within the debounce after Pause used to bring back the clock of up to a second of play earlier
+  // (two simulated hours at 1 day/s, issue 17).
+  store.playing.subscribe((playing) => (playing ? schedule() : void save()));
   store.clockHours.subscribe(() => {
     const now = performance.now();
-    if (store.playing.get() ? now - lastClockSave > PLAYING_EVERY_MS : true) {
+    // A stopped clock moves only by a discrete act (Step, Reset): saved at once, like Pause.
+    if (!store.playing.get()) {
+      lastClockSave = now;
+      void save();
+    } else if (now - lastClockSave > PLAYING_EVERY_MS) {
       lastClockSave = now;
       schedule();
     }
