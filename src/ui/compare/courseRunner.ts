@@ -7,8 +7,8 @@ import type { DoseCellRunner } from './doseMapModel';
 
 /**
  * The Compare view's runners over one pool of Web Workers (one per core, at least 2): a course is one
- * job, a cohort one job per patient aggregated in patient order (the same bytes as the CLI), a dose-map
- * cell one job. Results arrive as Transferables (one Float64Array per series).
+ * job, a cohort one job per patient aggregated in patient order (the same bytes as the CLI), a batch of
+ * dose-map cells one job. Results arrive as Transferables (one Float64Array per series).
  */
 export function createCompareRunners(pool: JobPool = createWebPool()): { course: CourseRunner; dose: DoseCellRunner; pool: JobPool } {
   const course: CourseRunner = {
@@ -21,10 +21,10 @@ export function createCompareRunners(pool: JobPool = createWebPool()): { course:
     },
   };
   const dose: DoseCellRunner = {
-    async run(cell, signal) {
-      const r = await pool.submit({ kind: 'dose-cell', ...cell }, { signal }).promise;
-      if (r.kind !== 'dose-cell') throw new Error(`expected a dose-map cell, got ${r.kind}`);
-      return { collagenGain: r.collagenGain, damageVisible: r.capillaryDamageVisible };
+    async run(batch, signal) {
+      const r = await pool.submit({ kind: 'dose-cells', ...batch }, { signal }).promise;
+      if (r.kind !== 'dose-cells') throw new Error(`expected dose-map cells, got ${r.kind}`);
+      return r.cells.map((c) => ({ collagenGain: c.collagenGain, damageVisible: c.capillaryDamageVisible }));
     },
   };
   return { course, dose, pool };
