@@ -7,7 +7,7 @@ import { byId, setText } from './dom';
 import { setupGuide } from './guide';
 import { readQueryParameters } from './queryParameters';
 import { GRID_CELLS, mountSessionView } from './session/sessionView';
-import { TEXTURE_PX } from './session/skinStage';
+import { createStagePictures, TEXTURE_PX } from './session/skinStage';
 import { DEFAULT_SETTINGS, setupOf } from './settings';
 import { startAutosave } from './storage/autosave';
 import { idbBackend } from './storage/idbBackend';
@@ -52,6 +52,8 @@ export async function startApp(): Promise<{ store: AppStore }> {
     deadlineMs: params.deadlineMs,
   });
   const engine = new SessionEngine({ store, host, clock });
+  // The WebGL views start now, beside the worker's skin, rather than after it.
+  const pictures = createStagePictures();
   const saved = restored.state ? { ops: restored.state.ops, clockHours: restored.state.clockHours } : null;
   const refused = await engine.start(setupOf(store.settings.get(), GRID_CELLS, TEXTURE_PX), saved);
   if (refused) notify(store, { key: 'restore', kind: 'warning', text: `The saved session could not be replayed (${refused}); starting fresh.` });
@@ -61,7 +63,7 @@ export async function startApp(): Promise<{ store: AppStore }> {
   startAutosave(store, engine, storage);
 
   const ctx = { store, engine, clock };
-  const view = await mountSessionView(ctx);
+  const view = await mountSessionView(ctx, pictures);
   outcome?.removeAttribute('aria-busy');
   installTestHook(store, engine, host, clock, { rendererName: view.skin.rendererName, stats: view.loop.stats, settled: view.loop.settled });
   document.body.dataset.ready = 'true';

@@ -78,10 +78,18 @@ export class SkinView {
   }
 
   static async create(o: SkinViewOptions): Promise<SkinView> {
+    return SkinView.on(await SkinView.createApp(o.sizePx), o);
+  }
+
+  /**
+   * The WebGL side alone (context, shaders): it needs no engine setup, so the app starts it while the
+   * worker builds the skin (issue 17: 0.2–0.5 s of the first skin under SwiftShader).
+   */
+  static async createApp(sizePx: number): Promise<Application> {
     const app = new Application();
     await app.init({
-      width: o.sizePx,
-      height: o.sizePx,
+      width: sizePx,
+      height: sizePx,
       // WebGPU under SwiftShader loses its device; WebGL2 is solid everywhere (found on the development machines).
       preference: 'webgl',
       background: 0xf3efe9,
@@ -94,6 +102,11 @@ export class SkinView {
     });
     app.canvas.setAttribute('aria-hidden', 'true');
     app.canvas.classList.add('skin-canvas');
+    return app;
+  }
+
+  /** The skin view on an app from `createApp` (of `o.sizePx`), put into `o.host`. */
+  static on(app: Application, o: SkinViewOptions): SkinView {
     o.host.appendChild(app.canvas);
     return new SkinView(app, o);
   }

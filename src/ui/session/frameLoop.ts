@@ -64,7 +64,8 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
     const s = store.settings.get();
     const crossWanted = s.crossVisible && crossDue;
     if (!frameDue && !crossWanted) return;
-    const crossNow = crossWanted && now - lastCross >= CROSS_EVERY_MS;
+    // Not with the first frame: the skin comes first, the depth view with the next one.
+    const crossNow = crossWanted && now - lastCross >= CROSS_EVERY_MS && stats.framesDrawn > 0;
     if (!frameDue && !crossNow) return;
     const setup = store.setup.get();
     if (setup === null) return;
