@@ -30,6 +30,11 @@ export async function startApp(): Promise<{ store: AppStore }> {
   const early: string[] = [];
   storageNotice = (text) => early.push(text);
   const storage = new StateStorage(idbBackend(), (text) => storageNotice(text));
+  // The engine worker loads its code while the saved state is read (issue 17: the first skin waits for both).
+  const host = new WorkerHost({
+    create: () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' }) as EngineWorker,
+    deadlineMs: params.deadlineMs,
+  });
   const restored = await storage.load();
   const restoring = restored.state !== null && (restored.state.ops.length > 0 || restored.state.clockHours > 0);
   // Replaying a saved log takes a moment: the readouts say so instead of showing a day-0 skin's figures.
@@ -47,10 +52,6 @@ export async function startApp(): Promise<{ store: AppStore }> {
 
   const clock = new SimClock();
   clock.speed = store.settings.get().speed;
-  const host = new WorkerHost({
-    create: () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' }) as EngineWorker,
-    deadlineMs: params.deadlineMs,
-  });
   const engine = new SessionEngine({ store, host, clock });
   // The WebGL views start now, beside the worker's skin, rather than after it.
   const pictures = createStagePictures();
