@@ -17,10 +17,11 @@ export function startAutosave(store: AppStore, engine: SessionEngine, storage: S
   let timer: ReturnType<typeof setTimeout> | null = null;
   let chain: Promise<void> = Promise.resolve();
   let lastClockSave = 0;
+  const current = (): SavedState => ({ version: SAVED_STATE_VERSION, settings: store.settings.get(), ops: [...engine.ops], clockHours: store.clockHours.get() });
   const save = (): Promise<void> => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const state: SavedState = { version: SAVED_STATE_VERSION, settings: store.settings.get(), ops: [...engine.ops], clockHours: store.clockHours.get() };
+    const state = current();
     chain = chain.then(() => storage.save(state)).catch((err: unknown) => console.error(err));
     return chain;
   };
@@ -45,6 +46,12 @@ export function startAutosave(store: AppStore, engine: SessionEngine, storage: S
       schedule();
     }
   });
-  addEventListener('pagehide', () => void save());
+  addEventListener('pagehide', () => {
+    const unsaved = timer !== null || storage.saving;
+    const state = current();
+    // A save still waiting or on its way may be dropped with the page: keep this one synchronously too.
+    if (unsaved) storage.keepOnExit(state);
+    void save();
+  });
   return { flush: save };
 }
