@@ -5,6 +5,7 @@ import { serveDist } from '../tests/e2e/staticServer';
 import type { Figure } from './figures';
 import { gpuShadingProbe } from './gpuShadingProbe';
 import { log, spread } from './stats';
+import { compareFigures, startupFigures } from './waits';
 
 /** Counts animation frames (main thread) over `during`. */
 async function rafFps(page: Page, during: () => Promise<void>): Promise<number> {
@@ -87,7 +88,11 @@ export async function browserFigures(): Promise<Figure[]> {
     });
     log(`play at 1 week/s: ${spread(rates).median.toFixed(2)} d/s; fps drag ${drag.toFixed(0)}, play ${play.toFixed(0)}, idle ${idle.toFixed(0)}`);
     const idleBaseline = { label: 'idle empty page rAF, same browser', unit: 'fps', value: spread([idle]) };
+    const waits = [...(await startupFigures(browser.context, page, server.url)), ...(await compareFigures(page, server.url))];
     return [
+      ...waits,
+      { key: 'dragFpsRatio', label: 'frame rate while dragging over the idle page’s (1400×1000, same browser)', unit: '×', value: spread([drag / idle]), baseline: idleBaseline, goal: '≥ 0.5' },
+      { key: 'playFpsRatio', label: 'frame rate while playing at 1 week/s over the idle page’s (same browser)', unit: '×', value: spread([play / idle]), baseline: idleBaseline, goal: '≥ 0.5' },
       {
         key: 'playDaysPerSecondAtWeekSpeed',
         label: 'Play at "1 week / s": simulated days per wall second (1400×1000, after a session)',

@@ -16,6 +16,15 @@ export const REQUIRED_KEYS = [
   'strokeShadeP95Ms',
   'playDaysPerSecondAtWeekSpeed',
   'fullFrameShadeMs',
+  // The waits a user feels (issue 17; bench/waits.ts, --browser only but doseMapCliMs, measured beside doseMapMs).
+  'doseMapMs',
+  'doseMapCliMs',
+  'compareEditMs',
+  'compareExampleMs',
+  'dragFpsRatio',
+  'playFpsRatio',
+  'firstSkinMs',
+  'restoreMs',
 ] as const;
 
 export interface Machine {
@@ -45,6 +54,19 @@ export function machineNow(quick = false): Omit<Machine, 'loadAverageAtEnd'> {
 }
 
 export type RequiredKey = (typeof REQUIRED_KEYS)[number];
+
+/** The keys only `--browser` measures. */
+const BROWSER_KEYS: ReadonlySet<RequiredKey> = new Set<RequiredKey>([
+  'playDaysPerSecondAtWeekSpeed',
+  'doseMapMs',
+  'doseMapCliMs',
+  'compareEditMs',
+  'compareExampleMs',
+  'dragFpsRatio',
+  'playFpsRatio',
+  'firstSkinMs',
+  'restoreMs',
+]);
 
 /**
  * What `--json` prints: exactly the keys of issue 8 (each figure's median, null when not measured),
@@ -111,7 +133,7 @@ export function formatTable(report: BenchReport): string {
     if (f.note) lines.push(`  ${f.note}`);
   }
   const missing = REQUIRED_KEYS.filter((k) => report[k] === null);
-  if (missing.length) lines.push('', `not measured: ${missing.join(', ')}${missing.includes('playDaysPerSecondAtWeekSpeed') ? ' (needs --browser and a build)' : ''}`);
+  if (missing.length) lines.push('', `not measured: ${missing.join(', ')}${missing.some((k) => BROWSER_KEYS.has(k)) ? ' (the app’s figures need --browser and a build)' : ''}`);
   return lines.join('\n');
 }
 

@@ -1,4 +1,4 @@
-import type { Scenario } from '../engine/index';
+import { COHORT_DEFAULT_CELLS, type Scenario } from '../engine/index';
 import { readoutAfter, type DoseMapSettings } from './workspace';
 
 /**
@@ -46,6 +46,39 @@ export function doseCellJob(base: Scenario, settings: DoseMapSettings, cell: Dos
     sessions: settings.sessions,
     readoutDay: readoutAfter((settings.sessions - 1) * intervalDays),
   };
+}
+
+/** Cells per pool job: a few hundred ms of work at the cohort grid, so the map still fills in visibly. */
+export const DOSE_CELLS_PER_JOB = 6;
+
+/** What a batched dose-map job carries besides its kind (DoseCellsJobSchema in src/pool/jobs.ts). */
+export interface DoseCellsSpec {
+  scenario: Scenario;
+  sessions: number;
+  gridCells: number;
+  cells: { intervalDays: number; needleMm: number; readoutDay: number }[];
+}
+
+/**
+ * The job of several cells of one map: they share the scenario and the sessions. The map runs at the
+ * cohort grid (32², within 1 % of 160² for patch means: tests/unit/engine/cohort.test.ts) whatever grid
+ * the base course names: a map is an overview, and the CLI figure it is held to runs at that grid.
+ */
+export function doseCellsJob(base: Scenario, settings: DoseMapSettings, cells: readonly DoseCell[]): DoseCellsSpec {
+  const specs = cells.map((cell) => doseCellJob(base, settings, cell));
+  return {
+    scenario: doseCellJob(base, settings, cells[0] ?? { col: 0, row: 0 }).scenario,
+    sessions: settings.sessions,
+    gridCells: COHORT_DEFAULT_CELLS,
+    cells: specs.map(({ intervalDays, needleMm, readoutDay }) => ({ intervalDays, needleMm, readoutDay })),
+  };
+}
+
+/** Splits cells (in their coarse-to-fine order) into consecutive batches of at most `size`. */
+export function doseBatches<T>(cells: readonly T[], size = DOSE_CELLS_PER_JOB): T[][] {
+  const out: T[][] = [];
+  for (let k = 0; k < cells.length; k += size) out.push(cells.slice(k, k + size));
+  return out;
 }
 
 /**

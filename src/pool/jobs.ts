@@ -57,6 +57,36 @@ export const DoseCellJobSchema = z
   })
   .strict();
 
+/** Most cells in one batch (a whole dose map is 110). */
+export const MAX_DOSE_CELLS_PER_JOB = 128;
+
+/**
+ * Several dose-map cells of one map in one job (issue 17): the cells share the scenario, the sessions and
+ * the grid, so a worker runs a run of cells back to back and answers once, instead of one message, one
+ * parse and one redraw per cell.
+ */
+export const DoseCellsJobSchema = z
+  .object({
+    kind: z.literal('dose-cells'),
+    scenario,
+    sessions: ProtocolSchema.shape.sessions,
+    gridCells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).optional(),
+    cells: z
+      .array(
+        z
+          .object({
+            intervalDays: ProtocolSchema.shape.intervalDays,
+            needleMm: ProtocolSchema.shape.needleMm,
+            readoutDay: bounded(1, MAX_DAYS, 'days', { int: true }),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(MAX_DOSE_CELLS_PER_JOB),
+  })
+  .strict();
+export type DoseCellsJob = z.infer<typeof DoseCellsJobSchema>;
+
 /**
  * Validation targets (src/validation/targets.ts) run in one worker with one course cache, optionally with
  * one model parameter scaled (the sensitivity run, docs/model.md §18). Ids and paths are checked against
@@ -72,7 +102,7 @@ export const ValidationJobSchema = z
   .strict();
 export type ValidationJob = z.infer<typeof ValidationJobSchema>;
 
-export const JobSchema = z.discriminatedUnion('kind', [CourseJobSchema, CohortPatientJobSchema, DoseCellJobSchema, ValidationJobSchema]);
+export const JobSchema = z.discriminatedUnion('kind', [CourseJobSchema, CohortPatientJobSchema, DoseCellJobSchema, DoseCellsJobSchema, ValidationJobSchema]);
 export type Job = z.infer<typeof JobSchema>;
 export type JobInput = z.input<typeof JobSchema>;
 export type CourseJob = z.infer<typeof CourseJobSchema>;
@@ -158,11 +188,15 @@ export const DoseCellResultSchema = z
   .strict();
 export type DoseCellResult = z.infer<typeof DoseCellResultSchema>;
 
+/** The cells of a `dose-cells` job, in the job's order. */
+export const DoseCellsResultSchema = z.object({ kind: z.literal('dose-cells'), cells: z.array(DoseCellResultSchema).max(MAX_DOSE_CELLS_PER_JOB) }).strict();
+export type DoseCellsResult = z.infer<typeof DoseCellsResultSchema>;
+
 export const ValidationResultSchema = z.object({ kind: z.literal('validation'), outcomes: z.array(TargetOutcomeSchema) }).strict();
 export type ValidationResult = z.infer<typeof ValidationResultSchema>;
 
-export type JobResult = CourseResult | CohortPatientResult | DoseCellResult | ValidationResult;
-const JobResultSchema = z.discriminatedUnion('kind', [CourseResultSchema, CohortPatientResultSchema, DoseCellResultSchema, ValidationResultSchema]);
+export type JobResult = CourseResult | CohortPatientResult | DoseCellResult | DoseCellsResult | ValidationResult;
+const JobResultSchema = z.discriminatedUnion('kind', [CourseResultSchema, CohortPatientResultSchema, DoseCellResultSchema, DoseCellsResultSchema, ValidationResultSchema]);
 
 /** The pool's messages with these jobs and results (taskPool.ts), for parsing at the boundary. */
 export const JobRequestSchema = z.object({ id: z.number().int().min(1), job: z.unknown() }).strict();
@@ -187,7 +221,7 @@ export function parseJobResponse(data: unknown): PoolResponse<JobResult> {
 
 /** The buffers of a result, to move rather than copy them. */
 export function resultTransferables(result: JobResult): ArrayBuffer[] {
-  if (result.kind === 'dose-cell' || result.kind === 'validation') return [];
+  if (result.kind === 'dose-cell' || result.kind === 'dose-cells' || result.kind === 'validation') return [];
   return [result.days.buffer as ArrayBuffer, ...SERIES.map((name) => result.series[name].buffer as ArrayBuffer)];
 }
 

@@ -49,6 +49,16 @@ export function runJob(input: unknown, onProgress?: ProgressFn): JobResult {
     }
     case 'dose-cell':
       return runDoseCell(job, onProgress);
+    case 'dose-cells': {
+      const { cells, kind: _kind, ...shared } = job;
+      const n = cells.length;
+      return {
+        kind: 'dose-cells',
+        cells: cells.map((cell, k) =>
+          runDoseCell({ kind: 'dose-cell', ...shared, ...cell }, onProgress ? (f) => onProgress((k + f) / n) : undefined),
+        ),
+      };
+    }
     case 'validation': {
       for (const id of job.ids) validationTarget(id);
       const params = job.scale ? paramsWithScaled(job.scale.path, job.scale.factor) : DEFAULT_PARAMS;

@@ -30,6 +30,8 @@ export function describeJob(job: JobInput): string {
       return `course${job.scenario.name ? ` "${job.scenario.name}"` : ''} (${seed})`;
     case 'cohort-patient':
       return `cohort patient ${job.index} (${seed})`;
+    case 'dose-cells':
+      return `${job.cells.length} dose-map cells (${seed})`;
     case 'dose-cell':
       return `dose-map cell ${job.intervalDays} d × ${job.needleMm} mm (${seed})`;
   }

@@ -76,6 +76,8 @@ export interface SubmitOptions {
   onProgress?: (fraction: number) => void;
   /** Aborting cancels the job (as `cancel()` does). */
   signal?: AbortSignal;
+  /** Queue ahead of the jobs waiting (not of those running): a quick answer the user waits for (issue 17). */
+  first?: boolean;
 }
 
 export interface JobHandle<R> {
@@ -157,7 +159,8 @@ export class TaskPool<J, R> {
         signal.addEventListener('abort', cancel, { once: true });
         task.unlisten = () => signal.removeEventListener('abort', cancel);
       }
-      this.queue.push(task);
+      if (options.first) this.queue.unshift(task);
+      else this.queue.push(task);
       this.dispatch();
     }
     return { promise, cancel };

@@ -3,10 +3,11 @@ import { createAppStore, notify, type AppStore } from './appStore';
 import { SimClock } from './clock';
 import { SessionEngine } from './engine/SessionEngine';
 import { WorkerHost, type EngineWorker } from './engine/WorkerHost';
+import { byId, setText } from './dom';
 import { setupGuide } from './guide';
 import { readQueryParameters } from './queryParameters';
 import { GRID_CELLS, mountSessionView } from './session/sessionView';
-import { TEXTURE_PX } from './session/skinStage';
+import { createStagePictures, TEXTURE_PX } from './session/skinStage';
 import { DEFAULT_SETTINGS, setupOf } from './settings';
 import { startAutosave } from './storage/autosave';
 import { idbBackend } from './storage/idbBackend';
@@ -29,7 +30,19 @@ export async function startApp(): Promise<{ store: AppStore }> {
   const early: string[] = [];
   storageNotice = (text) => early.push(text);
   const storage = new StateStorage(idbBackend(), (text) => storageNotice(text));
+  // The engine worker loads its code while the saved state is read (issue 17: the first skin waits for both).
+  const host = new WorkerHost({
+    create: () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' }) as EngineWorker,
+    deadlineMs: params.deadlineMs,
+  });
   const restored = await storage.load();
+  const restoring = restored.state !== null && (restored.state.ops.length > 0 || restored.state.clockHours > 0);
+  // Replaying a saved log takes a moment: the readouts say so instead of showing a day-0 skin's figures.
+  const outcome = document.querySelector<HTMLElement>('.outcome');
+  if (restoring) {
+    setText(byId('day'), 'Restoring…');
+    outcome?.setAttribute('aria-busy', 'true');
+  }
   const store = createAppStore(restored.state?.settings ?? DEFAULT_SETTINGS);
   mountAnnouncer(store);
   storageNotice = (text) => notify(store, { key: 'storage', kind: 'warning', text });
@@ -39,11 +52,9 @@ export async function startApp(): Promise<{ store: AppStore }> {
 
   const clock = new SimClock();
   clock.speed = store.settings.get().speed;
-  const host = new WorkerHost({
-    create: () => new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), { type: 'module' }) as EngineWorker,
-    deadlineMs: params.deadlineMs,
-  });
   const engine = new SessionEngine({ store, host, clock });
+  // The WebGL views start now, beside the worker's skin, rather than after it.
+  const pictures = createStagePictures();
   const saved = restored.state ? { ops: restored.state.ops, clockHours: restored.state.clockHours } : null;
   const refused = await engine.start(setupOf(store.settings.get(), GRID_CELLS, TEXTURE_PX), saved);
   if (refused) notify(store, { key: 'restore', kind: 'warning', text: `The saved session could not be replayed (${refused}); starting fresh.` });
@@ -53,7 +64,8 @@ export async function startApp(): Promise<{ store: AppStore }> {
   startAutosave(store, engine, storage);
 
   const ctx = { store, engine, clock };
-  const view = await mountSessionView(ctx);
+  const view = await mountSessionView(ctx, pictures);
+  outcome?.removeAttribute('aria-busy');
   installTestHook(store, engine, host, clock, { rendererName: view.skin.rendererName, stats: view.loop.stats, settled: view.loop.settled });
   document.body.dataset.ready = 'true';
   return { store };

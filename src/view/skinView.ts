@@ -40,6 +40,7 @@ export class SkinView {
   private readonly current: BufferImageSource;
   private readonly before: BufferImageSource;
   private readonly currentSprite: Sprite;
+  private readonly beforeSprite: Sprite;
   private readonly splitMask = new Graphics();
   private readonly splitLine = new Graphics();
   private readonly hover = new Graphics();
@@ -67,7 +68,7 @@ export class SkinView {
     beforeSprite.scale.set(scale);
     this.currentSprite = new Sprite(new Texture({ source: this.current }));
     this.currentSprite.scale.set(scale);
-    this.currentSprite.mask = this.splitMask;
+    this.beforeSprite = beforeSprite;
     this.roller = new RollerGraphic(o.drumWidthMm, o.drumDiameterMm, o.needleRows);
     this.hover.circle(0, 0, 6).stroke({ width: 1.5, color: 0xffffff, alpha: 0.9 }).circle(0, 0, 7.5).stroke({ width: 1, color: 0x000000, alpha: 0.5 });
     this.hover.visible = false;
@@ -78,10 +79,18 @@ export class SkinView {
   }
 
   static async create(o: SkinViewOptions): Promise<SkinView> {
+    return SkinView.on(await SkinView.createApp(o.sizePx), o);
+  }
+
+  /**
+   * The WebGL side alone (context, shaders): it needs no engine setup, so the app starts it while the
+   * worker builds the skin (issue 17: 0.2–0.5 s of the first skin under SwiftShader).
+   */
+  static async createApp(sizePx: number): Promise<Application> {
     const app = new Application();
     await app.init({
-      width: o.sizePx,
-      height: o.sizePx,
+      width: sizePx,
+      height: sizePx,
       // WebGPU under SwiftShader loses its device; WebGL2 is solid everywhere (found on the development machines).
       preference: 'webgl',
       background: 0xf3efe9,
@@ -94,6 +103,11 @@ export class SkinView {
     });
     app.canvas.setAttribute('aria-hidden', 'true');
     app.canvas.classList.add('skin-canvas');
+    return app;
+  }
+
+  /** The skin view on an app from `createApp` (of `o.sizePx`), put into `o.host`. */
+  static on(app: Application, o: SkinViewOptions): SkinView {
     o.host.appendChild(app.canvas);
     return new SkinView(app, o);
   }
@@ -175,6 +189,12 @@ export class SkinView {
     const s = this.o.sizePx;
     const x = s * this.splitFraction;
     this.splitMask.clear().rect(x, 0, s - x, s).fill({ color: 0xffffff });
+    // Without a split, today's picture covers the patch: no day-0 sprite under it and no stencil mask,
+    // half the pixels SwiftShader fills per frame (issue 17).
+    const split = this.splitFraction > 0;
+    this.beforeSprite.visible = split;
+    this.splitMask.visible = split;
+    this.currentSprite.mask = split ? this.splitMask : null;
     this.splitLine.clear();
     if (this.splitFraction > 0) {
       this.splitLine.moveTo(x, 0).lineTo(x, s).stroke({ width: 2, color: 0xffffff, alpha: 0.95 });

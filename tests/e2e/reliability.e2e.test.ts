@@ -137,6 +137,32 @@ describe('a reload restores everything shown (issue 9)', () => {
     await page.getByLabel('Layer').selectOption('surface');
   });
 
+  it('after Play then Pause, a reload at once brings back the clock shown, and says "Restoring…" (not "Day 0") until then (issue 17)', async () => {
+    await ui.reset();
+    await ui.button('Roll one pass').click();
+    await page.waitForFunction(() => window.__skinsim!.logLength() === 1, null, { timeout: 30_000 });
+    await ui.button('Play').click();
+    // Play for longer than the autosave's once-a-second clock save, so a save during play is older than the pause.
+    await page.waitForFunction(() => window.__skinsim!.clockHours() >= 10, null, { timeout: 30_000 });
+    await page.waitForTimeout(400);
+    await ui.button('Pause').click();
+    const shown = await ui.day().textContent();
+    expect(shown).toMatch(/^Day \d+, \d\d:00$/);
+    await page.reload();
+    // Until the app is ready, the clock says it is loading or restoring, never a day-0 figure.
+    const seen = new Set<string>();
+    while (!(await page.evaluate(() => document.body.dataset.ready === 'true'))) {
+      seen.add((await ui.day().textContent().catch(() => '')) ?? '');
+      await page.waitForTimeout(30);
+    }
+    seen.delete('');
+    expect([...seen].filter((t) => t !== shown && t !== 'Loading…' && t !== 'Restoring…')).toEqual([]);
+    expect(seen.has('Restoring…')).toBe(true);
+    await ui.ready();
+    await ui.settle();
+    expect(await ui.day().textContent()).toBe(shown);
+  });
+
   it('a saved state from a newer version is refused with a visible message, never half-loaded, and kept', async () => {
     await ui.reset();
     await page.waitForTimeout(800);

@@ -15,13 +15,15 @@ export interface RunState {
   readonly status: RunStatus;
   /** 0–1 while running. */
   readonly progress: number;
+  /** The finished run; while 'running', the quick run at the cohort grid once it is there (issue 17). */
   readonly result: ShownRun | null;
   readonly error: string | null;
 }
 
 /** What runs courses off the main thread (the worker pool). */
 export interface CourseRunner {
-  run(scenario: Scenario, options: { onProgress: (fraction: number) => void; signal: AbortSignal }): Promise<ShownRun>;
+  /** `onPreview`, when given, receives a quick run at a coarser grid before the run itself ends. */
+  run(scenario: Scenario, options: { onProgress: (fraction: number) => void; signal: AbortSignal; onPreview?: (run: ShownRun) => void }): Promise<ShownRun>;
 }
 
 export interface Notice {
@@ -80,7 +82,10 @@ export class CompareModel {
     const courses = ws.courses.map((c, k) => (k === index ? course : c));
     this.workspace.set({ ...ws, courses });
     const oldKey = courseKey(old);
+    const wasRun = this.runs.get().has(oldKey);
     if (!courses.some((c) => courseKey(c) === oldKey)) this.cancelKey(oldKey);
+    // A course that was run answers its edits at once (issue 17): no Run press between edits.
+    if (wasRun) this.runCourse(course);
   }
 
   setReadoutDay(day: number | null): void {
@@ -103,12 +108,15 @@ export class CompareModel {
   /** Runs every course that has no result yet (or whose run failed or was cancelled). Never blocks: returns at once. */
   run(): void {
     this.clearErrors();
-    for (const course of this.workspace.get().courses) {
-      const key = courseKey(course);
-      const state = this.runs.get().get(key);
-      if (state && (state.status === 'done' || state.status === 'running' || state.status === 'queued')) continue;
-      this.start(key, course);
-    }
+    for (const course of this.workspace.get().courses) this.runCourse(course);
+  }
+
+  /** Starts a course unless its result is there or on its way. */
+  private runCourse(course: Scenario): void {
+    const key = courseKey(course);
+    const state = this.runs.get().get(key);
+    if (state && (state.status === 'done' || state.status === 'running' || state.status === 'queued')) return;
+    this.start(key, course);
   }
 
   /** Cancels the run of course `index`. */
@@ -161,14 +169,20 @@ export class CompareModel {
     this.controllers.set(key, controller);
     this.setRun(key, { status: 'running', progress: 0, result: null, error: null });
     let lastShown = 0;
+    let preview: ShownRun | null = null;
     const onProgress = (fraction: number): void => {
       // Progress bars move in steps of 2 %: enough to see, few enough re-renders.
       if (controller.signal.aborted || fraction - lastShown < 0.02) return;
       lastShown = fraction;
-      this.setRun(key, { status: 'running', progress: fraction, result: null, error: null });
+      this.setRun(key, { status: 'running', progress: fraction, result: preview, error: null });
+    };
+    const onPreview = (run: ShownRun): void => {
+      if (this.controllers.get(key) !== controller) return;
+      preview = run;
+      this.setRun(key, { status: 'running', progress: lastShown, result: run, error: null });
     };
     this.runner
-      .run(course, { onProgress, signal: controller.signal })
+      .run(course, { onProgress, signal: controller.signal, onPreview })
       .then((result) => {
         if (this.controllers.get(key) !== controller) return;
         this.controllers.delete(key);

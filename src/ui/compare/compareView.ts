@@ -208,8 +208,9 @@ export async function startCompare(host: HTMLElement, options: { onOpen(): void 
       redrawQueued = false;
       const ws = model.workspace.get();
       const runs = ws.courses.map((_, index) => {
+        // A finished run, or the quick run at the cohort grid while the full one runs (issue 17).
         const r = model.runOf(index);
-        return r?.status === 'done' && r.result ? r.result : null;
+        return (r?.status === 'done' || r?.status === 'running') && r.result ? r.result : null;
       });
       const last = drawn;
       if (last && last.ws === ws && last.published === publishedToggle.checked && runs.every((run, k) => run === last.runs[k])) return;

@@ -1,5 +1,5 @@
 import type { Scenario } from '../../engine/index';
-import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseCellJob, doseCellOrder, type DoseCellSpec } from '../../compare/doseMap';
+import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseBatches, doseCellOrder, doseCellsJob, type DoseCellsSpec } from '../../compare/doseMap';
 import type { DoseMapSettings } from '../../compare/workspace';
 import { atom, type Atom } from '../store';
 
@@ -9,8 +9,9 @@ export interface DoseCellValue {
   damageVisible: boolean;
 }
 
+/** Runs a batch of cells (one pool job); the values in the batch's order. */
 export interface DoseCellRunner {
-  run(cell: DoseCellSpec, signal: AbortSignal): Promise<DoseCellValue>;
+  run(batch: DoseCellsSpec, signal: AbortSignal): Promise<DoseCellValue[]>;
 }
 
 export interface DoseMapState {
@@ -28,8 +29,9 @@ const ROWS = DOSE_MAP_NEEDLES_MM.length;
 
 /**
  * The dose map's computation: every cell a course of `sessions` sessions at the cell's interval and
- * needle, read 8 weeks after its last session, submitted coarse-to-fine to the pool so the picture
- * fills in progressively; Cancel stops the remaining cells and keeps those done.
+ * needle, read 8 weeks after its last session, submitted coarse-to-fine to the pool in batches of a
+ * few cells (one job each) so the picture fills in progressively; Cancel stops the remaining cells and
+ * keeps those done.
  */
 export class DoseMapModel {
   readonly state: Atom<DoseMapState> = atom<DoseMapState>({ status: 'idle', cells: new Array(COLS * ROWS).fill(null), done: 0, error: null, basis: null });
@@ -44,12 +46,14 @@ export class DoseMapModel {
     const cells: (DoseCellValue | null)[] = new Array(COLS * ROWS).fill(null);
     this.state.set({ status: 'running', cells, done: 0, error: null, basis: { name, sessions: settings.sessions, passes: settings.passes } });
     let done = 0;
-    const jobs = doseCellOrder().map(({ col, row }) =>
-      this.runner.run(doseCellJob(base, settings, { col, row }), controller.signal).then((value) => {
+    // Batches of consecutive cells of the coarse-to-fine order: the first batches hold the coarse lattice.
+    const jobs = doseBatches(doseCellOrder()).map((batch) =>
+      this.runner.run(doseCellsJob(base, settings, batch), controller.signal).then((values) => {
         if (this.controller !== controller) return;
+        if (values.length !== batch.length) throw new Error(`a dose-map batch of ${batch.length} cells came back with ${values.length}`);
         const next = [...this.state.get().cells];
-        next[row * COLS + col] = value;
-        done++;
+        batch.forEach(({ col, row }, k) => (next[row * COLS + col] = values[k]!));
+        done += batch.length;
         this.state.set({ ...this.state.get(), cells: next, done, status: done === COLS * ROWS ? 'done' : 'running' });
       }),
     );

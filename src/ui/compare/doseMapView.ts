@@ -35,6 +35,8 @@ export class DoseMapView {
   private state: DoseMapState | null = null;
   /** Cells inside the trials' envelope (data), row-major; null until a map is computed. */
   private inside: readonly boolean[] | null = null;
+  private frame: number | null = null;
+  private ctx: CanvasRenderingContext2D | null = null;
 
   constructor() {
     this.canvas = el('canvas', { className: 'dose-map', attrs: { role: 'img', 'aria-label': 'Dose map' } });
@@ -53,18 +55,49 @@ export class DoseMapView {
     if (this.state) this.show(this.state);
   }
 
+  /**
+   * Takes a new state; the canvas is drawn at most once per animation frame (issue 17). Drawing on
+   * every finished cell made the page wait on the GPU: under SwiftShader a 2D canvas's frame waits
+   * for the previous one to be presented ("GPU backpressure" in a Chrome trace: 22.8 s of a 27 s map
+   * on a loaded 2-core machine), and meanwhile no worker got its next job.
+   */
   show(state: DoseMapState): void {
     this.state = state;
+    if (this.frame !== null) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = null;
+      this.draw();
+    });
+  }
+
+  /** Draws now (a pending frame's drawing included); the PNG export needs the current picture. */
+  private drawNow(): void {
+    if (this.frame !== null) cancelAnimationFrame(this.frame);
+    this.frame = null;
+    this.draw();
+  }
+
+  private draw(): void {
+    const state = this.state;
+    if (state === null) return;
     const dpr = devicePixelRatio;
     const w = this.widthCss;
     const h = Math.round(Math.min(460, Math.max(300, w * 0.62)));
-    this.canvas.style.width = `${w}px`;
-    this.canvas.style.height = `${h}px`;
-    this.canvas.width = Math.round(w * dpr);
-    this.canvas.height = Math.round(h * dpr);
-    const ctx = this.canvas.getContext('2d');
+    const pw = Math.round(w * dpr);
+    const ph = Math.round(h * dpr);
+    // Resizing a canvas reallocates it: only when its size changed.
+    if (this.canvas.width !== pw || this.canvas.height !== ph) {
+      this.canvas.style.width = `${w}px`;
+      this.canvas.style.height = `${h}px`;
+      this.canvas.width = pw;
+      this.canvas.height = ph;
+    }
+    // A canvas kept in main memory (willReadFrequently): its drawing never waits for the GPU process,
+    // which is busy presenting the page under SwiftShader; the compositor uploads the picture instead.
+    this.ctx ??= this.canvas.getContext('2d', { willReadFrequently: true });
+    const ctx = this.ctx;
     if (!ctx) return;
-    ctx.scale(dpr, dpr);
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.fillStyle = '#fff';
     ctx.fillRect(0, 0, w, h);
     const left = 56;
@@ -209,6 +242,7 @@ export class DoseMapView {
   }
 
   savePng(): void {
+    this.drawNow();
     this.canvas.toBlob((blob) => {
       if (blob) download(blob, 'skinsim-dose-map.png');
     }, 'image/png');

@@ -112,8 +112,9 @@ export class SessionEngine {
     const c = this.o.clock;
     c.playing = false;
     c.hours = c.wholeHour() + hours;
-    this.o.store.playing.set(false);
+    // The clock first, then "stopped": whoever reacts to the stop (autosave saves at once) sees the final hour.
     this.o.store.clockHours.set(c.hours);
+    this.o.store.playing.set(false);
     return this.push({ kind: 'advance', toHour: c.wholeHour() });
   }
 

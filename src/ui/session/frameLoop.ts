@@ -6,6 +6,13 @@ import type { SessionContext } from './context';
 
 /** The depth view costs the worker 3–6 ms: shade it at most this often, ms. */
 const CROSS_EVERY_MS = 200;
+/**
+ * While playing, the clock alone asks for a new skin at most this often, ms (15 a second). Every skin
+ * frame costs a full shade in the worker and, under SwiftShader, a texture upload and a composite of the
+ * page on the CPU (issue 17): the clock readout keeps every animation frame, the skin a smooth 15.
+ * Strokes, a new layer or setup still ask at once.
+ */
+const PLAY_SKIN_EVERY_MS = 66;
 
 export interface FrameStats {
   framesDrawn: number;
@@ -49,10 +56,14 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
     }
   });
   let lastWholeHour = clock.wholeHour();
+  /** A new hour to show, asked by the clock (paced while playing). */
+  let clockDue = false;
+  let lastSkinRequest = Number.NEGATIVE_INFINITY;
   store.clockHours.subscribe(() => {
     if (clock.wholeHour() !== lastWholeHour) {
       lastWholeHour = clock.wholeHour();
-      due();
+      clockDue = true;
+      crossDue = true;
     }
   });
   store.playing.subscribe(() => meter.reset());
@@ -60,15 +71,21 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
   const ema = (old: number, x: number): number => (old === 0 ? x : old * 0.9 + x * 0.1);
 
   const requestFrame = (now: number): void => {
+    if (clockDue && (!clock.playing || now - lastSkinRequest >= PLAY_SKIN_EVERY_MS)) {
+      clockDue = false;
+      frameDue = true;
+    }
     const s = store.settings.get();
     const crossWanted = s.crossVisible && crossDue;
     if (!frameDue && !crossWanted) return;
-    const crossNow = crossWanted && now - lastCross >= CROSS_EVERY_MS;
+    // Not with the first frame: the skin comes first, the depth view with the next one.
+    const crossNow = crossWanted && now - lastCross >= CROSS_EVERY_MS && stats.framesDrawn > 0;
     if (!frameDue && !crossNow) return;
     const setup = store.setup.get();
     if (setup === null) return;
     const row = Math.min(setup.cells - 1, Math.floor(s.crossRowMm / setup.pitchMm));
     const wasFrameDue = frameDue;
+    if (frameDue) lastSkinRequest = now;
     frameDue = false;
     if (crossNow) {
       crossDue = false;
@@ -95,7 +112,7 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
         stats.framesDrawn++;
         stats.workerMs = ema(stats.workerMs, f.workerMs);
         // The engine may stop a step short of the clock; a later hour is due again.
-        if (f.snapshot.hour < clock.wholeHour() && clock.playing) frameDue = true;
+        if (f.snapshot.hour < clock.wholeHour() && clock.playing) clockDue = true;
       })
       .catch((err: unknown) => {
         frameDue = true;
@@ -136,6 +153,6 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
   return {
     stats,
     /** Nothing queued or in flight, and the view shows the current state. */
-    settled: (): boolean => engine.settled && !frameDue && !(crossDue && store.settings.get().crossVisible),
+    settled: (): boolean => engine.settled && !frameDue && !clockDue && !(crossDue && store.settings.get().crossVisible),
   };
 }

@@ -10,7 +10,7 @@ import { mountEvidenceTags } from './evidenceTags';
 import { mountReadouts } from './readoutsView';
 import { mountSessions } from './sessionsView';
 import { mountSkinInput } from './skinInput';
-import { mountSkinStage, TEXTURE_PX } from './skinStage';
+import { mountSkinStage, TEXTURE_PX, type StagePictures } from './skinStage';
 import { mountTimeControls } from './timeControls';
 
 /** Engine grid cells per side for the interactive patch. */
@@ -21,7 +21,7 @@ export const GRID_CELLS = 160;
  * the store and the engine. Each part subscribes to the atoms it shows and sends intents to the
  * engine; none reaches into another. Returns what the test hook reads.
  */
-export async function mountSessionView(ctx: SessionContext) {
+export async function mountSessionView(ctx: SessionContext, pictures?: Promise<StagePictures>) {
   const { store, engine, clock } = ctx;
 
   const changeSettings = (next: Settings): void => {
@@ -48,7 +48,7 @@ export async function mountSessionView(ctx: SessionContext) {
   mountChart(store);
   mountSessions(ctx);
   mountInspector(ctx);
-  const { skin, cross } = await mountSkinStage(ctx);
+  const { skin, cross } = await mountSkinStage(ctx, pictures);
   mountSkinInput(ctx, skin);
   const loop = startFrameLoop(ctx, skin, cross);
   return { skin, loop };

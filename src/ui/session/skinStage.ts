@@ -32,11 +32,32 @@ export function splitText(split: number, day: number): string {
  * depth view, the split labels, the legend and the texts that describe them. Everything follows the
  * store; the frame loop hands in the pixels.
  */
-export async function mountSkinStage({ store }: SessionContext): Promise<{ skin: SkinView; cross: CrossSectionView }> {
+export interface StagePictures {
+  /** The skin view's Pixi application (pixi.js stays below the UI: its type comes through SkinView). */
+  skinApp: Awaited<ReturnType<typeof SkinView.createApp>>;
+  cross: CrossSectionView;
+}
+
+/**
+ * Starts the two WebGL views (context and shaders: 0.2–0.5 s under SwiftShader). They need no engine
+ * setup, so the app starts them while the worker builds the skin, not after it (issue 17).
+ */
+export function createStagePictures(): Promise<StagePictures> {
+  const crossHost = byId('cross-host');
+  // Measured on the section around it: the host itself may be hidden (depth view off) and measure 0.
+  const crossW = crossWidthPx((crossHost.parentElement?.clientWidth ?? 0) - 2);
+  const pictures = Promise.all([SkinView.createApp(CANVAS_PX), CrossSectionView.create(crossHost, crossW, CROSS_H)]).then(([skinApp, cross]) => ({ skinApp, cross }));
+  // Awaited by mountSkinStage; a failure surfaces there, not as an unhandled rejection meanwhile.
+  pictures.catch(() => undefined);
+  return pictures;
+}
+
+export async function mountSkinStage({ store }: SessionContext, pictures: Promise<StagePictures> = createStagePictures()): Promise<{ skin: SkinView; cross: CrossSectionView }> {
   const firstSetup = store.setup.get();
   if (firstSetup === null) throw new Error('the skin stage needs the engine setup first');
   const p = firstSetup.params;
-  const skin = await SkinView.create({
+  const { skinApp, cross } = await pictures;
+  const skin = SkinView.on(skinApp, {
     host: byId('skin-canvas-host'),
     sizePx: CANVAS_PX,
     texturePx: TEXTURE_PX,
@@ -45,10 +66,6 @@ export async function mountSkinStage({ store }: SessionContext): Promise<{ skin:
     drumDiameterMm: p.drumDiameterMm,
     needleRows: p.needleRows,
   });
-  const crossHostEl = byId('cross-host');
-  // Measured on the section around it: the host itself may be hidden (depth view off) and measure 0.
-  const crossW = crossWidthPx((crossHostEl.parentElement?.clientWidth ?? 0) - 2);
-  const cross = await CrossSectionView.create(crossHostEl, crossW, CROSS_H);
 
   store.baselinePixels.watch((px) => {
     if (px) skin.showBaseline(px);

@@ -17,10 +17,11 @@ export function startAutosave(store: AppStore, engine: SessionEngine, storage: S
   let timer: ReturnType<typeof setTimeout> | null = null;
   let chain: Promise<void> = Promise.resolve();
   let lastClockSave = 0;
+  const current = (): SavedState => ({ version: SAVED_STATE_VERSION, settings: store.settings.get(), ops: [...engine.ops], clockHours: store.clockHours.get() });
   const save = (): Promise<void> => {
     if (timer !== null) clearTimeout(timer);
     timer = null;
-    const state: SavedState = { version: SAVED_STATE_VERSION, settings: store.settings.get(), ops: [...engine.ops], clockHours: store.clockHours.get() };
+    const state = current();
     chain = chain.then(() => storage.save(state)).catch((err: unknown) => console.error(err));
     return chain;
   };
@@ -30,14 +31,27 @@ export function startAutosave(store: AppStore, engine: SessionEngine, storage: S
   };
   store.logLength.subscribe(schedule);
   store.settings.subscribe(schedule);
-  store.playing.subscribe(schedule);
+  // Pause (and Step) save at once: while playing, the clock is saved only once a second, so a reload
+  // within the debounce after Pause used to bring back the clock of up to a second of play earlier
+  // (two simulated hours at 1 day/s, issue 17).
+  store.playing.subscribe((playing) => (playing ? schedule() : void save()));
   store.clockHours.subscribe(() => {
     const now = performance.now();
-    if (store.playing.get() ? now - lastClockSave > PLAYING_EVERY_MS : true) {
+    // A stopped clock moves only by a discrete act (Step, Reset): saved at once, like Pause.
+    if (!store.playing.get()) {
+      lastClockSave = now;
+      void save();
+    } else if (now - lastClockSave > PLAYING_EVERY_MS) {
       lastClockSave = now;
       schedule();
     }
   });
-  addEventListener('pagehide', () => void save());
+  addEventListener('pagehide', () => {
+    const unsaved = timer !== null || storage.saving;
+    const state = current();
+    // A save still waiting or on its way may be dropped with the page: keep this one synchronously too.
+    if (unsaved) storage.keepOnExit(state);
+    void save();
+  });
   return { flush: save };
 }

@@ -29,6 +29,11 @@ describe('bench report', () => {
     expect(report.courseMs).toBe(305);
     expect(report.poolSpeedup).toBe(1.89);
     expect(report.playDaysPerSecondAtWeekSpeed).toBeNull();
+    // The waits a user feels (issue 17) are keys of their own, null until --browser measured them.
+    for (const key of ['doseMapMs', 'doseMapCliMs', 'compareEditMs', 'compareExampleMs', 'dragFpsRatio', 'playFpsRatio', 'firstSkinMs', 'restoreMs'] as const) {
+      expect(report[key], key).toBeNull();
+    }
+    expect(buildReport([...figures, { key: 'firstSkinMs', label: 'first skin', unit: 'ms', value: spread([900, 1100]) }], machineNow()).firstSkinMs).toBe(1000);
     expect(report.details.poolSpeedup!.value).toMatchObject({ min: 1.87, max: 1.91, runs: 2 });
     expect(report.details.poolSpeedup!.value.median).toBeCloseTo(1.89, 12);
   });
@@ -46,6 +51,7 @@ describe('bench report', () => {
     const table = formatTable(report);
     expect(table).toContain('courseMs  305 ms (290–310, 3 runs)   goal ≤ 300 ms');
     expect(table).toContain('not measured:');
+    expect(table).toMatch(/doseMapMs.*need --browser and a build/);
     const md = formatMarkdown(report).split('\n');
     expect(md.filter((l) => l.startsWith('| ') && !l.startsWith('| what'))).toEqual([
       '| a course | 305 ms (290–310, 3 runs) | — | ≤ 300 ms |',

@@ -51,12 +51,40 @@ describe('Compare model', () => {
     m.run();
     calls.forEach((c) => c.finish());
     await flush();
+    // A course that was run answers its edit at once (issue 17): no Run press.
     m.replaceCourse(1, { ...m.workspace.get().courses[1]!, days: 300 });
-    expect(m.runOf(1)).toBeNull();
-    m.run();
+    expect(m.runOf(1)?.status).toBe('running');
     expect(calls).toHaveLength(3);
     expect(calls[2]!.scenario.days).toBe(300);
+    m.run();
+    expect(calls).toHaveLength(3);
     expect(m.runOf(0)?.status).toBe('done');
+  });
+
+  it('a course never run waits for Run when edited; a quick preview shows while the full run goes on (issue 17)', async () => {
+    const previews: ((run: ShownRun) => void)[] = [];
+    const { runner, calls } = fakeRunner();
+    const withPreview: CourseRunner = {
+      run: (scenario, options) => {
+        if (options.onPreview) previews.push(options.onPreview);
+        return runner.run(scenario, options);
+      },
+    };
+    const m = new CompareModel(withPreview, emptyWorkspace());
+    m.addCourse(newCourse(0));
+    m.replaceCourse(0, { ...newCourse(0), days: 200 });
+    expect(calls).toHaveLength(0);
+    m.run();
+    expect(previews).toHaveLength(1);
+    const quick: ShownRun = { days: [0, 1], value: {} as ShownRun['value'], band: null, warnings: [], incidence: null, patients: null, improvedShare: null, seed: 1 };
+    previews[0]!(quick);
+    expect(m.runOf(0)).toMatchObject({ status: 'running', result: quick });
+    calls[0]!.progress(0.5);
+    expect(m.runOf(0)).toMatchObject({ status: 'running', progress: 0.5, result: quick });
+    calls[0]!.finish();
+    await flush();
+    expect(m.runOf(0)?.status).toBe('done');
+    expect(m.runOf(0)?.result).not.toBe(quick);
   });
 
   it('Cancel stops a run; Run starts it again', async () => {

@@ -140,6 +140,26 @@ describe('the Node pool: progress, cancel, faults, cohorts', () => {
     expect(map[1]![1]!.collagenGain).toBeGreaterThan(map[0]![1]!.collagenGain);
   });
 
+  it('a batch of dose-map cells (one job) gives each cell exactly as its own job does, in the batch order', async () => {
+    const cells = [
+      { needleMm: 1.5, intervalDays: 2, readoutDay: 30 },
+      { needleMm: 0.5, intervalDays: 14, readoutDay: 44 },
+      { needleMm: 2.5, intervalDays: 7, readoutDay: 40 },
+    ];
+    const progress: number[] = [];
+    const batch = await pool.submit({ kind: 'dose-cells', scenario: base, sessions: 3, gridCells: 32, cells }, { onProgress: (f) => progress.push(f) }).promise;
+    if (batch.kind !== 'dose-cells') throw new Error(`got ${batch.kind}`);
+    const single = await Promise.all(cells.map((c) => pool.submit({ kind: 'dose-cell', scenario: base, sessions: 3, gridCells: 32, ...c }).promise));
+    expect(batch.cells).toEqual(single);
+    expect(batch.cells.map((c) => c.needleMm)).toEqual([1.5, 0.5, 2.5]);
+    for (let k = 1; k < progress.length; k++) expect(progress[k]!).toBeGreaterThanOrEqual(progress[k - 1]!);
+    // A batch is checked like any job: an empty one or a bad cell is refused with the field named.
+    await expect(pool.submit({ kind: 'dose-cells', scenario: base, sessions: 3, cells: [] }).promise).rejects.toMatchObject({ kind: 'failed' });
+    await expect(
+      pool.submit({ kind: 'dose-cells', scenario: base, sessions: 3, cells: [{ needleMm: 9, intervalDays: 2, readoutDay: 30 }] }).promise,
+    ).rejects.toMatchObject({ message: expect.stringContaining('cells[0].needleMm: 9 is above the maximum') });
+  });
+
   it('a cohort without a grid (the coarse default) gives the same bytes as runCohort', async () => {
     const s: Scenario = { ...base, grid: undefined, days: 8, cohort: { patients: 3 } };
     const r = (await runScenarioInPool(pool, s)) as CohortResult;

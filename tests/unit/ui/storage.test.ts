@@ -113,3 +113,53 @@ describe('state storage: backups and the memory fallback', () => {
     expect((await s.load()).state).toEqual(v2);
   });
 });
+
+describe('a save on its way when the page goes (issue 17)', () => {
+  /** A localStorage for Node, installed for one test. */
+  function withLocalStorage<T>(fn: (items: Map<string, string>) => Promise<T>): Promise<T> {
+    const items = new Map<string, string>();
+    const storage = {
+      getItem: (k: string) => items.get(k) ?? null,
+      setItem: (k: string, v: string) => void items.set(k, v),
+      removeItem: (k: string) => void items.delete(k),
+    };
+    (globalThis as { localStorage?: unknown }).localStorage = storage;
+    return fn(items).finally(() => delete (globalThis as { localStorage?: unknown }).localStorage);
+  }
+
+  /** A backend whose writes never finish (the browser dropped them with the page). */
+  function stuck(): KeyValueBackend & { mem: MemoryBackend } {
+    const mem = new MemoryBackend();
+    return { mem, get: (k) => mem.get(k), set: () => new Promise<void>(() => {}), del: (k) => mem.del(k) };
+  }
+
+  it('keeps the state synchronously; the next load takes it once, ahead of the older stored one', () =>
+    withLocalStorage(async (items) => {
+      const backend = stuck();
+      await backend.mem.set(STATE_KEY, { ...v2, clockHours: 20 });
+      const storage = new StateStorage(backend, () => {});
+      void storage.save(v2);
+      expect(storage.saving).toBe(true);
+      storage.keepOnExit(v2);
+      const next = new StateStorage(backend, () => {});
+      expect((await next.load()).state?.clockHours).toBe(31.5);
+      // Used once: the load after that reads the stored state again.
+      expect(items.size).toBe(0);
+      expect((await new StateStorage(backend, () => {}).load()).state?.clockHours).toBe(20);
+    }));
+
+  it('drops the copy once every save landed (a page that came back), and keeps none in memory mode', () =>
+    withLocalStorage(async (items) => {
+      const storage = new StateStorage(new MemoryBackend(), () => {});
+      storage.keepOnExit(v2);
+      expect(items.size).toBe(1);
+      await storage.save({ ...v2, clockHours: 40 });
+      expect(items.size).toBe(0);
+      expect((await storage.load()).state?.clockHours).toBe(40);
+      const broken = new StateStorage(failing('get', new Error('blocked')), () => {});
+      await broken.load();
+      expect(broken.mode).toBe('memory');
+      broken.keepOnExit(v2);
+      expect(items.size).toBe(0);
+    }));
+});
