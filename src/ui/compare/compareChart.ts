@@ -4,12 +4,12 @@ import { SERIES_INFO, type SeriesName } from '../../engine/index';
 import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
 import { bandFill, courseStyle } from '../palette';
 import { formatInUnit } from '../../compare/timeAxis';
-import { indexAtOrBefore } from '../../compare/shownRun';
 import { describePoint, pointsRange, type PublishedPoint } from '../../compare/publishedData';
+import { AXIS_FONT, drawCourseMarkers, nearestIndex, saveChartPng, yAxisSize } from './chartDrawing';
 import { drawPublishedPoints, publishedLegendItems, publishedTable } from './publishedLayer';
 import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
-import { download, el, lineSample, nextId } from '../dom';
+import { el, lineSample, nextId } from '../dom';
 
 /**
  * What a chart shows beside the courses' curves: each course's evidence for this series (the tag the
@@ -54,7 +54,9 @@ export class CompareChart {
     const tag = el('span', { className: `tag ${info.evidence === 'data' ? 'tag-data' : 'tag-hyp'}`, text: info.evidence, attrs: { title: info.source } });
     this.tag = tag;
     const png = el('button', { className: 'secondary small', text: 'Save PNG', attrs: { type: 'button' } });
-    png.addEventListener('click', () => this.savePng());
+    png.addEventListener('click', () => {
+      if (this.plot && this.columns) saveChartPng(this.series, this.plot, this.columns);
+    });
     this.tableBox = el('details', { className: 'chart-table' }, [el('summary', { text: 'Data table' })]);
     this.tableBox.addEventListener('toggle', () => {
       if (this.tableBox.open) this.renderTable();
@@ -118,7 +120,7 @@ export class CompareChart {
       }
     }
     const markers = (u: uPlot): void => {
-      this.drawMarkers(u, lineIndex);
+      if (this.columns) drawCourseMarkers(u, this.columns, lineIndex);
       drawPublishedPoints(u, this.points);
     };
     const points = this.points;
@@ -167,44 +169,6 @@ export class CompareChart {
           '. Open the data table for every value.' +
           (points.length === 0 ? '' : ` Published data: ${points.map((p) => `${p.trial} at ${formatInUnit(p.x, timeUnit)}: ${describePoint(p, columns.unit)}`).join('; ')}.`);
     if (this.tableBox.open) this.renderTable();
-  }
-
-  /** Session days as small triangles under each course's colour; the read-out day as a dot on its line. */
-  private drawMarkers(u: uPlot, lineIndex: number[]): void {
-    const cols = this.columns;
-    if (!cols) return;
-    const ctx = u.ctx;
-    const dpr = devicePixelRatio;
-    const bottom = u.bbox.top + u.bbox.height;
-    ctx.save();
-    cols.courses.forEach((c, k) => {
-      const style = courseStyle(c.index);
-      ctx.fillStyle = style.colour;
-      const row = (k % 3) * 5 * dpr;
-      for (const d of c.sessions) {
-        const x = u.valToPos(d, 'x', true);
-        if (x < u.bbox.left - 1 || x > u.bbox.left + u.bbox.width + 1) continue;
-        ctx.beginPath();
-        ctx.moveTo(x, bottom - row - 6 * dpr);
-        ctx.lineTo(x - 3 * dpr, bottom - row);
-        ctx.lineTo(x + 3 * dpr, bottom - row);
-        ctx.closePath();
-        ctx.fill();
-      }
-      const idx = nearestIndex(cols.x, c.readout);
-      const v = idx === null ? null : (u.data[lineIndex[k]!]?.[idx] ?? null);
-      if (v !== null && v !== undefined) {
-        const x = u.valToPos(cols.x[idx!]!, 'x', true);
-        const y = u.valToPos(v, 'y', true);
-        ctx.beginPath();
-        ctx.arc(x, y, 4 * dpr, 0, Math.PI * 2);
-        ctx.fill();
-        ctx.strokeStyle = '#fff';
-        ctx.lineWidth = 1.5 * dpr;
-        ctx.stroke();
-      }
-    });
-    ctx.restore();
   }
 
   /** The heading's tag: the series' own basis, or "extrapolation" when a course lies outside the trials' envelope. */
@@ -267,65 +231,9 @@ export class CompareChart {
     this.tableBox.append(table);
   }
 
-  /** A PNG of the chart with its title and legend, on white (the plot canvas alone has neither). */
-  private savePng(): void {
-    const plot = this.plot;
-    const cols = this.columns;
-    if (!plot || !cols) return;
-    const src = plot.ctx.canvas;
-    const dpr = devicePixelRatio;
-    const legendRows = cols.courses.length;
-    const pad = 12 * dpr;
-    const canvas = document.createElement('canvas');
-    canvas.width = src.width + 2 * pad;
-    canvas.height = src.height + (40 + 20 * legendRows) * dpr + pad;
-    const ctx = canvas.getContext('2d')!;
-    ctx.fillStyle = '#fff';
-    ctx.fillRect(0, 0, canvas.width, canvas.height);
-    ctx.fillStyle = '#17212b';
-    ctx.font = `${15 * dpr}px system-ui, sans-serif`;
-    const info = SERIES_INFO[this.series];
-    ctx.fillText(`${info.label} (${info.evidence}) — SkinSim, educational model`, pad, 22 * dpr);
-    ctx.drawImage(src, pad, 32 * dpr);
-    ctx.font = `${12 * dpr}px system-ui, sans-serif`;
-    cols.courses.forEach((c, k) => {
-      const y = 32 * dpr + src.height + (14 + 20 * k) * dpr;
-      const style = courseStyle(c.index);
-      ctx.strokeStyle = style.colour;
-      ctx.lineWidth = 3 * dpr;
-      ctx.setLineDash(style.dash.map((d) => d * dpr));
-      ctx.beginPath();
-      ctx.moveTo(pad, y - 4 * dpr);
-      ctx.lineTo(pad + 30 * dpr, y - 4 * dpr);
-      ctx.stroke();
-      ctx.fillText(c.name, pad + 38 * dpr, y);
-    });
-    canvas.toBlob((blob) => {
-      if (blob) download(blob, `skinsim-${this.series}.png`);
-    }, 'image/png');
-  }
-
   destroy(): void {
     this.plot?.destroy();
   }
-}
-
-/** The y axis's tick font, set on the axis so that its labels can be measured. */
-const AXIS_FONT = '12px system-ui, sans-serif';
-let axisMeasure: CanvasRenderingContext2D | null = null;
-
-/**
- * Width of the y axis for its longest tick label (uPlot's auto-size recipe, measured in CSS px), at
- * least the 48 px of short labels: "0.0005" must not run into the axis title.
- */
-function yAxisSize(_u: uPlot, values: string[] | null): number {
-  const longest = (values ?? []).reduce((acc, v) => (v.length > acc.length ? v : acc), '');
-  if (longest === '') return 48;
-  axisMeasure ??= document.createElement('canvas').getContext('2d');
-  if (!axisMeasure) return 48;
-  axisMeasure.font = AXIS_FONT;
-  // Tick length (10) and gap (5) are uPlot's defaults, plus a little air.
-  return Math.max(48, Math.ceil(axisMeasure.measureText(longest).width + 10 + 5 + 4));
 }
 
 function tagClass(tag: SeriesEvidence['tag']): string {
@@ -335,9 +243,4 @@ function tagClass(tag: SeriesEvidence['tag']): string {
 function lastValue(values: (number | null)[]): number | null {
   for (let k = values.length - 1; k >= 0; k--) if (values[k] !== null) return values[k]!;
   return null;
-}
-
-/** Index of the sample at or just before x (the x axis is sorted); the first sample for an x before it. */
-function nearestIndex(xs: readonly number[], x: number): number | null {
-  return xs.length === 0 ? null : Math.max(0, indexAtOrBefore(xs, x));
 }
