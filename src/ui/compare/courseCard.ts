@@ -1,7 +1,5 @@
 import {
   type Condition,
-  CONTRAINDICATIONS,
-  INDICATIONS,
   MAX_DAYS,
   MAX_PASSES,
   MAX_PATIENTS,
@@ -9,17 +7,18 @@ import {
   type ModelWarning,
   NEEDLE_MM_MAX,
   NEEDLE_MM_MIN,
-  plannedWarnings,
   ProtocolSchema,
   REGIONS,
   type Scenario,
   scenarioSessions,
-  sessionBlocked,
 } from '../../engine/index';
 import { formFromScenario, scenarioFromForm, type CourseForm, type CourseFormErrors, type CourseFormField } from '../../compare/courseForm';
+import { courseWarnings } from '../../compare/courseWarnings';
 import { courseStyle } from '../palette';
+import { conditionChecks } from './conditionChecks';
+import { showFieldErrors } from './fieldErrors';
 import { courseKey, courseName } from '../../compare/workspace';
-import { CONDITION_LABELS, PHOTOTYPE_LABELS, REGION_LABELS } from '../labels';
+import { PHOTOTYPE_LABELS, REGION_LABELS } from '../labels';
 import type { RunState } from './compareModel';
 import { el, lineSample, nextId } from '../dom';
 
@@ -99,21 +98,8 @@ export class CourseCard {
       this.field('startDay', 'Start day', this.number(0, MAX_DAYS, 1)),
     );
     this.explicitBox.append(this.field('sessionDays', 'Session days', el('input', { attrs: { type: 'text', autocomplete: 'off' } }), 'e.g. 0, 14, 42'));
-    const conditions = el('details', { className: 'course-conditions' }, [el('summary', { text: 'Conditions' })]);
-    const groups: [string, readonly Condition[]][] = [
-      ['Indications', INDICATIONS],
-      ['Contraindications', CONTRAINDICATIONS],
-    ];
-    for (const [title, list] of groups) {
-      const box = el('div', { className: 'checks', attrs: { role: 'group', 'aria-label': title } }, [el('span', { className: 'checks-title', text: title })]);
-      for (const c of list) {
-        const input = el('input', { attrs: { type: 'checkbox' } });
-        input.addEventListener('change', () => this.commit());
-        this.conditionBoxes.set(c, input);
-        box.append(el('label', { className: 'check' }, [input, ` ${CONDITION_LABELS[c]}`]));
-      }
-      conditions.append(box);
-    }
+    const conditions = conditionChecks(() => this.commit());
+    for (const [c, box] of conditions.boxes) this.conditionBoxes.set(c, box);
     const cohortToggle = el('input', { attrs: { type: 'checkbox' } });
     cohortToggle.addEventListener('change', () => {
       const size = this.inputs.get('cohortPatients') as HTMLInputElement;
@@ -143,7 +129,7 @@ export class CourseCard {
         this.field('phototype', 'Phototype', phototype, undefined, 'wide'),
         this.field('days', 'Duration (days)', this.number(1, MAX_DAYS, 1)),
       ]),
-      conditions,
+      conditions.root,
       el('div', { className: 'course-cohort' }, [
         el('label', { className: 'check' }, [cohortToggle, ' Virtual cohort']),
         this.field('cohortPatients', 'Cohort size', this.number(1, MAX_PATIENTS, 1)),
@@ -237,37 +223,16 @@ export class CourseCard {
   }
 
   private showErrors(errors: CourseFormErrors): void {
-    for (const [field, p] of this.errors) {
-      const message = errors[field];
-      p.hidden = message === undefined;
-      p.textContent = message ?? '';
-      const input = field === 'course' ? null : this.inputs.get(field);
-      if (input) {
-        if (message) {
-          input.setAttribute('aria-invalid', 'true');
-          input.setAttribute('aria-describedby', p.id);
-        } else {
-          input.removeAttribute('aria-invalid');
-          input.removeAttribute('aria-describedby');
-        }
-      }
-    }
+    showFieldErrors<CourseFormField | 'course'>(errors, this.errors, this.inputs);
   }
 
-  /**
-   * The engine's warnings for this course: before a run those the plan alone gives (conditions,
-   * phototype, needle, interval, passes), after it everything the run found; plus one note of our own
-   * that Compare simulates a blocking contraindication as if overridden.
-   */
+  /** The engine's warnings for this course (courseWarnings: planned before a run, found after it). */
   showWarnings(runWarnings: readonly ModelWarning[] | null): void {
     const c = this.course;
     // Progress ticks re-show the run many times a second: rebuild only when course or warnings changed.
     if (this.warningsShown?.course === c && this.warningsShown.runWarnings === runWarnings) return;
     this.warningsShown = { course: c, runWarnings };
-    const list: ModelWarning[] = [...(runWarnings ?? plannedWarnings(c))];
-    if (sessionBlocked(c.skin.conditions, false)) {
-      list.push({ code: 'simulated-override', severity: 'warning', message: 'The session view would block this course; Compare simulates it as if the contraindication were overridden.' });
-    }
+    const list = courseWarnings(c, runWarnings);
     this.warnings.replaceChildren(...list.map((w) => el('li', { text: w.message, attrs: { 'data-code': w.code, 'data-severity': w.severity ?? 'info' } })));
   }
 

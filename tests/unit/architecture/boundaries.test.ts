@@ -9,7 +9,7 @@ const ROOT = path.resolve(__dirname, '../../..');
  * UI modules still longer than the limit. The list may only shrink: the checker fails when a file
  * on it drops under the limit or disappears, so the entry must then be removed.
  */
-const UI_SIZE_ALLOWANCE = ['src/ui/compare/courseCard.ts'];
+const UI_SIZE_ALLOWANCE: string[] = [];
 
 function sourceFiles(dir: string): SourceFile[] {
   const out: SourceFile[] = [];
