@@ -1,6 +1,3 @@
-// Before the parse below: zod's eval probe must be off wherever this module lands (the bundler may put it
-// in a shared chunk that runs before the entry's own first import, src/zodJitless.ts; docs/security.md).
-import '../zodJitless';
 import { z } from 'zod';
 import { bounded } from './bounded';
 import { STEP_HOURS } from './stepping';
