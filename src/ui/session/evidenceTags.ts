@@ -9,8 +9,8 @@ const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 
 
 /**
  * The evidence tags of the session view's readouts (docs/model.md §17): "data" while the sessions rolled
- * so far lie inside the protocols the published trials covered, "extrapolation" with the reason (in the
- * tag's title and accessible description) once they leave it. The same envelope as Compare and the CLI.
+ * so far lie inside the protocols the published trials covered, "extrapolation" with the reason (the
+ * tag's title) once they leave it. The same envelope as Compare and the CLI.
  */
 export function mountEvidenceTags(store: AppStore): void {
   const tags = DATA_READOUTS.map((id) => {
