@@ -47,6 +47,9 @@ describe('evidence in the app', () => {
     // One session of 3 passes: the trials covered 3–6 sessions of 15 passes.
     await page.waitForFunction(() => document.querySelector('#out-collagen + .tag')?.textContent === 'extrapolation', null, { timeout: 30_000 });
     await expect(collagenTag.getAttribute('title')).resolves.toMatch(/sessions 1: trials covered 3–6/);
+    // Screen readers get the reason too: the readout is described by it.
+    await expect(page.locator('#out-collagen').getAttribute('aria-describedby')).resolves.toMatch(/out-collagen-evidence/);
+    await expect(page.locator('#out-collagen-evidence').textContent()).resolves.toMatch(/sessions 1: trials covered 3–6/);
     // Hypotheses stay hypotheses.
     await expect(page.locator('#out-capillary + .tag').textContent()).resolves.toBe('hypothesis');
   });

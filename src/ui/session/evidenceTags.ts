@@ -10,15 +10,22 @@ const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 
 /**
  * The evidence tags of the session view's readouts (docs/model.md §17): "data" while the sessions rolled
  * so far lie inside the protocols the published trials covered, "extrapolation" with the reason (the
- * tag's title) once they leave it. The same envelope as Compare and the CLI.
+ * tag's title, and a hidden sentence that describes the readout for screen readers) once they leave it. The same envelope as Compare and the CLI.
  */
 export function mountEvidenceTags(store: AppStore): void {
   const tags = DATA_READOUTS.map((id) => {
-    const tag = byId(id).parentElement?.querySelector<HTMLElement>('.tag');
+    const output = byId(id);
+    const tag = output.parentElement?.querySelector<HTMLElement>('.tag');
     if (!tag) throw new Error(`no evidence tag beside #${id}`);
-    return tag;
+    // The reason, for screen readers too: a hidden sentence the readout is described by (beside any note it has).
+    const why = document.createElement('span');
+    why.id = `${id}-evidence`;
+    why.className = 'visually-hidden';
+    tag.after(why);
+    output.setAttribute('aria-describedby', [output.getAttribute('aria-describedby'), why.id].filter(Boolean).join(' '));
+    return { tag, why };
   });
-  let shown = '';
+  let shown: string | null = null;
   const draw = (snap: SessionSnapshot | null): void => {
     if (snap === null || !snap.listsChanged) return;
     const skin = store.settings.get().skin;
@@ -34,10 +41,12 @@ export function mountEvidenceTags(store: AppStore): void {
     const why = reasons.join('; ');
     if (why === shown) return;
     shown = why;
-    for (const tag of tags) {
-      tag.className = `tag ${why ? 'tag-extra' : 'tag-data'}`;
-      tag.textContent = why ? 'extrapolation' : 'data';
-      tag.title = why ? `Outside the published trials' protocols: ${why}` : 'Inside the protocols the published trials covered';
+    const text = why ? `Outside the published trials' protocols: ${why}` : 'Inside the protocols the published trials covered';
+    for (const t of tags) {
+      t.tag.className = `tag ${why ? 'tag-extra' : 'tag-data'}`;
+      t.tag.textContent = why ? 'extrapolation' : 'data';
+      t.tag.title = text;
+      t.why.textContent = `Evidence: ${text}.`;
     }
   };
   store.snapshot.watch(draw);
