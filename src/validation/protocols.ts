@@ -5,10 +5,15 @@
  * (the app's "How good is the model?" panel) alike.
  */
 import {
+  injuryFactors,
   parseScenario,
+  penetrationMm,
+  saturatedDermalDose,
+  HOURS_PER_DAY,
   runSinglePatient,
   SkinSimulation,
   type Condition,
+  type InjuryFactors,
   type ModelParams,
   type Region,
   type ScenarioInput,
@@ -108,4 +113,49 @@ export function lowestOf(values: readonly number[]): number {
   let m = Number.POSITIVE_INFINITY;
   for (const v of values) if (v < m) m = v;
   return m;
+}
+
+/** V12's uniform reference: the sampled session's mean dose written into every cell (docs/model.md §14, V12). */
+export function uniformTwin(ctx: TargetContext, sampled: SkinSimulation): SkinSimulation {
+  const density = sampled.fields.sessionDensity;
+  let sum = 0;
+  for (let i = 0; i < density.length; i++) sum += density[i]!;
+  const meanDensity = sum / density.length;
+  const flat = referenceSimulation(ctx);
+  const p = flat.params;
+  const none: InjuryFactors = { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0, subdermal: 0 };
+  const f = injuryFactors(p, flat.anatomy, penetrationMm(p, REFERENCE_SESSION.needleMm, 1, 1, 0), none);
+  const r = meanDensity / p.referenceDensityPerCm2;
+  flat.fields.W.fill(r * (f.epidermal + f.dermal));
+  flat.fields.D.fill(saturatedDermalDose(r * f.dermal, p.uSat));
+  flat.fields.R.fill(p.kR * r * (f.epidermal + f.dermal));
+  flat.fields.sessionDermal.fill(r * f.dermal);
+  flat.fields.sessionVascular.fill(r * f.vascular);
+  flat.fields.V.fill(Math.exp(-p.cV * r * f.vascular));
+  flat.fields.sessionDensity.fill(meanDensity);
+  flat.fieldsChanged();
+  return flat;
+}
+
+/** Peak erythema, collagen at day 60 and peak telangiectasia, on the engine's post-injury ladder (1 h to day 3, 6 h to day 14). */
+export function follow60(sim: SkinSimulation) {
+  let peakErythema = 0;
+  let peakT = 0;
+  const look = (): void => {
+    const m = sim.means();
+    peakErythema = Math.max(peakErythema, m.erythema);
+    peakT = Math.max(peakT, m.telangiectasia);
+  };
+  look();
+  for (let h = 1; h <= 72; h++) {
+    sim.advanceTo(h);
+    look();
+  }
+  for (let h = 78; h <= 14 * HOURS_PER_DAY; h += 6) {
+    sim.advanceTo(h);
+    look();
+  }
+  sim.advanceTo(60 * HOURS_PER_DAY);
+  look();
+  return { peakErythema, peakT, collagen60: sim.means().collagenGain };
 }

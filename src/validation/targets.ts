@@ -9,15 +9,10 @@
  * Published figures come from public/data/trials.json where a trial gives one.
  */
 import {
-  injuryFactors,
-  penetrationMm,
   runCohort,
   parseScenario,
-  saturatedDermalDose,
   SERIES,
   VISIBLE,
-  type InjuryFactors,
-  type SkinSimulation,
   HOURS_PER_DAY,
 } from '../engine/index';
 import { trialIncidence, trialRecord, type TrialRecord } from '../evidence/trials';
@@ -27,12 +22,14 @@ import {
   lastSessionDay,
   lowestOf,
   peakOf,
+  follow60,
   referenceSimulation,
   REFERENCE_SEED,
   REFERENCE_SESSION,
   runCourse,
   valueAt,
   type TargetContext,
+  uniformTwin,
 } from './protocols';
 
 /** Evidence behind a row's published figure: [V] a trial, [S] clinical consensus, [I] our hypothesis calibration. */
@@ -88,51 +85,6 @@ function erythemaTrace(ctx: TargetContext, needleMm: number) {
     if (m.erythema > VISIBLE.erythema) lastVisibleHour = hour;
   });
   return { erythema, lastVisibleHour, maxAfter12h: peakOf(erythema.slice(12)) };
-}
-
-/** V12's uniform reference: the sampled session's mean dose written into every cell (docs/model.md §14, V12). */
-function uniformTwin(ctx: TargetContext, sampled: SkinSimulation): SkinSimulation {
-  const density = sampled.fields.sessionDensity;
-  let sum = 0;
-  for (let i = 0; i < density.length; i++) sum += density[i]!;
-  const meanDensity = sum / density.length;
-  const flat = referenceSimulation(ctx);
-  const p = flat.params;
-  const none: InjuryFactors = { epidermal: 0, dermal: 0, vascular: 0, bleeding: 0, subdermal: 0 };
-  const f = injuryFactors(p, flat.anatomy, penetrationMm(p, REFERENCE_SESSION.needleMm, 1, 1, 0), none);
-  const r = meanDensity / p.referenceDensityPerCm2;
-  flat.fields.W.fill(r * (f.epidermal + f.dermal));
-  flat.fields.D.fill(saturatedDermalDose(r * f.dermal, p.uSat));
-  flat.fields.R.fill(p.kR * r * (f.epidermal + f.dermal));
-  flat.fields.sessionDermal.fill(r * f.dermal);
-  flat.fields.sessionVascular.fill(r * f.vascular);
-  flat.fields.V.fill(Math.exp(-p.cV * r * f.vascular));
-  flat.fields.sessionDensity.fill(meanDensity);
-  flat.fieldsChanged();
-  return flat;
-}
-
-/** Peak erythema, collagen at day 60 and peak telangiectasia, on the engine's post-injury ladder. */
-function follow60(sim: SkinSimulation) {
-  let peakErythema = 0;
-  let peakT = 0;
-  const look = (): void => {
-    const m = sim.means();
-    peakErythema = Math.max(peakErythema, m.erythema);
-    peakT = Math.max(peakT, m.telangiectasia);
-  };
-  look();
-  for (let h = 1; h <= 72; h++) {
-    sim.advanceTo(h);
-    look();
-  }
-  for (let h = 78; h <= 14 * HOURS_PER_DAY; h += 6) {
-    sim.advanceTo(h);
-    look();
-  }
-  sim.advanceTo(60 * HOURS_PER_DAY);
-  look();
-  return { peakErythema, peakT, collagen60: sim.means().collagenGain };
 }
 
 export const VALIDATION_TARGETS: readonly ValidationTarget[] = [
