@@ -1,5 +1,4 @@
 import { scenarioSessions, type Scenario, type SeriesName } from '../engine/index';
-import { resultEvidence, type SeriesEvidence } from '../evidence/seriesEvidence';
 import { trialData, type TrialRecord } from '../evidence/trials';
 import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM, doseCellJob } from './doseMap';
 import { outsideEnvelope } from '../evidence/envelope';
@@ -87,11 +86,6 @@ export function matchingTrials(course: Scenario, records: readonly TrialRecord[]
     if (sameNeedle && samePasses && sameInterval) names.add(r.trial);
   }
   return [...names];
-}
-
-/** The evidence of one series for a course's protocol: the same tag the CLI writes (`evidence` in its JSON). */
-export function courseEvidence(course: Scenario, series: SeriesName): SeriesEvidence {
-  return resultEvidence(course)[series];
 }
 
 /**

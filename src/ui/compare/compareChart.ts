@@ -176,7 +176,7 @@ export class CompareChart {
     const info = SERIES_INFO[this.series];
     const outside = this.extras.courses.flatMap((c, k) => (c.evidence.tag === 'extrapolation' ? [`${this.columns?.courses[k]?.name ?? `course ${k + 1}`}: ${c.evidence.reason}`] : []));
     const tag = info.evidence === 'hypothesis' ? 'hypothesis' : outside.length > 0 ? 'extrapolation' : 'data';
-    this.tag.className = `tag ${tag === 'data' ? 'tag-data' : tag === 'hypothesis' ? 'tag-hyp' : 'tag-extra'}`;
+    this.tag.className = `tag ${tagClass(tag)}`;
     this.tag.textContent = tag;
     this.tag.title = tag === 'extrapolation' ? `Outside the published trials' protocols — ${outside.join('; ')}. ${info.source}` : info.source;
   }

@@ -1,6 +1,7 @@
 import { MAX_DAYS, type Scenario, type SeriesName } from '../../engine/index';
 import { CHART_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
-import { courseEvidence, matchingTrials, publishedPoints } from '../../compare/publishedData';
+import { matchingTrials, publishedPoints } from '../../compare/publishedData';
+import { resultEvidence } from '../../evidence/seriesEvidence';
 import type { ShownRun } from '../../compare/shownRun';
 import { TIME_UNITS, WorkspaceSchema, type TimeUnit, type Workspace } from '../../compare/workspace';
 import { el } from '../dom';
@@ -104,9 +105,10 @@ export class CompareResults {
     this.grid.hidden = done.length === 0;
     this.empty.hidden = done.length > 0;
     const axis = chartAxis(done, ws.timeUnit, ws.readoutDay);
-    const matches = done.map(({ course }) => matchingTrials(course));
+    // Per course once (not per chart): its evidence for every series and the trials it repeats.
+    const about = done.map(({ course }) => ({ evidence: resultEvidence(course), matches: matchingTrials(course) }));
     for (const [s, chart] of this.charts) {
-      const extras = { courses: done.map(({ course }, k) => ({ evidence: courseEvidence(course, s), matches: matches[k]! })), published: published ? publishedPoints(s, ws.timeUnit) : null };
+      const extras = { courses: about.map((c) => ({ evidence: c.evidence[s], matches: c.matches })), published: published ? publishedPoints(s, ws.timeUnit) : null };
       chart.show(chartColumns(s, axis), ws.timeUnit, extras);
     }
     this.summary.show(

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { newCourse } from '../../../src/compare/courseForm';
 import { DOSE_MAP_INTERVALS_DAYS, DOSE_MAP_NEEDLES_MM } from '../../../src/compare/doseMap';
 import { evidenceEnvelope } from '../../../src/evidence/envelope';
-import { courseEvidence, doseMapInsideEnvelope, describePoint, matchingTrials, pointsRange, publishedPoints } from '../../../src/compare/publishedData';
+import { resultEvidence } from '../../../src/evidence/seriesEvidence';
+import { doseMapInsideEnvelope, describePoint, matchingTrials, pointsRange, publishedPoints } from '../../../src/compare/publishedData';
 import type { Scenario } from '../../../src/engine/index';
 import { trialData, type TrialRecord } from '../../../src/evidence/trials';
 
@@ -71,11 +72,11 @@ describe('published data on the Compare charts', () => {
   });
 
   it('tags a course outside the trials’ envelope as extrapolation, with the reason', () => {
-    expect(courseEvidence(newCourse(0), 'collagenGain').tag).toBe('data');
-    const daily = courseEvidence(withProtocol({ intervalDays: 1, sessions: 14 }), 'collagenGain');
+    expect(resultEvidence(newCourse(0)).collagenGain.tag).toBe('data');
+    const daily = resultEvidence(withProtocol({ intervalDays: 1, sessions: 14 })).collagenGain;
     expect(daily.tag).toBe('extrapolation');
     expect(daily.reason).toMatch(/interval 1 d: trials covered 14–30 d/);
-    expect(courseEvidence(newCourse(0), 'telangiectasia').tag).toBe('hypothesis');
+    expect(resultEvidence(newCourse(0)).telangiectasia.tag).toBe('hypothesis');
   });
 
   it('marks the dose-map cells inside the trials’ envelope, and none when the map’s sessions lie outside it', () => {
