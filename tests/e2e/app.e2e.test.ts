@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser } from './browser';
+import { collectConsoleErrors, launchBrowser } from './browser';
 import { elementPixels, lumaSpread, meanDiff } from './pagePixels';
 import { serveDist } from './staticServer';
 import { appPage, PATCH_MM, type AppPage } from './appPage';
@@ -20,10 +20,7 @@ beforeAll(async () => {
   context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
   ui = appPage(page);
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  collectConsoleErrors(page, consoleErrors);
   await ui.open(server.url);
 });
 

@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { launchBrowser } from './browser';
 import { InteractiveSession, SetupSchema } from '../../src/session/index';
 
 export const PATCH_MM = 40;
@@ -78,4 +79,22 @@ export function nodeSession(): InteractiveSession {
   return InteractiveSession.create(
     SetupSchema.parse({ seed: 42, skin: { region: 'cheek', phototype: 3, conditions: [] }, gridCells: 160, texturePx: 640 }),
   );
+}
+
+/** A fresh browser at a viewport size (and device), the app at `url` open and ready; closed after `fn`. */
+export async function withFreshApp(
+  url: string,
+  viewport: { width: number; height: number },
+  device: Parameters<typeof launchBrowser>[1],
+  fn: (ui: AppPage) => Promise<void>,
+): Promise<void> {
+  const browser = await launchBrowser(viewport, device);
+  try {
+    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+    const ui = appPage(page);
+    await ui.open(url);
+    await fn(ui);
+  } finally {
+    await browser.close();
+  }
 }

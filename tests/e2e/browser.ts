@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Flags proven on these machines (the team's notes on the pinned stack): no sandbox as root, no background network, SwiftShader WebGL. */
 export const CHROMIUM_ARGS = [
@@ -37,4 +37,13 @@ export async function launchBrowser(
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The page's console errors and uncaught exceptions, collected into `errors` (returned) as they come. */
+export function collectConsoleErrors(page: Page, errors: string[] = []): string[] {
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (err) => errors.push(String(err)));
+  return errors;
 }

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseCsv } from '../../src/engine/csv';
-import { launchBrowser } from './browser';
+import { collectConsoleErrors, launchBrowser } from './browser';
 import { serveDist } from './staticServer';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -61,10 +61,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   context = browser.context;
   page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  collectConsoleErrors(page, consoleErrors);
   page.on('dialog', (d) => {
     dialogs.push(d.message());
     void d.dismiss();

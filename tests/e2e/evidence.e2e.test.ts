@@ -4,28 +4,23 @@
  * "How good is the model?" dialog running every validation target through the worker pool.
  */
 import { copyFileSync, mkdirSync } from 'node:fs';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { VALIDATION_TARGETS } from '../../src/validation/targets';
 import { appPage } from './appPage';
-import { launchBrowser } from './browser';
+import { collectConsoleErrors, launchBrowser } from './browser';
 import { serveDist } from './staticServer';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
 let browser: Awaited<ReturnType<typeof launchBrowser>>;
-let context: BrowserContext;
 let page: Page;
 const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   server = await serveDist();
   browser = await launchBrowser();
-  context = browser.context;
-  page = context.pages()[0] ?? (await context.newPage());
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') consoleErrors.push(msg.text());
-  });
-  page.on('pageerror', (err) => consoleErrors.push(String(err)));
+  page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  collectConsoleErrors(page, consoleErrors);
   await appPage(page).open(server.url);
 });
 

@@ -1,8 +1,7 @@
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { appPage } from './appPage';
-import { launchBrowser } from './browser';
+import { withFreshApp, type AppPage } from './appPage';
 import { serveDist } from './staticServer';
 
 let server: Awaited<ReturnType<typeof serveDist>>;
@@ -16,17 +15,7 @@ afterAll(async () => {
 });
 
 /** Opens the app in a fresh browser at a viewport size, runs `fn`, closes. */
-async function at(width: number, height: number, fn: (ui: ReturnType<typeof appPage>) => Promise<void>): Promise<void> {
-  const browser = await launchBrowser({ width, height });
-  try {
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    const ui = appPage(page);
-    await ui.open(server.url);
-    await fn(ui);
-  } finally {
-    await browser.close();
-  }
-}
+const at = (width: number, height: number, fn: (ui: AppPage) => Promise<void>): Promise<void> => withFreshApp(server.url, { width, height }, {}, fn);
 
 /**
  * Whether a select is as wide as the browser would draw it for its longest option: a clone beside it,
@@ -44,7 +33,7 @@ function showsLongestOption(select: Locator): Promise<boolean> {
   });
 }
 
-const overflow = (ui: ReturnType<typeof appPage>) =>
+const overflow = (ui: AppPage) =>
   ui.page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
 
 describe('layout on a phone (issue 10)', () => {

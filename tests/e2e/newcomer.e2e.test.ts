@@ -4,8 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newCourse } from '../../src/compare/courseForm';
 import { encodeShareFragment } from '../../src/compare/shareLink';
 import { emptyWorkspace } from '../../src/compare/workspace';
-import { appPage, type AppPage } from './appPage';
-import { launchBrowser } from './browser';
+import { withFreshApp, type AppPage } from './appPage';
 import { serveDist } from './staticServer';
 
 /**
@@ -27,17 +26,7 @@ const PHONE = { size: { width: 390, height: 844 }, device: { isMobile: true, has
 const DESKTOP = { size: { width: 1400, height: 1000 }, device: {} };
 
 /** A fresh browser at a viewport size (and device), the app open and ready; closed after `fn`. */
-async function at(where: typeof PHONE | typeof DESKTOP, fn: (ui: AppPage) => Promise<void>): Promise<void> {
-  const browser = await launchBrowser(where.size, where.device);
-  try {
-    const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-    const ui = appPage(page);
-    await ui.open(server.url);
-    await fn(ui);
-  } finally {
-    await browser.close();
-  }
-}
+const at = (where: typeof PHONE | typeof DESKTOP, fn: (ui: AppPage) => Promise<void>): Promise<void> => withFreshApp(server.url, where.size, where.device, fn);
 
 /** Whether an element's box lies wholly inside the viewport. */
 const onScreen = (page: Page, selector: string): Promise<boolean> =>
