@@ -2,18 +2,9 @@ import type { CellReport, ModelWarning, Scenario, SessionSummary } from '../engi
 import { HOURS_PER_DAY } from '../engine/index';
 import type { SessionSnapshot, SetupInfo } from '../session/index';
 import { ChartColumns } from './chartColumns';
+import { dismissNoticeIn, showNotice, type Notice } from './notices';
 import type { Settings } from './settings';
 import { atom, computed, emitter, sameData, type Atom } from './store';
-
-export type NoticeKind = 'info' | 'warning' | 'error';
-
-/** A message to the user about the app itself (storage, the engine worker), shown until dismissed. */
-export interface Notice {
-  /** Stable per subject: a newer notice with the same key replaces the older one. */
-  key: string;
-  kind: NoticeKind;
-  text: string;
-}
 
 export type WorkerStatus = 'starting' | 'ready' | 'recovering' | 'failed';
 
@@ -86,7 +77,7 @@ export function createAppStore(initial: Settings) {
     logLength: atom(0),
     /** Bumped whenever the engine's state changed other than by the clock (a frame is due). */
     engineVersion: atom(0),
-    notices: atom<Notice[]>([], sameData),
+    notices: atom<readonly Notice[]>([], sameData),
     workerStatus: atom<WorkerStatus>('starting'),
     roller: atom<RollerState>({ xMm: 20, yMm: 20, heading: 0, rolling: false, visible: false }, sameData),
     hoverCell: atom<{ ix: number; iy: number } | null>(null, sameData),
@@ -106,12 +97,12 @@ export type AppStore = ReturnType<typeof createAppStore>;
 
 /** Shows a notice (replacing one with the same key) and says it in the live region. */
 export function notify(store: AppStore, notice: Notice, announce = true): void {
-  store.notices.update((list) => [...list.filter((n) => n.key !== notice.key), notice]);
+  showNotice(store.notices, notice, 'one-per-key');
   if (announce) store.announce.emit(notice.text);
 }
 
 export function dismissNotice(store: AppStore, key: string): void {
-  store.notices.update((list) => list.filter((n) => n.key !== key));
+  dismissNoticeIn(store.notices, key);
 }
 
 /** Adds one to a counter atom. */

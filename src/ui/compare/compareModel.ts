@@ -2,6 +2,7 @@ import type { Scenario } from '../../engine/index';
 import { importCourses } from '../../compare/jsonTransfer';
 import type { ShownRun } from '../../compare/shownRun';
 import { courseKey, MAX_COURSES, parseWorkspace, type TimeUnit, type Workspace } from '../../compare/workspace';
+import { clearErrorNotices, dismissNoticeIn, showNotice, type Notice, type NoticeKind, type NoticeSubject } from '../notices';
 import { atom, type Atom } from '../store';
 
 /**
@@ -26,20 +27,12 @@ export interface CourseRunner {
   run(scenario: Scenario, options: { onProgress: (fraction: number) => void; signal: AbortSignal; onPreview?: (run: ShownRun) => void }): Promise<ShownRun>;
 }
 
-export interface Notice {
-  readonly id: number;
-  readonly kind: 'error' | 'info';
-  readonly text: string;
-  /** Where it belongs (the control the user used), for placing it next to it. */
-  readonly about: 'import' | 'share' | 'run' | 'course' | 'dose-map' | 'storage';
-}
-
 export class CompareModel {
   readonly workspace: Atom<Workspace>;
   readonly runs: Atom<ReadonlyMap<string, RunState>> = atom(new Map());
   readonly notices: Atom<readonly Notice[]> = atom([]);
   private readonly controllers = new Map<string, AbortController>();
-  private noticeId = 0;
+  private noticeCount = 0;
 
   constructor(
     private readonly runner: CourseRunner,
@@ -143,18 +136,17 @@ export class CompareModel {
   }
 
   /** One message at a time (issue 19): a new one replaces the last, so they never pile up above the courses. */
-  notify(kind: Notice['kind'], about: Notice['about'], text: string): void {
-    this.notices.set([{ id: ++this.noticeId, kind, about, text }]);
+  notify(kind: Extract<NoticeKind, 'info' | 'error'>, about: NoticeSubject, text: string): void {
+    showNotice(this.notices, { key: `${about}-${++this.noticeCount}`, kind, about, text }, 'latest-only');
   }
 
   /** A successful action makes an earlier error stale ("Nothing to export yet" after a Run): it goes. */
   clearErrors(): void {
-    const kept = this.notices.get().filter((n) => n.kind !== 'error');
-    if (kept.length !== this.notices.get().length) this.notices.set(kept);
+    clearErrorNotices(this.notices);
   }
 
-  dismiss(id: number): void {
-    this.notices.set(this.notices.get().filter((n) => n.id !== id));
+  dismiss(key: string): void {
+    dismissNoticeIn(this.notices, key);
   }
 
   private setRun(key: string, state: RunState): void {

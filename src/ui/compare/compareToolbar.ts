@@ -7,6 +7,7 @@ import { PRESETS as presets } from '../../compare/presets';
 import { encodeShareFragment } from '../../compare/shareLink';
 import { MAX_COURSES, type Workspace } from '../../compare/workspace';
 import { download, el } from '../dom';
+import { mountNoticeList } from '../notices';
 import type { CompareModel } from './compareModel';
 
 /** The example comparison: the usual course, weekly and daily. */
@@ -83,15 +84,7 @@ export class CompareToolbar {
         if (back) this.restoreButton.hidden = true;
       });
     });
-    model.notices.subscribe((list) => {
-      this.notices.replaceChildren(
-        ...list.map((n) => {
-          const close = el('button', { text: 'Dismiss', className: 'secondary small', attrs: { type: 'button' } });
-          close.addEventListener('click', () => model.dismiss(n.id));
-          return el('p', { className: n.kind === 'error' ? 'notice notice-error' : 'notice', attrs: { 'data-about': n.about } }, [n.text, ' ', close]);
-        }),
-      );
-    });
+    mountNoticeList(this.notices, model.notices, (key) => model.dismiss(key));
   }
 
   /** The user's own comparison is kept as "previous": offer it back. */
