@@ -1,4 +1,4 @@
-import { WorkerSlot } from './workerSlot';
+import { Deadline, WorkerSlot, type WorkerFaultKind } from './workerSlot';
 
 /**
  * A generic ordered worker pool: no DOM and no Node imports, so the same scheduler runs over Web
@@ -44,7 +44,8 @@ export interface PoolWorker {
 
 export type WorkerFactory = (events: WorkerEvents) => PoolWorker;
 
-export type PoolErrorKind = 'cancelled' | 'crashed' | 'failed' | 'timeout' | 'closed';
+/** A worker's fault (crashed, timeout: src/pool/workerSlot.ts) or the job's own end. */
+export type PoolErrorKind = WorkerFaultKind | 'cancelled' | 'failed' | 'closed';
 
 /** Why a job did not give a result. `kind` tells a cancel (expected) from a fault. */
 export class PoolError extends Error {
@@ -103,7 +104,7 @@ interface Task<J, R> {
   reject(error: Error): void;
   settled: boolean;
   slot: Slot<J, R> | null;
-  timer: ReturnType<typeof setTimeout> | null;
+  deadline: Deadline | null;
   unlisten: () => void;
 }
 
@@ -146,7 +147,7 @@ export class TaskPool<J, R> {
   submit(job: J, options: SubmitOptions = {}): JobHandle<R> {
     let task!: Task<J, R>;
     const promise = new Promise<R>((resolve, reject) => {
-      task = { id: this.nextId++, job, options, resolve, reject, settled: false, slot: null, timer: null, unlisten: () => {} };
+      task = { id: this.nextId++, job, options, resolve, reject, settled: false, slot: null, deadline: null, unlisten: () => {} };
     });
     const cancel = (): void => this.cancel(task);
     if (this.closed) {
@@ -310,11 +311,8 @@ export class TaskPool<J, R> {
   private armDeadline(slot: Slot<J, R>, task: Task<J, R>): void {
     const ms = this.options.timeoutMs;
     if (ms === undefined) return;
-    if (task.timer !== null) clearTimeout(task.timer);
-    task.timer = setTimeout(
-      () => this.fault(slot, new PoolError('timeout', `${this.describe(task)}: no answer from its worker for ${ms} ms; the worker was replaced`)),
-      ms,
-    );
+    if (task.deadline !== null) task.deadline.restart();
+    else task.deadline = new Deadline(ms, () => this.fault(slot, new PoolError('timeout', `${this.describe(task)}: no answer from its worker for ${ms} ms; the worker was replaced`)));
   }
 
   private spawn(slot: Slot<J, R>): PoolWorker {
@@ -378,7 +376,7 @@ export class TaskPool<J, R> {
   private settle(task: Task<J, R>, error: Error | null, value?: R): void {
     if (task.settled) return;
     task.settled = true;
-    if (task.timer !== null) clearTimeout(task.timer);
+    task.deadline?.clear();
     task.unlisten();
     if (error) task.reject(error);
     else task.resolve(value as R);

@@ -1,6 +1,7 @@
 import { parseJobResponse, type JobInput, type JobResult } from './jobs';
 import { describeJob, type JobPool } from './scenarioJobs';
 import { TaskPool } from './taskPool';
+import { watchFailures } from './workerSlot';
 
 /**
  * The pool in the browser: Web Workers (workers/pool.worker.ts, module workers), one per core, at
@@ -45,11 +46,7 @@ export function createWebPool(options: WebPoolOptions = {}): JobPool {
     createWorker: (events) => {
       const worker = new Worker(new URL('../../workers/pool.worker.ts', import.meta.url), { type: 'module', name: 'skinsim-pool' });
       worker.addEventListener('message', (e: MessageEvent<unknown>) => events.message(e.data));
-      worker.addEventListener('messageerror', () => events.failure('a message from the worker could not be read'));
-      worker.addEventListener('error', (e: ErrorEvent) => {
-        e.preventDefault();
-        events.failure(e.message || 'the worker script failed');
-      });
+      watchFailures(worker, events.failure, { error: 'the worker script failed', unreadable: 'a message from the worker could not be read', handled: true });
       return {
         postMessage: (message, transfer) => worker.postMessage(message, transfer),
         terminate: () => worker.terminate(),

@@ -3,7 +3,8 @@ import type { Layer } from '../../shading/index';
 import type { CrossRequest, EngineClient } from './EngineClient';
 import { IntentQueue } from './IntentQueue';
 import { mergeStrokes, type EngineFrame, type Intent, type TransportListener } from './intents';
-import { WorkerFault, type WorkerHost } from './WorkerHost';
+import { WorkerFault } from '../../pool/workerSlot';
+import type { WorkerHost } from './WorkerHost';
 
 /**
  * The worker client of the session view: one ordered intent queue to the worker, the mirror of the

@@ -1,15 +1,10 @@
 import type { Endpoint } from 'comlink';
-import { WorkerSlot } from '../../pool/workerSlot';
+import { Deadline, WorkerFault, WorkerSlot, watchFailures } from '../../pool/workerSlot';
 import { EngineClient } from './EngineClient';
 
 /** What the host needs of a worker: a comlink endpoint that reports errors and can be stopped. */
 export interface EngineWorker extends Endpoint {
   terminate(): void;
-}
-
-/** The worker crashed (an error event) or did not answer in time; the work it had may be lost. */
-export class WorkerFault extends Error {
-  override name = 'WorkerFault';
 }
 
 export interface WorkerHostOptions {
@@ -53,14 +48,14 @@ export class WorkerHost {
 
   /** Runs one call on the current worker, within `deadlineMs` (default: the host's). */
   async call<T>(fn: (client: EngineClient) => Promise<T>, deadlineMs = this.options.deadlineMs): Promise<T> {
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new WorkerFault(`the engine did not answer within ${Math.round(deadlineMs / 1000)} s`)), deadlineMs);
+    let timer!: Deadline;
+    const hung = new Promise<never>((_, reject) => {
+      timer = new Deadline(deadlineMs, () => reject(new WorkerFault('timeout', `the engine did not answer within ${Math.round(deadlineMs / 1000)} s`)));
     });
     try {
-      return await Promise.race([fn(this.clientNow), deadline, this.crashed]);
+      return await Promise.race([fn(this.clientNow), hung, this.crashed]);
     } finally {
-      clearTimeout(timer);
+      timer.clear();
     }
   }
 
@@ -97,14 +92,13 @@ export class WorkerHost {
   /** Turns the worker's error events into `crashed` and the crash listeners, while it is the current one. */
   private watch(worker: EngineWorker, isCurrent: () => boolean): EngineWorker {
     this.crashed = new Promise<never>((_, reject) => {
-      const onError = (event: Event): void => {
+      const onFailure = (reason: string): void => {
         if (!isCurrent()) return;
-        const message = (event as ErrorEvent).message || 'the engine worker stopped with an error';
-        reject(new WorkerFault(message));
-        for (const fn of [...this.crashListeners]) fn(message);
+        reject(new WorkerFault('crashed', reason));
+        for (const fn of [...this.crashListeners]) fn(reason);
       };
-      worker.addEventListener('error', onError as never);
-      worker.addEventListener('messageerror', onError as never);
+      const reason = 'the engine worker stopped with an error';
+      watchFailures(worker, onFailure, { error: reason, unreadable: reason, handled: false });
     });
     // Nobody may be waiting when the worker crashes: that rejection is handled through onCrash.
     this.crashed.catch(() => undefined);
