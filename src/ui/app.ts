@@ -1,6 +1,5 @@
 import { mountAnnouncer } from './announcer';
-import { createAppStore, notify, type AppStore } from './appStore';
-import { SimClock } from './clock';
+import { clockOfStore, createAppStore, notify, type AppStore } from './appStore';
 import { SessionEngine } from './engine/SessionEngine';
 import { WorkerHost, type EngineWorker } from './engine/WorkerHost';
 import { byId, setText } from './dom';
@@ -50,8 +49,7 @@ export async function startApp(): Promise<{ store: AppStore }> {
   for (const p of problems) notify(store, { key: `query-${p}`, kind: 'warning', text: p });
   if (restored.refused) notify(store, { key: 'restore', kind: 'warning', text: restored.refused });
 
-  const clock = new SimClock();
-  clock.speed = store.settings.get().speed;
+  const clock = clockOfStore(store);
   const engine = new SessionEngine({ store, host, clock });
   // The WebGL views start now, beside the worker's skin, rather than after it.
   const pictures = createStagePictures();

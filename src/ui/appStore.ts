@@ -2,6 +2,7 @@ import type { CellReport, ModelWarning, Scenario, SessionSummary } from '../engi
 import { HOURS_PER_DAY } from '../engine/index';
 import type { SessionSnapshot, SetupInfo } from '../session/index';
 import { ChartColumns } from './chartColumns';
+import { SimClock } from './clock';
 import { dismissNoticeIn, showNotice, type Notice } from './notices';
 import type { Settings } from './settings';
 import { atom, computed, emitter, sameData, type Atom } from './store';
@@ -103,6 +104,14 @@ export function notify(store: AppStore, notice: Notice, announce = true): void {
 
 export function dismissNotice(store: AppStore, key: string): void {
   dismissNoticeIn(store.notices, key);
+}
+
+/**
+ * The app's one clock: its hours and play state are the store's atoms and its speed is the settings',
+ * so setting the clock is setting what the views show (nothing to keep in step by hand).
+ */
+export function clockOfStore(store: AppStore): SimClock {
+  return new SimClock({ hours: store.clockHours, playing: store.playing, speed: computed([store.settings], (s) => s.speed) });
 }
 
 /** Adds one to a counter atom. */

@@ -49,9 +49,6 @@ export class SkinView {
   private splitFraction = 0;
   private dirty = true;
   readonly uploads: UploadStats = { fullFrames: 0, rectFrames: 0, rectTexels: 0, lastRect: null, emptyFrames: 0 };
-  private rollerKey = '';
-  private hoverKey = '';
-  private cutKey = '';
 
   private constructor(app: Application, private readonly o: SkinViewOptions) {
     this.app = app;
@@ -202,18 +199,12 @@ export class SkinView {
   }
 
   setRoller(xMm: number, yMm: number, headingRad: number, rolling: boolean, visible: boolean): void {
-    const key = `${xMm},${yMm},${headingRad},${rolling},${visible}`;
-    if (key === this.rollerKey) return;
-    this.rollerKey = key;
     this.dirty = true;
     this.roller.visible = visible;
     this.roller.place(xMm * this.pxPerMm, yMm * this.pxPerMm, headingRad, this.pxPerMm, rolling);
   }
 
   setHover(xMm: number | null, yMm: number | null): void {
-    const key = `${xMm},${yMm}`;
-    if (key === this.hoverKey) return;
-    this.hoverKey = key;
     this.dirty = true;
     if (xMm === null || yMm === null) {
       this.hover.visible = false;
@@ -224,9 +215,6 @@ export class SkinView {
   }
 
   setCutLine(yMm: number | null): void {
-    const key = String(yMm);
-    if (key === this.cutKey) return;
-    this.cutKey = key;
     this.dirty = true;
     this.cutLine.clear();
     if (yMm === null) return;

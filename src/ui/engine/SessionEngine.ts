@@ -2,7 +2,7 @@ import type { LogOp, SetupInput } from '../../session/index';
 import type { Stroke } from '../../engine/index';
 import type { Layer } from '../../shading/index';
 import type { AppStore } from '../appStore';
-import type { SimClock } from '../clock';
+import { wholeHourOf, type SimClock } from '../clock';
 import type { CrossRequest, EngineClient } from './EngineClient';
 import type { EngineFrame, Intent } from './intents';
 import { SessionTransport } from './SessionTransport';
@@ -68,10 +68,9 @@ export class SessionEngine {
     let refused: string | null = null;
     if (saved && (saved.ops.length > 0 || saved.clockHours > 0)) {
       this.o.clock.hours = saved.clockHours;
-      this.o.store.clockHours.set(saved.clockHours);
       this.transport.preload(saved.ops);
       try {
-        await this.push({ kind: 'setup', setup, keepHistory: true, hour: Math.floor(saved.clockHours + 1e-9) });
+        await this.push({ kind: 'setup', setup, keepHistory: true, hour: wholeHourOf(saved.clockHours) });
         for (const op of this.ops) if (op.op === 'strokes' && op.gesture !== undefined) this.lastGesture = Math.max(this.lastGesture, op.gesture);
         const lastInjury = [...this.ops].reverse().find((op) => op.op !== 'advance');
         if (lastInjury) this.o.clock.lastInjuryHour = lastInjury.hour;
@@ -110,12 +109,15 @@ export class SessionEngine {
   /** Stops play and moves the clock by `hours`, exactly (Step hour/day/week). */
   step(hours: number): Promise<void> {
     const c = this.o.clock;
-    c.playing = false;
+    // The hour first, then "stopped": whoever reacts to the stop (autosave saves at once) sees the final hour.
     c.hours = c.wholeHour() + hours;
-    // The clock first, then "stopped": whoever reacts to the stop (autosave saves at once) sees the final hour.
-    this.o.store.clockHours.set(c.hours);
-    this.o.store.playing.set(false);
+    c.playing = false;
     return this.push({ kind: 'advance', toHour: c.wholeHour() });
+  }
+
+  /** Starts the clock (not an intent: the frames carry the engine along as the hours pass). */
+  play(): void {
+    this.o.clock.playing = true;
   }
 
   /** Stops play on a whole hour, exactly. */
@@ -181,7 +183,5 @@ export class SessionEngine {
     c.hours = 0;
     c.playing = false;
     c.lastInjuryHour = Number.NEGATIVE_INFINITY;
-    this.o.store.playing.set(false);
-    this.o.store.clockHours.set(0);
   }
 }

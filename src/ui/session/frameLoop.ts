@@ -1,6 +1,8 @@
 import type { CrossSectionView } from '../../view/crossSectionView';
 import type { SkinView, UploadStats } from '../../view/skinView';
+import { wholeHourOf } from '../clock';
 import { speedHoursPerSecond } from '../settings';
+import { computed, sameData } from '../store';
 import { RateMeter } from '../rateMeter';
 import type { SessionContext } from './context';
 
@@ -41,30 +43,20 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
   };
   store.engineVersion.subscribe(due);
   store.setup.subscribe(due);
-  let lastLayer = store.settings.get().layer;
-  let lastCut = '';
-  store.settings.subscribe((s) => {
-    if (s.layer !== lastLayer) {
-      lastLayer = s.layer;
-      frameDue = true;
-    }
-    // The depth view draws the tip of the needle as set now: a new needle or pressure redraws it.
-    const cut = `${s.crossVisible}|${s.crossRowMm}|${s.needleMm}|${s.pressure}`;
-    if (cut !== lastCut) {
-      lastCut = cut;
-      crossDue = true;
-    }
+  computed([store.settings], (s) => s.layer).subscribe(() => {
+    frameDue = true;
   });
-  let lastWholeHour = clock.wholeHour();
+  // The depth view draws the tip of the needle as set now: a new needle or pressure redraws it.
+  const cut = computed([store.settings], (s) => ({ visible: s.crossVisible, rowMm: s.crossRowMm, needleMm: s.needleMm, pressure: s.pressure }), sameData);
+  cut.subscribe(() => {
+    crossDue = true;
+  });
   /** A new hour to show, asked by the clock (paced while playing). */
   let clockDue = false;
   let lastSkinRequest = Number.NEGATIVE_INFINITY;
-  store.clockHours.subscribe(() => {
-    if (clock.wholeHour() !== lastWholeHour) {
-      lastWholeHour = clock.wholeHour();
-      clockDue = true;
-      crossDue = true;
-    }
+  computed([store.clockHours], wholeHourOf).subscribe(() => {
+    clockDue = true;
+    crossDue = true;
   });
   store.playing.subscribe(() => meter.reset());
 
@@ -128,9 +120,7 @@ export function startFrameLoop({ store, engine, clock }: SessionContext, skin: S
     const dt = (now - lastTime) / 1000;
     lastTime = now;
     const shown = store.snapshot.get()?.hour ?? 0;
-    clock.speed = store.settings.get().speed;
     clock.tick(dt, shown);
-    store.clockHours.set(clock.hours);
     if (clock.playing) {
       meter.sample(now / 1000, clock.hours);
       const eff = clock.effectiveSpeed();

@@ -22,12 +22,11 @@ export const GRID_CELLS = 160;
  * engine; none reaches into another. Returns what the test hook reads.
  */
 export async function mountSessionView(ctx: SessionContext, pictures?: Promise<StagePictures>) {
-  const { store, engine, clock } = ctx;
+  const { store, engine } = ctx;
 
   const changeSettings = (next: Settings): void => {
     const before = store.settings.get();
     store.settings.set(next);
-    clock.speed = next.speed;
     if (skinChanged(before, next)) void engine.changeSkin(setupOf(next, GRID_CELLS, TEXTURE_PX));
   };
   const controls = new Controls(store.settings.get(), { onChange: changeSettings });

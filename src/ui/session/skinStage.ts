@@ -3,6 +3,7 @@ import { CrossSectionView } from '../../view/crossSectionView';
 import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
 import { renderLegend } from '../legendView';
+import { computed } from '../store';
 import type { SessionContext } from './context';
 import { crossSectionText } from './crossSectionText';
 import { HOURS_PER_DAY } from '../../engine/index';
@@ -118,14 +119,10 @@ export async function mountSkinStage({ store }: SessionContext, pictures: Promis
     splitInput.setAttribute('aria-valuetext', splitText(split, day));
   };
 
-  let lastLayer: string | null = null;
+  computed([store.settings], (s) => s.layer).watch((layer) => renderLegend(legend, legendFor(layer)));
+  computed([store.settings], (s) => (s.crossVisible ? s.crossRowMm : null)).watch((rowMm) => skin.setCutLine(rowMm));
   store.settings.watch((s) => {
-    if (s.layer !== lastLayer) {
-      lastLayer = s.layer;
-      renderLegend(legend, legendFor(s.layer));
-    }
     crossHost.hidden = !s.crossVisible;
-    skin.setCutLine(s.crossVisible ? s.crossRowMm : null);
     drawSplit();
     describeCross();
   });

@@ -15,14 +15,11 @@ function isUndoKey(e: KeyboardEvent): boolean {
 }
 
 /** Play, Pause, Step hour/day/week, Undo, the day label and the speed note. */
-export function mountTimeControls({ store, engine, clock }: SessionContext): void {
+export function mountTimeControls({ store, engine }: SessionContext): void {
   const play = byId<HTMLButtonElement>('play');
   const pause = byId<HTMLButtonElement>('pause');
   const undo = byId<HTMLButtonElement>('undo');
-  play.addEventListener('click', () => {
-    clock.playing = true;
-    store.playing.set(true);
-  });
+  play.addEventListener('click', () => engine.play());
   pause.addEventListener('click', () => void engine.pause());
   byId('step-hour').addEventListener('click', () => void engine.step(HOURS.hour));
   byId('step-day').addEventListener('click', () => void engine.step(HOURS.day));
