@@ -74,3 +74,27 @@ describe('SimClock', () => {
     expect(c.hours).toBeCloseTo(0.1, 10);
   });
 });
+
+describe('the app clock is the store (one set of atoms)', () => {
+  it('setting the clock sets what the views read; its speed follows the settings', async () => {
+    const { clockOfStore, createAppStore } = await import('../../../src/ui/appStore');
+    const { DEFAULT_SETTINGS } = await import('../../../src/ui/settings');
+    const store = createAppStore({ ...DEFAULT_SETTINGS, speed: '1d' });
+    const clock = clockOfStore(store);
+    const seen: string[] = [];
+    store.clockHours.subscribe((h) => seen.push(`hours ${h}`));
+    store.playing.subscribe((p) => seen.push(`playing ${p}`));
+    clock.playing = true;
+    clock.tick(0.25);
+    expect(store.clockHours.get()).toBeCloseTo(6, 10);
+    store.settings.set({ ...store.settings.get(), speed: '1w' });
+    expect(clock.speed).toBe('1w');
+    clock.tick(0.25);
+    expect(store.clockHours.get()).toBeCloseTo(6 + 42, 10);
+    // One notification per tick, not one per slow-window segment.
+    expect(seen).toEqual(['playing true', 'hours 6', 'hours 48']);
+    expect(() => {
+      clock.speed = '1d';
+    }).toThrow(/settings/);
+  });
+});
