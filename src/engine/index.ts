@@ -107,7 +107,7 @@ export {
   type RunOptions,
   type RunStats,
   type ScenarioResult,
-  type SessionReport,
+  type TreatmentSessionReport,
 } from './runScenario';
 export {
   MAX_DAYS,
@@ -124,7 +124,7 @@ export {
   SkinSchema,
   type Scenario,
   type ScenarioInput,
-  type SessionSpec,
+  type TreatmentSessionSpec,
 } from './scenario';
 export { parseScenarioList, parseScenarioListText } from './scenarioList';
 export { plannedWarnings, sessionsAfterEndWarning } from './plannedWarnings';
@@ -134,8 +134,8 @@ export {
   PROLONGED_ERYTHEMA_DAYS,
   type CourseSetup,
   type NeedleFacts,
-  type SessionEndFacts,
-  type SessionStartFacts,
+  type TreatmentEndFacts,
+  type TreatmentStartFacts,
 } from './warnings';
 export { csvText, parseCsv, writeCsv, type CsvBlock, type CsvTable } from './csv';
 export { resultToCsv } from './resultCsv';
@@ -146,7 +146,7 @@ export {
   TYPICAL_PATIENT,
   type CellReport,
   type PatientVariation,
-  type SessionSummary,
+  type TreatmentSession,
   type SimulationEvent,
   type SimulationSetup,
 } from './simulation';

@@ -1,7 +1,7 @@
 import { resolveAnatomy } from './anatomy';
 import { applyConditions, type ModelWarning } from './conditions';
 import { DEFAULT_PARAMS } from './params';
-import { scenarioSessions, type Scenario, type SessionSpec } from './scenario';
+import { scenarioSessions, type Scenario, type TreatmentSessionSpec } from './scenario';
 import { CourseWarnings, needleFacts } from './warnings';
 import { HOURS_PER_DAY } from './units';
 
@@ -21,7 +21,7 @@ export function sessionsAfterEndWarning(plannedDays: readonly number[], days: nu
  * A scenario's sessions as a run simulates them: each at the hour it is simulated (the clock is
  * hourly), those up to the last simulated hour in `simulated`, and the warning for the rest.
  */
-export function plannedSessions(scenario: Scenario): { simulated: SessionSpec[]; late: ModelWarning | null } {
+export function plannedSessions(scenario: Scenario): { simulated: TreatmentSessionSpec[]; late: ModelWarning | null } {
   const endHour = Math.round(scenario.days * HOURS_PER_DAY);
   const planned = scenarioSessions(scenario).map((s) => ({ ...s, day: Math.round(s.day * HOURS_PER_DAY) / HOURS_PER_DAY }));
   return {

@@ -16,12 +16,12 @@ export interface ScenarioResult {
   /** Optional addition: the seed, so every export can be reproduced. */
   seed: number;
   /** Optional addition: what each session delivered. */
-  sessions: SessionReport[];
+  sessions: TreatmentSessionReport[];
   /** Optional addition: episodes of continuous visible redness (docs/model.md §7), in days. */
   rednessEpisodes: { startDay: number; endDay: number }[];
 }
 
-export interface SessionReport {
+export interface TreatmentSessionReport {
   day: number;
   needleMm: number;
   passes: number;
@@ -90,7 +90,7 @@ export function runSinglePatient(scenario: Scenario, options: RunOptions = {}): 
   const days: number[] = [];
   const means = zeroSeries();
   const stats: RunStats = { pigmentPeak: 0, telangiectasiaPeak: 0, longestErythemaDays: 0 };
-  const reports: SessionReport[] = [];
+  const reports: TreatmentSessionReport[] = [];
   let next = 0;
   let lastSessionHour = Number.NEGATIVE_INFINITY;
 

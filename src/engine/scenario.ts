@@ -48,7 +48,7 @@ export const ProtocolSchema = z
   })
   .strict();
 
-export const SessionSpecSchema = z
+export const TreatmentSessionSpecSchema = z
   .object({
     day,
     needleMm,
@@ -71,7 +71,7 @@ export const ScenarioSchema = z
       .optional(),
     protocol: ProtocolSchema.optional(),
     sessions: z
-      .array(SessionSpecSchema, { error: (iss) => `must be a list of sessions, got ${shortJson(iss.input)}` })
+      .array(TreatmentSessionSpecSchema, { error: (iss) => `must be a list of sessions, got ${shortJson(iss.input)}` })
       .min(1, { error: 'lists no session; give at least 1' })
       .max(MAX_SESSIONS, { error: (iss) => `lists ${Array.isArray(iss.input) ? iss.input.length : 'too many'} sessions; the limit is ${MAX_SESSIONS} sessions per scenario` })
       .optional(),
@@ -106,7 +106,7 @@ export const ScenarioSchema = z
 
 export type Scenario = z.infer<typeof ScenarioSchema>;
 export type ScenarioInput = z.input<typeof ScenarioSchema>;
-export type SessionSpec = z.infer<typeof SessionSpecSchema>;
+export type TreatmentSessionSpec = z.infer<typeof TreatmentSessionSpecSchema>;
 
 export class ScenarioError extends Error {
   constructor(readonly problems: string[]) {
@@ -149,7 +149,7 @@ export function readScenarioJson(text: string, what = 'the file'): unknown {
 }
 
 /** The sessions a scenario describes, in time order. */
-export function scenarioSessions(s: Scenario): SessionSpec[] {
+export function scenarioSessions(s: Scenario): TreatmentSessionSpec[] {
   if (s.sessions !== undefined) return [...s.sessions].sort((a, b) => a.day - b.day);
   const p = s.protocol!;
   return Array.from({ length: p.sessions }, (_, k) => ({

@@ -63,7 +63,7 @@ export interface SimulationSetup {
   logPunctures?: boolean;
 }
 
-export interface SessionSummary {
+export interface TreatmentSession {
   /** 1-based session number. */
   index: number;
   startHour: number;
@@ -83,7 +83,7 @@ export interface SessionSummary {
 
 export type SimulationEvent =
   | { type: 'session-start'; index: number; hour: number; integrityBefore: number; needleMm: number; pressure: number }
-  | { type: 'session-end'; summary: SessionSummary }
+  | { type: 'session-end'; summary: TreatmentSession }
   | { type: 'warning'; hour: number; warning: ModelWarning };
 
 /** The state of one cell with units, for the inspector. */
@@ -133,7 +133,7 @@ export class SkinSimulation {
   private lastInjuryHour!: number;
   private sessionCount!: number;
   private passesInSession!: number;
-  private open!: SessionSummary | null;
+  private open!: TreatmentSession | null;
   private pending!: SimulationEvent[];
   private redness!: RednessEpisodes;
   /** Injury since the last look at erythema: look before time moves on (the flare shows at once). */
@@ -496,7 +496,7 @@ export class SkinSimulation {
   }
 
   /** The session in progress (strokes within the session gap), if any; a copy. */
-  currentSession(): SessionSummary | null {
+  currentSession(): TreatmentSession | null {
     if (this.open === null) return null;
     return {
       ...this.open,

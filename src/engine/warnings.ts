@@ -56,7 +56,7 @@ export interface CourseSetup {
 /** A rise smaller than this is float32 rounding of the patch sum, not new vessels. */
 const RISE_EPSILON = 1e-4;
 
-export interface SessionStartFacts {
+export interface TreatmentStartFacts {
   /** 1-based session number. */
   index: number;
   day: number;
@@ -67,7 +67,7 @@ export interface SessionStartFacts {
   integrityBefore: number;
 }
 
-export interface SessionEndFacts {
+export interface TreatmentEndFacts {
   index: number;
   /** Day of the session's last injury. */
   day: number;
@@ -160,7 +160,7 @@ export class CourseWarnings {
     }
   }
 
-  sessionStarted(s: SessionStartFacts): void {
+  sessionStarted(s: TreatmentStartFacts): void {
     const previous = this.lastSession;
     if (previous !== null && s.day - previous.day < MIN_INTERVAL_DAYS_DERMAL && s.needleMm > 0.5) {
       this.add({
@@ -189,7 +189,7 @@ export class CourseWarnings {
     this.lastSession = { day: s.day, needleMm: s.needleMm };
   }
 
-  sessionEnded(s: SessionEndFacts): void {
+  sessionEnded(s: TreatmentEndFacts): void {
     if (s.meanPasses > MEAN_PASSES_WARN) {
       this.add({
         code: 'too-many-passes',

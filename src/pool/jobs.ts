@@ -115,7 +115,7 @@ const SeriesArraysSchema = z.record(z.enum(SERIES), f64);
 export type SeriesArrays = Record<SeriesName, Float64Array>;
 
 /*
- * Results are engine records (ModelWarning, SessionReport, RunStats are defined by the engine, their
+ * Results are engine records (ModelWarning, TreatmentSessionReport, RunStats are defined by the engine, their
  * source of truth) with the series as Float64Arrays. The schemas below check their shape where they
  * cross a thread; loose objects let the engine add optional fields without a change here.
  */
@@ -125,7 +125,7 @@ const WarningSchema = z.looseObject({
   severity: z.enum(['block', 'warning', 'info']).optional(),
   day: z.number().optional(),
 });
-const SessionReportSchema = z.looseObject({ day: z.number(), needleMm: z.number(), passes: z.number() });
+const TreatmentSessionReportSchema = z.looseObject({ day: z.number(), needleMm: z.number(), passes: z.number() });
 const RunStatsSchema = z.looseObject({
   pigmentPeak: z.number(),
   telangiectasiaPeak: z.number(),
@@ -156,7 +156,7 @@ const CourseResultSchema = z.looseObject({
   days: f64,
   series: SeriesArraysSchema,
   warnings: z.array(WarningSchema),
-  sessions: z.array(SessionReportSchema),
+  sessions: z.array(TreatmentSessionReportSchema),
   stats: RunStatsSchema,
 });
 

@@ -7,7 +7,7 @@ import {
   type ModelParams,
   type ModelWarning,
   type SeriesValues,
-  type SessionSummary,
+  type TreatmentSession,
   type SimulationEvent,
   type Stroke,
   sessionBlocked,
@@ -49,12 +49,12 @@ export interface SessionSnapshot {
   hour: number;
   means: SeriesValues;
   /** The session in progress (within the session gap of the last injury), with its mean coverage passes. */
-  current: SessionSummary | null;
+  current: TreatmentSession | null;
   /** Whole passes rolled by "Roll one pass" / P in the session in progress; 0 when none is open. */
   passesThisSession: number;
   sessionsStarted: number;
   /** Sessions that ended, in order. */
-  sessions: SessionSummary[];
+  sessions: TreatmentSession[];
   /** Every warning so far, one per code, first occurrence first. */
   warnings: ModelWarning[];
   /**
@@ -128,7 +128,7 @@ export class InteractiveSession {
   private warnings: ModelWarning[] = [];
   /** The warnings' text in the last snapshot: a message that grew (a longer redness episode) is a change to show. */
   private lastWording = '';
-  private sessions: SessionSummary[] = [];
+  private sessions: TreatmentSession[] = [];
   private events: SimulationEvent[] = [];
   private newWarnings: ModelWarning[] = [];
   /** `sessions` or `warnings` changed since the last snapshot. */

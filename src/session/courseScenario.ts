@@ -1,4 +1,4 @@
-import { MAX_DAYS, MAX_PASSES, ScenarioSchema, type Scenario, type SessionSummary, HOURS_PER_DAY } from '../engine/index';
+import { MAX_DAYS, MAX_PASSES, ScenarioSchema, type Scenario, type TreatmentSession, HOURS_PER_DAY } from '../engine/index';
 import type { Setup } from './schemas';
 
 /** A course is read out this long after its last session by default (issue 7: 8 weeks). */
@@ -13,7 +13,7 @@ export const READOUT_AFTER_LAST_SESSION_DAYS = 56;
  */
 export function courseScenario(
   setup: Pick<Setup, 'seed' | 'skin'>,
-  sessions: readonly SessionSummary[],
+  sessions: readonly TreatmentSession[],
   currentHour: number,
   name?: string,
 ): Scenario | null {

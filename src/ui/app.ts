@@ -1,6 +1,6 @@
 import { mountAnnouncer } from './announcer';
 import { clockOfStore, createAppStore, notify, type AppStore } from './appStore';
-import { SessionEngine } from './engine/SessionEngine';
+import { AppEngine } from './engine/AppEngine';
 import { WorkerHost, type EngineWorker } from './engine/WorkerHost';
 import { byId, setText } from './dom';
 import { setupGuide } from './guide';
@@ -50,7 +50,7 @@ export async function startApp(): Promise<{ store: AppStore }> {
   if (restored.refused) notify(store, { key: 'restore', kind: 'warning', text: restored.refused });
 
   const clock = clockOfStore(store);
-  const engine = new SessionEngine({ store, host, clock });
+  const engine = new AppEngine({ store, host, clock });
   // The WebGL views start now, beside the worker's skin, rather than after it.
   const pictures = createStagePictures();
   const saved = restored.state ? { ops: restored.state.ops, clockHours: restored.state.clockHours } : null;

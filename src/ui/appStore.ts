@@ -1,4 +1,4 @@
-import type { CellReport, ModelWarning, Scenario, SessionSummary } from '../engine/index';
+import type { CellReport, ModelWarning, Scenario, TreatmentSession } from '../engine/index';
 import { HOURS_PER_DAY } from '../engine/index';
 import type { SessionSnapshot, SetupInfo } from '../session/index';
 import { ChartColumns } from './chartColumns';
@@ -43,13 +43,13 @@ export interface CourseRequest {
 }
 
 /**
- * The UI's state, in small named atoms the views subscribe to. Written by the session engine (what
+ * The UI's state, in small named atoms the views subscribe to. Written by the app engine (AppEngine: what
  * the worker answered), the clock loop and the controls; read by the views. Nothing here touches the
  * DOM or the worker.
  */
 export function createAppStore(initial: Settings) {
   const snapshot = atom<SessionSnapshot | null>(null);
-  const sessions = atom<SessionSummary[]>([], sameData);
+  const sessions = atom<TreatmentSession[]>([], sameData);
   /** Hour the session in progress began, null when none is open (changes only when one opens or closes). */
   const currentStart = computed([snapshot], (snap) => snap?.current?.startHour ?? null);
   const store = {
@@ -64,7 +64,7 @@ export function createAppStore(initial: Settings) {
     snapshot,
     sessions,
     warnings: atom<ModelWarning[]>([], sameData),
-    /** The chart's history (mutated in place by the session engine); `chartVersion` says it changed. */
+    /** The chart's history (mutated in place by the app engine); `chartVersion` says it changed. */
     chart: new ChartColumns(),
     chartVersion: atom(0),
     /** Days on which sessions began, the one in progress included (chart markers, the course). */

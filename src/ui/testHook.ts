@@ -1,7 +1,7 @@
-import type { SeriesValues, SessionSummary } from '../engine/index';
+import type { SeriesValues, TreatmentSession } from '../engine/index';
 import type { AppStore, WorkerStatus } from './appStore';
 import type { SimClock } from './clock';
-import type { SessionEngine } from './engine/SessionEngine';
+import type { AppEngine } from './engine/AppEngine';
 import type { WorkerHost } from './engine/WorkerHost';
 import type { FrameStats } from './session/frameLoop';
 import type { Settings } from './settings';
@@ -14,8 +14,8 @@ export interface TestHook {
   hour(): number;
   clockHours(): number;
   means(): SeriesValues | null;
-  session(): SessionSummary | null;
-  sessions(): SessionSummary[];
+  session(): TreatmentSession | null;
+  sessions(): TreatmentSession[];
   sessionsStarted(): number;
   passesThisSession(): number;
   settings(): Settings;
@@ -45,7 +45,7 @@ declare global {
 
 export function installTestHook(
   store: AppStore,
-  engine: SessionEngine,
+  engine: AppEngine,
   host: WorkerHost,
   clock: SimClock,
   view: { rendererName: string; stats: FrameStats; settled(): boolean },

@@ -7,7 +7,7 @@ import type { FrameResult, OpResult, UndoResult } from '../../../workers/engineA
  * and frames that come back, and the reports the transport gives its listener (the store adapter).
  */
 
-/** A frame as the session engine hands it to the view: the worker's answer and the worker it came from. */
+/** A frame as the app engine (AppEngine) hands it to the view: the worker's answer and the worker it came from. */
 export type EngineFrame = FrameResult & { generation: number };
 
 /** What the user asks of the engine; each carries what it needs from the moment the user acted. */

@@ -1,10 +1,10 @@
 import type { AppStore } from '../appStore';
 import type { SimClock } from '../clock';
-import type { SessionEngine } from '../engine/SessionEngine';
+import type { AppEngine } from '../engine/AppEngine';
 
 /** What every part of the session view gets: the state to read, the engine to send intents to, the clock. */
-export interface SessionContext {
+export interface SessionViewContext {
   store: AppStore;
-  engine: SessionEngine;
+  engine: AppEngine;
   clock: SimClock;
 }

@@ -4,7 +4,7 @@ import { wholeHourOf } from '../clock';
 import { speedHoursPerSecond } from '../settings';
 import { computed, sameData } from '../store';
 import { RateMeter } from '../rateMeter';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 
 /** The depth view costs the worker 3–6 ms: shade it at most this often, ms. */
 const CROSS_EVERY_MS = 200;
@@ -31,7 +31,7 @@ export interface FrameStats {
  * speed reached, asks the engine for a frame when something it shows changed, and renders. What
  * "changed" means is said by subscriptions (engine state, layer, cut, clock hour), not by keys.
  */
-export function startFrameLoop({ store, engine, clock }: SessionContext, skin: SkinView, cross: CrossSectionView) {
+export function startFrameLoop({ store, engine, clock }: SessionViewContext, skin: SkinView, cross: CrossSectionView) {
   const stats: FrameStats = { framesDrawn: 0, uploads: skin.uploads, loopMs: 0, workerMs: 0, renderMs: 0 };
   const meter = new RateMeter();
   let frameDue = true;

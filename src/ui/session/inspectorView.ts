@@ -1,7 +1,7 @@
 import type { CellReport } from '../../engine/index';
 import { byId, setText } from '../dom';
 import { indexValue, percent, signedPercent } from '../format';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 
 /** At most this often the inspector asks the worker, ms. */
 const INSPECT_EVERY_MS = 120;
@@ -17,7 +17,7 @@ export function inspectionText(r: CellReport): string {
 }
 
 /** The spot inspector: follows the hovered cell and the engine state, throttled. */
-export function mountInspector({ store, engine }: SessionContext): void {
+export function mountInspector({ store, engine }: SessionViewContext): void {
   const el = byId('inspector');
   let asking = false;
   let again = false;

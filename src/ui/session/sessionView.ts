@@ -2,13 +2,13 @@ import { Controls } from '../controls';
 import { byId } from '../dom';
 import { DEFAULT_SETTINGS, setupOf, skinChanged, type Settings } from '../settings';
 import { mountChart } from './chartView';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 import { startFrameLoop } from './frameLoop';
 import { mountInspector } from './inspectorView';
 import { mountNotices } from './noticesView';
 import { mountEvidenceTags } from './evidenceTags';
 import { mountReadouts } from './readoutsView';
-import { mountSessions } from './sessionsView';
+import { mountTreatmentList } from './treatmentListView';
 import { mountSkinInput } from './skinInput';
 import { mountSkinStage, TEXTURE_PX, type StagePictures } from './skinStage';
 import { mountTimeControls } from './timeControls';
@@ -21,7 +21,7 @@ export const GRID_CELLS = 160;
  * the store and the engine. Each part subscribes to the atoms it shows and sends intents to the
  * engine; none reaches into another. Returns what the test hook reads.
  */
-export async function mountSessionView(ctx: SessionContext, pictures?: Promise<StagePictures>) {
+export async function mountSessionView(ctx: SessionViewContext, pictures?: Promise<StagePictures>) {
   const { store, engine } = ctx;
 
   const changeSettings = (next: Settings): void => {
@@ -45,7 +45,7 @@ export async function mountSessionView(ctx: SessionContext, pictures?: Promise<S
   mountEvidenceTags(store);
   mountTimeControls(ctx);
   mountChart(store);
-  mountSessions(ctx);
+  mountTreatmentList(ctx);
   mountInspector(ctx);
   const { skin, cross } = await mountSkinStage(ctx, pictures);
   mountSkinInput(ctx, skin);

@@ -1,14 +1,14 @@
 import type { SkinView } from '../../view/skinView';
 import { arrowDirection, clampRollerMm, KEY_MOVE_MM, KEY_ROLL_MM, StrokeTracker } from '../../view/strokeInput';
 import { byId } from '../dom';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 
 /**
  * Rolling with the pointer (mouse, pen, touch) and the keyboard: turns gestures into stroke and pass
- * intents (SessionEngine), and keeps the roller and the hovered cell in the store for the views.
+ * intents (AppEngine), and keeps the roller and the hovered cell in the store for the views.
  * The patch size and the drum come from the engine's setup, never from copies here.
  */
-export function mountSkinInput(ctx: SessionContext, view: SkinView): void {
+export function mountSkinInput(ctx: SessionViewContext, view: SkinView): void {
   const { store, engine } = ctx;
   const skin = byId('skin-wrapper');
   const tracker = new StrokeTracker(0.5);

@@ -4,7 +4,7 @@ import { SkinView } from '../../view/skinView';
 import { byId, setText } from '../dom';
 import { renderLegend } from '../legendView';
 import { computed } from '../store';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 import { crossSectionText } from './crossSectionText';
 import { HOURS_PER_DAY } from '../../engine/index';
 
@@ -53,7 +53,7 @@ export function createStagePictures(): Promise<StagePictures> {
   return pictures;
 }
 
-export async function mountSkinStage({ store }: SessionContext, pictures: Promise<StagePictures> = createStagePictures()): Promise<{ skin: SkinView; cross: CrossSectionView }> {
+export async function mountSkinStage({ store }: SessionViewContext, pictures: Promise<StagePictures> = createStagePictures()): Promise<{ skin: SkinView; cross: CrossSectionView }> {
   const firstSetup = store.setup.get();
   if (firstSetup === null) throw new Error('the skin stage needs the engine setup first');
   const p = firstSetup.params;

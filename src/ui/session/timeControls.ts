@@ -2,7 +2,7 @@ import { byId, setText } from '../dom';
 import { dayLabel } from '../format';
 import { speedText } from '../rateMeter';
 import { SLOW_SPEED_HOURS_PER_SECOND } from '../clock';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 import { HOURS_PER_DAY } from '../../engine/index';
 
 const HOURS = { hour: 1, day: HOURS_PER_DAY, week: HOURS_PER_DAY * 7 } as const;
@@ -15,7 +15,7 @@ function isUndoKey(e: KeyboardEvent): boolean {
 }
 
 /** Play, Pause, Step hour/day/week, Undo, the day label and the speed note. */
-export function mountTimeControls({ store, engine }: SessionContext): void {
+export function mountTimeControls({ store, engine }: SessionViewContext): void {
   const play = byId<HTMLButtonElement>('play');
   const pause = byId<HTMLButtonElement>('pause');
   const undo = byId<HTMLButtonElement>('undo');

@@ -1,5 +1,5 @@
 import type { AppStore } from '../appStore';
-import type { SessionEngine } from '../engine/SessionEngine';
+import type { AppEngine } from '../engine/AppEngine';
 import { SAVED_STATE_VERSION, type SavedState } from './savedState';
 import type { StateStorage } from './StateStorage';
 
@@ -13,7 +13,7 @@ const PLAYING_EVERY_MS = 1000;
  * the settings, the clock. Start it only once the saved session was restored, so an empty start can
  * never overwrite it. Saves run one after another, never overlapping.
  */
-export function startAutosave(store: AppStore, engine: SessionEngine, storage: StateStorage): { flush(): Promise<void> } {
+export function startAutosave(store: AppStore, engine: AppEngine, storage: StateStorage): { flush(): Promise<void> } {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let chain: Promise<void> = Promise.resolve();
   let lastClockSave = 0;

@@ -3,10 +3,10 @@
  * n times, and each pass leaves ≈ 15.3 punctures/cm² (192 needles ÷ π·2 cm·2 cm, Schwarz & Laaff 2011).
  */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS, densityPerPassPerCm2, type SessionSummary } from '../../../src/engine/index';
+import { DEFAULT_PARAMS, densityPerPassPerCm2, type TreatmentSession } from '../../../src/engine/index';
 import { referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
 
-function endedSessions(sim: ReturnType<typeof referenceSim>): SessionSummary[] {
+function endedSessions(sim: ReturnType<typeof referenceSim>): TreatmentSession[] {
   return sim.drainEvents().flatMap((e) => (e.type === 'session-end' ? [e.summary] : []));
 }
 

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_PASSES, scenarioSessions, type SessionSummary } from '../../../src/engine/index';
+import { MAX_PASSES, scenarioSessions, type TreatmentSession } from '../../../src/engine/index';
 import { courseScenario, InteractiveSession, SetupSchema } from '../../../src/session/index';
 
-const summary = (startHour: number, meanPasses: number, needleMm = 1.5, pressure = 1): SessionSummary => ({
+const summary = (startHour: number, meanPasses: number, needleMm = 1.5, pressure = 1): TreatmentSession => ({
   index: 1,
   startHour,
   endHour: startHour,

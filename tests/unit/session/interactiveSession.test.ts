@@ -335,7 +335,7 @@ describe('InteractiveSession: chart, warnings, blocking', () => {
 });
 
 describe('InteractiveSession: the log over long drags (issue 9)', () => {
-  /** The UI's mirror of the log, kept from the deltas alone (as SessionEngine does). */
+  /** The UI's mirror of the log, kept from the deltas alone (as AppEngine does). */
   const mirror = (into: LogOp[], delta: { length: number; appended: LogOp[] }): void => {
     into.length = delta.length - delta.appended.length;
     into.push(...delta.appended);

@@ -12,7 +12,7 @@ import type { WorkerHost } from './WorkerHost';
  * If the worker crashes or hangs, a new one is started and the state rebuilt from the mirrored log;
  * the intent that was running is applied again, once.
  */
-export class SessionTransport {
+export class EngineTransport {
   private readonly queue: IntentQueue<Intent>;
   private readonly mirror: LogOp[] = [];
   private setupInput: SetupInput | null = null;

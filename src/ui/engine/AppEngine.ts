@@ -5,11 +5,11 @@ import type { AppStore } from '../appStore';
 import { wholeHourOf, type SimClock } from '../clock';
 import type { CrossRequest, EngineClient } from './EngineClient';
 import type { EngineFrame, Intent } from './intents';
-import { SessionTransport } from './SessionTransport';
+import { EngineTransport } from './EngineTransport';
 import { storeAdapter } from './storeAdapter';
 import type { WorkerHost } from './WorkerHost';
 
-export interface SessionEngineOptions {
+export interface AppEngineOptions {
   store: AppStore;
   host: WorkerHost;
   clock: SimClock;
@@ -19,18 +19,18 @@ export interface SessionEngineOptions {
 
 /**
  * The app's side of the engine: the intents the UI may send, stamped with the clock at the moment
- * the user acted. It joins two parts: the transport (SessionTransport: the worker client with its
+ * the user acted. It joins two parts: the transport (EngineTransport: the worker client with its
  * intent queue, log mirror and crash recovery) and the store adapter (storeAdapter: atoms,
  * announcements, notices). No DOM; tested in Node over a MessageChannel.
  *
  * Data flows one way: intent → queue → worker → session/engine → snapshot → store → views.
  */
-export class SessionEngine {
-  private readonly transport: SessionTransport;
+export class AppEngine {
+  private readonly transport: EngineTransport;
   private lastGesture = 0;
 
-  constructor(private readonly o: SessionEngineOptions) {
-    this.transport = new SessionTransport(o.host, storeAdapter(o.store), o.replayDeadlineMs);
+  constructor(private readonly o: AppEngineOptions) {
+    this.transport = new EngineTransport(o.host, storeAdapter(o.store), o.replayDeadlineMs);
   }
 
   /** The operation log as the worker holds it (mirrored from each answer): what a save or a recovery replays. */

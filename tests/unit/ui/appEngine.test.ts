@@ -4,7 +4,7 @@ import { INTERACTIVE_PARAMS } from '../../../src/session/interactiveParams';
 import { stateHash, type LogOp } from '../../../src/session/index';
 import { createAppStore } from '../../../src/ui/appStore';
 import { SimClock } from '../../../src/ui/clock';
-import { SessionEngine } from '../../../src/ui/engine/SessionEngine';
+import { AppEngine } from '../../../src/ui/engine/AppEngine';
 import { WorkerHost, type EngineWorker } from '../../../src/ui/engine/WorkerHost';
 import { DEFAULT_SETTINGS, setupOf } from '../../../src/ui/settings';
 import { applySkinFrame } from '../../../src/view/skinFrame';
@@ -24,7 +24,7 @@ function makeApp(deadlineMs = 20_000) {
   const store = createAppStore(DEFAULT_SETTINGS);
   const clock = new SimClock();
   const host = new WorkerHost({ create: nodeWorker, deadlineMs });
-  const engine = new SessionEngine({ store, host, clock });
+  const engine = new AppEngine({ store, host, clock });
   const setup = setupOf(DEFAULT_SETTINGS, CELLS, TEXTURE);
   return { store, clock, host, engine, setup };
 }
@@ -41,7 +41,7 @@ function normalised(ops: readonly LogOp[]): LogOp[] {
   return out;
 }
 
-async function hashOf(engine: SessionEngine): Promise<string> {
+async function hashOf(engine: AppEngine): Promise<string> {
   await engine.idle();
   const r = await engine.read((c) => c.stateHash());
   if (r === null) throw new Error('engine busy');
@@ -89,7 +89,7 @@ describe('one ordered intent queue (issue 9)', () => {
   });
 
   it('a burst of mixed intents (strokes of one drag, passes, steps, undo) equals the same intents applied slowly', async () => {
-    const script = async (engine: SessionEngine, wait: boolean): Promise<void> => {
+    const script = async (engine: AppEngine, wait: boolean): Promise<void> => {
       const g = engine.nextGesture();
       const steps: (() => Promise<void>)[] = [
         () => engine.pass(),

@@ -1,12 +1,12 @@
 import { courseScenario } from '../../session/index';
 import { byId, setText } from '../dom';
 import { dayLabel, sessionDetails } from '../format';
-import type { SessionContext } from './context';
+import type { SessionViewContext } from './context';
 import { showWarnings } from './warningsView';
 import { HOURS_PER_DAY } from '../../engine/index';
 
 /** The sessions list, the warnings, and "Repeat as a course". */
-export function mountSessions({ store }: SessionContext): void {
+export function mountTreatmentList({ store }: SessionViewContext): void {
   const list = byId('session-list');
   store.sessions.watch((sessions) => {
     list.replaceChildren(

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TransportListener } from '../../../src/ui/engine/intents';
-import { SessionTransport } from '../../../src/ui/engine/SessionTransport';
+import { EngineTransport } from '../../../src/ui/engine/EngineTransport';
 import { WorkerHost, type EngineWorker } from '../../../src/ui/engine/WorkerHost';
 import { DEFAULT_SETTINGS, setupOf } from '../../../src/ui/settings';
 import { openEngineChannel } from '../../fixtures/engineChannel';
@@ -31,7 +31,7 @@ describe('the session transport (worker client, no store, no text)', () => {
   it('reports a setup, a pass and a replacement worker to its listener, in order', async () => {
     const host = new WorkerHost({ create: nodeWorker, deadlineMs: 3000 });
     const { events, listener } = recorder();
-    const t = new SessionTransport(host, listener);
+    const t = new EngineTransport(host, listener);
     await t.push({ kind: 'setup', setup: setupOf(DEFAULT_SETTINGS, 32, 64), keepHistory: false, hour: 0 });
     await t.push({ kind: 'pass', atHour: 0, needleMm: 1.5, pressure: 1 });
     expect(events).toEqual(['queued 1', 'log 0', 'adopted false true', 'changed', 'queued 0', 'queued 1', 'log 1', 'answered pass true', 'changed', 'queued 0']);
