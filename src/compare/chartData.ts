@@ -11,7 +11,7 @@ import { courseName, readoutDayOf, type TimeUnit } from './workspace';
  */
 
 /** The measures charted, one chart each, in the order the issue lists them (open channels are left out: hours-long). */
-export const CHART_SERIES: readonly SeriesName[] = SERIES.filter((s) => s !== 'barrierOpen');
+export const COMPARE_SERIES: readonly SeriesName[] = SERIES.filter((s) => s !== 'barrierOpen');
 
 export interface ChartCourse {
   index: number;

@@ -1,8 +1,8 @@
 import type { SeriesValues } from '../engine/index';
 
 /** Series the live chart plots. */
-export const CHART_SERIES = ['collagenGain', 'erythema', 'capillaryIntegrity', 'edema', 'telangiectasia'] as const;
-export type ChartSeries = (typeof CHART_SERIES)[number];
+export const SAMPLED_SERIES = ['collagenGain', 'erythema', 'capillaryIntegrity', 'edema', 'telangiectasia'] as const;
+export type ChartSeries = (typeof SAMPLED_SERIES)[number];
 
 /** Chart points at most this often in simulated time, hours (finer points come only around injuries). */
 export const SAMPLE_EVERY_HOURS = 6;
@@ -55,10 +55,10 @@ export class ChartSampler {
     const h = this.pending.hours;
     const n = h.length;
     if (n >= 2 && h[n - 1] === hour && h[n - 2] === hour) {
-      for (const name of CHART_SERIES) this.pending.values[name][n - 1] = m[name];
+      for (const name of SAMPLED_SERIES) this.pending.values[name][n - 1] = m[name];
     } else {
       h.push(hour);
-      for (const name of CHART_SERIES) this.pending.values[name].push(m[name]);
+      for (const name of SAMPLED_SERIES) this.pending.values[name].push(m[name]);
     }
     this.lastHour = hour;
   }

@@ -1,5 +1,5 @@
 /** The interactive session's rules (pure, Node-tested): what the worker adapts and the app's queue replays. */
-export { CHART_SERIES, ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples, type ChartSeries } from './ChartSampler';
+export { SAMPLED_SERIES, ChartSampler, SAMPLE_EVERY_HOURS, type ChartSamples, type ChartSeries } from './ChartSampler';
 export { courseScenario, READOUT_AFTER_LAST_SESSION_DAYS } from './courseScenario';
 export { crossDepthMm, crossSectionSlice } from './crossSectionSlice';
 export { InteractiveSession, needleTipMm, SessionError, type OpResult, type SessionSnapshot, type SetupInfo } from './InteractiveSession';

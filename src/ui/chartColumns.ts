@@ -1,5 +1,10 @@
 import type { ChartSamples } from '../session/index';
 import { HOURS_PER_DAY, writeCsv } from '../engine/index';
+import { seriesDisplay } from './seriesDisplay';
+
+/** The display scale of the two percent columns (the one rule: seriesDisplay). */
+const COLLAGEN_FACTOR = seriesDisplay('collagenGain').factor;
+const INTEGRITY_FACTOR = seriesDisplay('capillaryIntegrity').factor;
 
 /**
  * The live chart's columns (uPlot's columnar data), kept pure so the sampling rules are unit-tested:
@@ -37,8 +42,8 @@ export class ChartColumns {
     if (day < lastDay) return false;
     if (day === lastDay && n > 1 && this.days[n - 2] === day) for (const c of this.columns) c.pop();
     this.days.push(day);
-    this.collagenPct.push(collagenGain * 100);
-    this.integrityPct.push(integrity * 100);
+    this.collagenPct.push(collagenGain * COLLAGEN_FACTOR);
+    this.integrityPct.push(integrity * INTEGRITY_FACTOR);
     this.erythema.push(erythema);
     this.edema.push(edema);
     this.telangiectasia.push(telangiectasia);

@@ -1,7 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartColumns } from './chartColumns';
-import { CHART_STYLE } from './palette';
+import { LIVE_SERIES_ORDER, liveLine, seriesDisplay } from './seriesDisplay';
 
 /**
  * The live chart under the outcome readouts (uPlot: tiny, fast, columnar data that arrays fill
@@ -35,7 +35,12 @@ export class LiveChart {
       }
       ctx.restore();
     };
-    const s = CHART_STYLE;
+    // Each line's label, scale and style from the one series display (seriesDisplay.ts): % on the left, indices on the right.
+    const lines: uPlot.Series[] = LIVE_SERIES_ORDER.map((name) => {
+      const d = seriesDisplay(name);
+      const line = liveLine(name);
+      return { label: d.chartLabel, scale: d.factor === 100 ? 'pct' : 'idx', stroke: line.stroke, dash: [...line.dash], width: line.width };
+    });
     this.plot = new uPlot(
       {
         width,
@@ -52,14 +57,7 @@ export class LiveChart {
           { scale: 'pct', label: '%', size: 44 },
           { scale: 'idx', side: 1, label: 'index', size: 44, grid: { show: false } },
         ],
-        series: [
-          { label: 'day' },
-          { label: 'Collagen gain %', scale: 'pct', stroke: s.collagen.stroke, dash: [...s.collagen.dash], width: 2.5 },
-          { label: 'Capillary integrity % (acute)', scale: 'pct', stroke: s.integrity.stroke, dash: [...s.integrity.dash], width: 2 },
-          { label: 'Erythema', scale: 'idx', stroke: s.erythema.stroke, dash: [...s.erythema.dash], width: 2 },
-          { label: 'Oedema', scale: 'idx', stroke: s.edema.stroke, dash: [...s.edema.dash], width: 1.5 },
-          { label: 'Telangiectasia (lasting)', scale: 'idx', stroke: s.telangiectasia.stroke, dash: [...s.telangiectasia.dash], width: 2 },
-        ],
+        series: [{ label: 'day' }, ...lines],
         hooks: { draw: [markers] },
       },
       [[], [], [], [], [], []],

@@ -1,7 +1,7 @@
 /**
  * The app's one palette: the Okabe–Ito colours (Okabe & Ito 2008, "Color Universal Design"), chosen
  * to stay distinct under the common colour-vision deficiencies, named once here. The live chart's
- * series and Compare's courses both draw with them; every line also gets its own dash pattern, so
+ * series (seriesDisplay.ts) and Compare's courses both draw with them; every line also gets its own dash pattern, so
  * lines are told apart in greyscale prints and by users who see no colour difference at all.
  */
 export const OKABE_ITO = {
@@ -11,15 +11,6 @@ export const OKABE_ITO = {
   reddishPurple: '#CC79A7',
   orange: '#E69F00',
   skyBlue: '#56B4E9',
-} as const;
-
-/** Lines of the session view's live chart: colour and dash pattern per series. */
-export const CHART_STYLE = {
-  collagen: { stroke: OKABE_ITO.blue, dash: [] as number[] },
-  integrity: { stroke: OKABE_ITO.bluishGreen, dash: [8, 4] },
-  erythema: { stroke: OKABE_ITO.vermilion, dash: [2, 3] },
-  edema: { stroke: OKABE_ITO.orange, dash: [10, 3, 2, 3] },
-  telangiectasia: { stroke: OKABE_ITO.reddishPurple, dash: [4, 2, 4, 6] },
 } as const;
 
 /** Colour and dash pattern of one of the (at most six) courses in a comparison. */

@@ -1,6 +1,6 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { SERIES_INFO, type SeriesName } from '../../engine/index';
+import type { SeriesName } from '../../engine/index';
 import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
 import { bandFill, courseStyle } from '../palette';
 import { formatInUnit } from '../../compare/timeAxis';
@@ -10,6 +10,7 @@ import { drawPublishedPoints, publishedLegendItems, publishedTable } from './pub
 import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
 import { el, lineSample, nextId } from '../dom';
+import { evidenceTagClass, seriesDisplay } from '../seriesDisplay';
 
 /**
  * What a chart shows beside the courses' curves: each course's evidence for this series (the tag the
@@ -46,12 +47,12 @@ export class CompareChart {
   private readonly tag: HTMLElement;
 
   constructor(readonly series: SeriesName) {
-    const info = SERIES_INFO[series];
+    const info = seriesDisplay(series);
     const headingId = nextId('chart-title');
     const descId = nextId('chart-desc');
     this.description = el('p', { className: 'visually-hidden', attrs: { id: descId } });
     this.plotHost = el('div', { className: 'compare-plot', attrs: { role: 'img', 'aria-label': `${info.label} chart`, 'aria-describedby': descId } });
-    const tag = el('span', { className: `tag ${info.evidence === 'data' ? 'tag-data' : 'tag-hyp'}`, text: info.evidence, attrs: { title: info.source } });
+    const tag = el('span', { className: `tag ${evidenceTagClass(info.evidence)}`, text: info.evidence, attrs: { title: info.source } });
     this.tag = tag;
     const png = el('button', { className: 'secondary small', text: 'Save PNG', attrs: { type: 'button' } });
     png.addEventListener('click', () => {
@@ -99,7 +100,7 @@ export class CompareChart {
     this.plot?.destroy();
     this.plot = null;
     this.plotHost.replaceChildren();
-    const info = SERIES_INFO[this.series];
+    const info = seriesDisplay(this.series);
     const data: (number | null)[][] = [columns.x];
     const series: uPlot.Series[] = [{ label: timeUnit }];
     const bands: uPlot.Band[] = [];
@@ -173,10 +174,10 @@ export class CompareChart {
 
   /** The heading's tag: the series' own basis, or "extrapolation" when a course lies outside the trials' envelope. */
   private showTag(): void {
-    const info = SERIES_INFO[this.series];
+    const info = seriesDisplay(this.series);
     const outside = this.extras.courses.flatMap((c, k) => (c.evidence.tag === 'extrapolation' ? [`${this.columns?.courses[k]?.name ?? `course ${k + 1}`}: ${c.evidence.reason}`] : []));
     const tag = info.evidence === 'hypothesis' ? 'hypothesis' : outside.length > 0 ? 'extrapolation' : 'data';
-    this.tag.className = `tag ${tagClass(tag)}`;
+    this.tag.className = `tag ${evidenceTagClass(tag)}`;
     this.tag.textContent = tag;
     this.tag.title = tag === 'extrapolation' ? `Outside the published trials' protocols — ${outside.join('; ')}. ${info.source}` : info.source;
   }
@@ -194,7 +195,7 @@ export class CompareChart {
       // extras.courses lines up with the chart's courses (the ones with a result), not with the workspace.
       const extra = this.extras.courses[k];
       const evidence = extra
-        ? [el('span', { className: `tag ${tagClass(extra.evidence.tag)}`, text: extra.evidence.tag, attrs: { title: extra.evidence.reason } }), extra.evidence.tag === 'extrapolation' ? el('span', { className: 'legend-note', text: extra.evidence.reason }) : null]
+        ? [el('span', { className: `tag ${evidenceTagClass(extra.evidence.tag)}`, text: extra.evidence.tag, attrs: { title: extra.evidence.reason } }), extra.evidence.tag === 'extrapolation' ? el('span', { className: 'legend-note', text: extra.evidence.reason }) : null]
         : [];
       const matches = extra && extra.matches.length > 0 ? [el('span', { className: 'legend-note', text: `protocol of ${extra.matches.join(', ')}` })] : [];
       return el('li', {}, [
@@ -219,7 +220,7 @@ export class CompareChart {
     // At most ~400 rows: a long course is thinned, and says so (Export CSV holds every sample).
     const stride = Math.max(1, Math.ceil(cols.x.length / 400));
     const table = el('table', { className: 'data-table' });
-    const info = SERIES_INFO[this.series];
+    const info = seriesDisplay(this.series);
     const unitText = { '%': ' (% change)', '% level': ' (%)', grade: ' (grades, negative = better)', '': '' }[cols.unit];
     table.append(el('caption', { text: `${info.label}${unitText}${stride > 1 ? `, every ${stride}th sample` : ''}` }));
     const head = el('tr', {}, [el('th', { text: this.timeUnit, attrs: { scope: 'col' } }), ...cols.courses.map((c) => el('th', { text: c.name, attrs: { scope: 'col' } }))]);
@@ -234,10 +235,6 @@ export class CompareChart {
   destroy(): void {
     this.plot?.destroy();
   }
-}
-
-function tagClass(tag: SeriesEvidence['tag']): string {
-  return tag === 'data' ? 'tag-data' : tag === 'hypothesis' ? 'tag-hyp' : 'tag-extra';
 }
 
 function lastValue(values: (number | null)[]): number | null {

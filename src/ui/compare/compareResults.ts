@@ -1,5 +1,5 @@
 import { MAX_DAYS, type Scenario, type SeriesName } from '../../engine/index';
-import { CHART_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
+import { COMPARE_SERIES, chartAxis, chartColumns } from '../../compare/chartData';
 import { matchingTrials, publishedPoints } from '../../compare/publishedData';
 import { resultEvidence } from '../../evidence/seriesEvidence';
 import type { ShownRun } from '../../compare/shownRun';
@@ -35,7 +35,7 @@ export class CompareResults {
     for (const u of TIME_UNITS) this.unitSelect.append(new Option(u, u));
     this.readoutError.hidden = true;
     this.grid.hidden = true; // until the first result (redraw shows it)
-    for (const s of CHART_SERIES) {
+    for (const s of COMPARE_SERIES) {
       const chart = new CompareChart(s);
       this.charts.set(s, chart);
       this.grid.append(chart.root);

@@ -1,5 +1,5 @@
 import { MAX_INPUT_BYTES } from '../../engine/index';
-import { CHART_SERIES } from '../../compare/chartData';
+import { COMPARE_SERIES } from '../../compare/chartData';
 import { compareToCsv } from '../../compare/compareCsv';
 import { newCourse } from '../../compare/courseForm';
 import { workspaceToJson } from '../../compare/jsonTransfer';
@@ -107,7 +107,7 @@ export class CompareToolbar {
       return r?.status === 'done' && r.result ? [{ course, run: r.result }] : [];
     });
     if (items.length === 0) return model.notify('error', 'run', 'Nothing to export yet: press Run first.');
-    download(new Blob([compareToCsv(items, CHART_SERIES)], { type: 'text/csv' }), 'skinsim-comparison.csv');
+    download(new Blob([compareToCsv(items, COMPARE_SERIES)], { type: 'text/csv' }), 'skinsim-comparison.csv');
     model.clearErrors();
   }
 

@@ -3,6 +3,7 @@ import { outsideEnvelopeOf } from '../../evidence/envelope';
 import type { SessionSnapshot } from '../../session/index';
 import type { AppStore } from '../appStore';
 import { byId } from '../dom';
+import { evidenceTagClass } from '../seriesDisplay';
 
 /** Readouts whose series rest on trials: their tag turns to "extrapolation" outside the trials' envelope. */
 const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 'out-wrinkle', 'out-laxity', 'out-texture'] as const;
@@ -43,7 +44,7 @@ export function mountEvidenceTags(store: AppStore): void {
     shown = why;
     const text = why ? `Outside the published trials' protocols: ${why}` : 'Inside the protocols the published trials covered';
     for (const t of tags) {
-      t.tag.className = `tag ${why ? 'tag-extra' : 'tag-data'}`;
+      t.tag.className = `tag ${evidenceTagClass(why ? 'extrapolation' : 'data')}`;
       t.tag.textContent = why ? 'extrapolation' : 'data';
       t.tag.title = text;
       t.why.textContent = `Evidence: ${text}.`;
