@@ -10,7 +10,7 @@ import { drawPublishedPoints, publishedLegendItems, publishedTable } from './pub
 import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
 import { el, lineSample, nextId } from '../dom';
-import { evidenceTagClass, seriesDisplay } from '../seriesDisplay';
+import { chartHeightPx, evidenceTagClass, seriesDisplay } from '../seriesDisplay';
 
 /**
  * What a chart shows beside the courses' curves: each course's evidence for this series (the tag the
@@ -84,7 +84,7 @@ export class CompareChart {
   }
 
   private heightPx(): number {
-    return Math.round(Math.min(260, Math.max(170, this.widthPx * 0.55)));
+    return chartHeightPx(this.widthPx, { minPx: 170, maxPx: 260 });
   }
 
   /** The published points shown (empty when "Show published data" is off). */

@@ -1,11 +1,12 @@
 import type { AppStore } from '../appStore';
 import { byId, download, setText } from '../dom';
 import { LiveChart } from '../liveChart';
+import { chartHeightPx } from '../seriesDisplay';
 import { HOURS_PER_DAY } from '../../engine/index';
 
 /** Chart height for a width: wide charts get taller, within limits (px). */
 export function chartHeight(width: number): number {
-  return Math.round(Math.min(380, Math.max(220, width * 0.55)));
+  return chartHeightPx(width, { minPx: 220, maxPx: 380 });
 }
 
 /**
