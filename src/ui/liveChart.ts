@@ -1,6 +1,7 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { ChartColumns } from './chartColumns';
+import { AXIS_FONT, preciseTicks, yAxisSize } from './chartAxes';
 import { LIVE_SERIES_ORDER, liveLine, seriesDisplay } from './seriesDisplay';
 
 /**
@@ -54,8 +55,9 @@ export class LiveChart {
         },
         axes: [
           { label: 'day', size: 34 },
-          { scale: 'pct', label: '%', size: 44 },
-          { scale: 'idx', side: 1, label: 'index', size: 44, grid: { show: false } },
+          // The same tick labels as Compare's charts (the decimals the step needs: an index axis of 0.0002 steps does not read "0").
+          { scale: 'pct', label: '%', size: 44, values: preciseTicks },
+          { scale: 'idx', side: 1, label: 'index', size: yAxisSize, font: AXIS_FONT, values: preciseTicks, grid: { show: false } },
         ],
         series: [{ label: 'day' }, ...lines],
         hooks: { draw: [markers] },

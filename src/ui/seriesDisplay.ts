@@ -69,11 +69,3 @@ export function liveLine(series: LiveSeries): SeriesLine {
 export function evidenceTagClass(tag: SeriesEvidence['tag']): string {
   return tag === 'data' ? 'tag-data' : tag === 'hypothesis' ? 'tag-hyp' : 'tag-extra';
 }
-
-/**
- * A chart's height for its width, px: a little over half the width, within the view's bounds (the live
- * chart has a column to itself, 220–380; Compare stacks one chart per measure, 170–260).
- */
-export function chartHeightPx(widthPx: number, bounds: { minPx: number; maxPx: number }): number {
-  return Math.round(Math.min(bounds.maxPx, Math.max(bounds.minPx, widthPx * 0.55)));
-}

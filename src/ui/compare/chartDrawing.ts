@@ -1,9 +1,10 @@
 import type uPlot from 'uplot';
-import { SERIES_INFO, type SeriesName } from '../../engine/index';
+import type { SeriesName } from '../../engine/index';
 import type { ChartColumns } from '../../compare/chartData';
 import { indexAtOrBefore } from '../../compare/shownRun';
 import { download } from '../dom';
 import { courseStyle } from '../palette';
+import { seriesDisplay } from '../seriesDisplay';
 
 /* Drawing helpers of a Compare chart (compareChart.ts): session and read-out markers, the y axis's
    width, the PNG export. */
@@ -58,7 +59,7 @@ export function saveChartPng(series: SeriesName, plot: uPlot, cols: ChartColumns
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = '#17212b';
   ctx.font = `${15 * dpr}px system-ui, sans-serif`;
-  const info = SERIES_INFO[series];
+  const info = seriesDisplay(series);
   ctx.fillText(`${info.label} (${info.evidence}) — SkinSim, educational model`, pad, 22 * dpr);
   ctx.drawImage(src, pad, 32 * dpr);
   ctx.font = `${12 * dpr}px system-ui, sans-serif`;
@@ -77,24 +78,6 @@ export function saveChartPng(series: SeriesName, plot: uPlot, cols: ChartColumns
   canvas.toBlob((blob) => {
     if (blob) download(blob, `skinsim-${series}.png`);
   }, 'image/png');
-}
-
-/** The y axis's tick font, set on the axis so that its labels can be measured. */
-export const AXIS_FONT = '12px system-ui, sans-serif';
-let axisMeasure: CanvasRenderingContext2D | null = null;
-
-/**
- * Width of the y axis for its longest tick label (uPlot's auto-size recipe, measured in CSS px), at
- * least the 48 px of short labels: "0.0005" must not run into the axis title.
- */
-export function yAxisSize(_u: uPlot, values: string[] | null): number {
-  const longest = (values ?? []).reduce((acc, v) => (v.length > acc.length ? v : acc), '');
-  if (longest === '') return 48;
-  axisMeasure ??= document.createElement('canvas').getContext('2d');
-  if (!axisMeasure) return 48;
-  axisMeasure.font = AXIS_FONT;
-  // Tick length (10) and gap (5) are uPlot's defaults, plus a little air.
-  return Math.max(48, Math.ceil(axisMeasure.measureText(longest).width + 10 + 5 + 4));
 }
 
 /** Index of the sample at or just before x (the x axis is sorted); the first sample for an x before it. */

@@ -1,16 +1,17 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import type { SeriesName } from '../../engine/index';
-import { axisTickLabels, formatChartValue, type ChartColumns } from '../../compare/chartData';
+import { formatChartValue, type ChartColumns } from '../../compare/chartData';
 import { bandFill, courseStyle } from '../palette';
 import { formatInUnit } from '../../compare/timeAxis';
 import { describePoint, pointsRange, type PublishedPoint } from '../../compare/publishedData';
-import { AXIS_FONT, drawCourseMarkers, nearestIndex, saveChartPng, yAxisSize } from './chartDrawing';
+import { drawCourseMarkers, nearestIndex, saveChartPng } from './chartDrawing';
 import { drawPublishedPoints, publishedLegendItems, publishedTable } from './publishedLayer';
 import type { SeriesEvidence } from '../../evidence/seriesEvidence';
 import type { TimeUnit } from '../../compare/workspace';
 import { el, lineSample, nextId } from '../dom';
-import { chartHeightPx, evidenceTagClass, seriesDisplay } from '../seriesDisplay';
+import { AXIS_FONT, chartHeightPx, preciseTicks, yAxisSize } from '../chartAxes';
+import { evidenceTagClass, seriesDisplay } from '../seriesDisplay';
 
 /**
  * What a chart shows beside the courses' curves: each course's evidence for this series (the tag the
@@ -149,7 +150,7 @@ export class CompareChart {
           size: yAxisSize,
           font: AXIS_FONT,
           labelSize: 16,
-          values: (_u, splits, _axis, _space, stepSize) => axisTickLabels(splits, stepSize),
+          values: preciseTicks,
         },
       ],
       series,

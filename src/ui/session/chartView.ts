@@ -1,7 +1,7 @@
 import type { AppStore } from '../appStore';
 import { byId, download, setText } from '../dom';
 import { LiveChart } from '../liveChart';
-import { chartHeightPx } from '../seriesDisplay';
+import { chartHeightPx } from '../chartAxes';
 import { HOURS_PER_DAY } from '../../engine/index';
 
 /** Chart height for a width: wide charts get taller, within limits (px). */
