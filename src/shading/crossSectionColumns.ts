@@ -1,4 +1,4 @@
-import type { CrossSectionInput } from './crossSection';
+import type { CrossSectionInput } from './crossSectionInput';
 
 /**
  * Per-pixel-column state of the cross-section: field values along the row (linear between cell

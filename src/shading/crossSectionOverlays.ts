@@ -1,5 +1,5 @@
 import { parseHex } from './colour';
-import type { CrossSectionAnatomy, CrossSectionInput } from './crossSection';
+import type { CrossSectionAnatomy, CrossSectionInput } from './crossSectionInput';
 import { COL } from './crossSectionColumns';
 import { blend } from './crossSectionScale';
 import { BLEED_MIN, drawnBleeding, punctureSeed, punctureShare } from './punctureMarks';

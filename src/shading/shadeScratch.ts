@@ -1,5 +1,4 @@
 import type { SkinTexture } from './skinTexture';
-import type { StaticShading } from './staticShading';
 
 /**
  * Per-texture working memory of shadeSkin, built once per (texture, cells) and reused by every call:
@@ -236,4 +235,14 @@ export function cellsReadBy(sc: ShadeScratch, rect: PixelRect, box: CellBox): Ce
   box.ix1 = cx1 < last ? cx1 : last;
   box.iy1 = cy1 < last ? cy1 : last;
   return box;
+}
+
+/** The static layers of one phototype (staticShading.ts builds them; the scratch caches them). */
+export interface StaticShading {
+  readonly colour: Float32Array;
+  /** Luminance of the static colour relative to the plain base colour (data layers' shading). */
+  readonly luminance: Float32Array;
+  readonly relief: Float32Array;
+  readonly scars: Float32Array | null;
+  readonly wrinkles: Float32Array | null;
 }

@@ -1,6 +1,6 @@
 import { BASE_OD, EXP_NEG_LUT, HB, MEL, OD_LUT_SCALE, OD_LUT_SIZE } from './colour';
 import { HALF_SLOPE, LIGHT_K, LOOK } from './look';
-import type { ShadeScratch } from './shadeScratch';
+import type { ShadeScratch, StaticShading } from './shadeScratch';
 
 /**
  * What does not change with the fields, precomputed once so the pixel loop only multiplies and adds.
@@ -18,14 +18,7 @@ import type { ShadeScratch } from './shadeScratch';
  * scars and wrinkles with nearly all of theirs, so pits show a shadowed upper-left wall and a lit
  * lower-right one.
  */
-export interface StaticShading {
-  readonly colour: Float32Array;
-  /** Luminance of the static colour relative to the plain base colour (data layers' shading). */
-  readonly luminance: Float32Array;
-  readonly relief: Float32Array;
-  readonly scars: Float32Array | null;
-  readonly wrinkles: Float32Array | null;
-}
+export type { StaticShading } from './shadeScratch';
 
 /** The static layers for a phototype, built on first use and cached in the scratch. */
 export function staticShading(sc: ShadeScratch, phototypeIndex: number): StaticShading {
