@@ -201,6 +201,9 @@ describe('a reload restores everything shown (issue 9)', () => {
       await expect(second.locator('#notices').textContent()).resolves.toMatch(/cannot be saved in this browser .* kept in memory only/);
       await other.button('Roll one pass').click();
       await second.waitForFunction(() => window.__skinsim!.logLength() === 1, null, { timeout: 30_000 });
+      // Compare goes through the same storage check: it says so once, and keeps the comparison in memory.
+      await second.getByRole('tab', { name: 'Compare' }).click();
+      await expect(second.locator('.compare-notices').textContent()).resolves.toMatch(/cannot save the comparison .* stays in memory until the tab closes/);
     } finally {
       await second.close();
     }

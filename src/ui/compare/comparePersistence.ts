@@ -1,6 +1,6 @@
 import { decodeShareFragment } from '../../compare/shareLink';
 import type { Workspace } from '../../compare/workspace';
-import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace } from '../storage/workspaceStorage';
+import { loadPreviousWorkspace, loadWorkspace, savePreviousWorkspace, saveWorkspace, WORKSPACE_KEY, workspaceBackend } from '../storage/workspaceStorage';
 import type { CompareModel } from './compareModel';
 
 /**
@@ -10,28 +10,31 @@ import type { CompareModel } from './compareModel';
  */
 export class ComparePersistence {
   private saveTimer: ReturnType<typeof setTimeout> | null = null;
-  private storageWorks = true;
+  /** The browser's storage until it fails once, then memory (the same check as the session's state). */
+  private readonly storage;
 
   constructor(
     private readonly model: CompareModel,
     private readonly hooks: { onOpen(): void; offerRestore(): void },
-  ) {}
+  ) {
+    this.storage = workspaceBackend((err) =>
+      model.notify('error', 'storage', `This browser cannot save the comparison (${(err as Error).message}); it stays in memory until the tab closes.`),
+    );
+  }
 
   scheduleSave(ws: Workspace): void {
     if (this.saveTimer !== null) clearTimeout(this.saveTimer);
     this.saveTimer = setTimeout(() => {
       this.saveTimer = null;
-      saveWorkspace(ws).catch((err: unknown) => {
-        if (this.storageWorks) this.model.notify('error', 'storage', `This browser cannot save the comparison (${(err as Error).message}); it stays in memory until the tab closes.`);
-        this.storageWorks = false;
-      });
+      // A failure is told once by the storage (then it keeps the comparison in memory); nothing else to do here.
+      saveWorkspace(ws, WORKSPACE_KEY, this.storage).catch(() => undefined);
     }, 300);
   }
 
   /** The saved comparison, or an empty one; a share link in the address is opened after it. */
   async restore(): Promise<void> {
     const { model } = this;
-    const saved = await loadWorkspace();
+    const saved = await loadWorkspace(WORKSPACE_KEY, this.storage);
     if (saved.error) model.notify('error', 'storage', saved.error);
     if (saved.workspace) model.load(saved.workspace);
     else model.workspace.set({ ...model.workspace.get() });
@@ -47,7 +50,7 @@ export class ComparePersistence {
     const { model } = this;
     const current = model.workspace.get();
     if (current.courses.length > 0) {
-      await savePreviousWorkspace(current).catch(() => undefined);
+      await savePreviousWorkspace(current, this.storage).catch(() => undefined);
       this.hooks.offerRestore();
     }
     model.load(next);
@@ -57,7 +60,7 @@ export class ComparePersistence {
 
   /** Brings the previous comparison back; false when there is none. */
   async restorePrevious(): Promise<boolean> {
-    const { workspace } = await loadPreviousWorkspace();
+    const { workspace } = await loadPreviousWorkspace(this.storage);
     if (!workspace) return false;
     this.model.load(workspace);
     this.model.notify('info', 'share', 'Your previous comparison is back.');

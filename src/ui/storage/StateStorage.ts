@@ -1,3 +1,4 @@
+import { FallbackBackend, storageFailureReason } from './fallbackBackend';
 import { readSavedState, type ReadOutcome, type SavedState } from './savedState';
 
 /** Where saved state goes: IndexedDB in the browser, a Map when that is unavailable (and in tests). */
@@ -47,22 +48,21 @@ function local(): Storage | null {
 /**
  * Saved state with a safety net (issue 9): reads are parsed and migrated (savedState.ts); a refused
  * value is kept as a backup; when the browser's storage fails (private mode, quota, blocked) the
- * session carries on in memory and `onFallback` tells the user once.
+ * session carries on in memory (FallbackBackend, the check Compare's storage shares) and `onFallback`
+ * tells the user once.
  */
 export class StateStorage {
-  private backend: KeyValueBackend;
-  private fellBack = false;
+  private readonly backend: FallbackBackend;
 
-  constructor(
-    primary: KeyValueBackend,
-    private readonly onFallback: (reason: string) => void,
-  ) {
-    this.backend = primary;
+  constructor(primary: KeyValueBackend, onFallback: (reason: string) => void) {
+    this.backend = new FallbackBackend(primary, (err) =>
+      onFallback(`Your session cannot be saved in this browser (${storageFailureReason(err)}). It is kept in memory only and will be lost on reload.`),
+    );
   }
 
   /** 'memory' once the browser's storage failed. */
   get mode(): 'persistent' | 'memory' {
-    return this.fellBack ? 'memory' : 'persistent';
+    return this.backend.mode;
   }
 
   /** Saves started and not finished. */
@@ -94,30 +94,16 @@ export class StateStorage {
       const outcome = readSavedState(exitCopy);
       if (outcome.state !== null) return outcome;
     }
-    let raw: unknown;
-    try {
-      raw = await this.backend.get(STATE_KEY);
-    } catch (err) {
-      this.fallBack(err);
-      return { state: null, refused: null };
-    }
+    // A storage that fails falls back to memory (empty): then there is nothing to restore.
+    const raw = await this.backend.get(STATE_KEY);
     const outcome = readSavedState(raw);
-    if (outcome.refused !== null) {
-      try {
-        await this.backend.set(BACKUP_KEY, raw);
-      } catch (err) {
-        this.fallBack(err);
-      }
-    }
+    if (outcome.refused !== null) await this.backend.set(BACKUP_KEY, raw);
     return outcome;
   }
 
   async save(state: SavedState): Promise<void> {
     this.inFlight++;
     try {
-      await this.backend.set(STATE_KEY, state);
-    } catch (err) {
-      this.fallBack(err);
       await this.backend.set(STATE_KEY, state);
     } finally {
       this.inFlight--;
@@ -146,19 +132,6 @@ export class StateStorage {
   }
 
   async clear(): Promise<void> {
-    try {
-      await this.backend.del(STATE_KEY);
-    } catch (err) {
-      this.fallBack(err);
-    }
-  }
-
-  private fallBack(err: unknown): void {
-    if (this.fellBack) return;
-    this.fellBack = true;
-    this.backend = new MemoryBackend();
-    const e = err as { name?: string; message?: string };
-    const why = e?.name === 'QuotaExceededError' ? 'the browser storage is full' : `the browser storage is unavailable: ${e?.message ?? String(err)}`;
-    this.onFallback(`Your session cannot be saved in this browser (${why}). It is kept in memory only and will be lost on reload.`);
+    await this.backend.del(STATE_KEY);
   }
 }

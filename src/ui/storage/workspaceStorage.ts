@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { WorkspaceSchema, type Workspace } from '../../compare/workspace';
 import { formatIssues } from '../../engine/index';
+import { FallbackBackend } from './fallbackBackend';
 import { idbBackend } from './idbBackend';
 import type { KeyValueBackend } from './StateStorage';
 
@@ -14,9 +15,15 @@ const SavedCompareSchema = z.object({ version: z.literal(1), workspace: Workspac
 export const WORKSPACE_KEY = 'skinsim/compare/v1';
 export const PREVIOUS_WORKSPACE_KEY = 'skinsim/compare/previous/v1';
 
-const browserStorage = idbBackend();
+/**
+ * The comparison's storage: the browser's, with the storage check the session's state has
+ * (FallbackBackend: memory once it fails, `onFallback` told once).
+ */
+export function workspaceBackend(onFallback: (err: unknown) => void): FallbackBackend {
+  return new FallbackBackend(idbBackend(), onFallback);
+}
 
-export async function loadWorkspace(key = WORKSPACE_KEY, backend: KeyValueBackend = browserStorage): Promise<{ workspace: Workspace | null; error: string | null }> {
+export async function loadWorkspace(key: string, backend: KeyValueBackend): Promise<{ workspace: Workspace | null; error: string | null }> {
   let raw: unknown;
   try {
     raw = await backend.get(key);
@@ -29,9 +36,9 @@ export async function loadWorkspace(key = WORKSPACE_KEY, backend: KeyValueBacken
   return { workspace: r.data.workspace, error: null };
 }
 
-export async function saveWorkspace(workspace: Workspace, key = WORKSPACE_KEY, backend: KeyValueBackend = browserStorage): Promise<void> {
+export async function saveWorkspace(workspace: Workspace, key: string, backend: KeyValueBackend): Promise<void> {
   await backend.set(key, { version: 1, workspace });
 }
 
-export const loadPreviousWorkspace = (): ReturnType<typeof loadWorkspace> => loadWorkspace(PREVIOUS_WORKSPACE_KEY);
-export const savePreviousWorkspace = (ws: Workspace): Promise<void> => saveWorkspace(ws, PREVIOUS_WORKSPACE_KEY);
+export const loadPreviousWorkspace = (backend: KeyValueBackend): ReturnType<typeof loadWorkspace> => loadWorkspace(PREVIOUS_WORKSPACE_KEY, backend);
+export const savePreviousWorkspace = (ws: Workspace, backend: KeyValueBackend): Promise<void> => saveWorkspace(ws, PREVIOUS_WORKSPACE_KEY, backend);
