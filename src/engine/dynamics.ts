@@ -544,8 +544,10 @@ export class Dynamics {
    * One explicit substep of the isotropic 9-point Laplacian, ∇²u ≈ (4·(N + S + E + W) + (NE + NW +
    * SE + SW) − 20·u)/(6·Δx²) (Patra & Karttunen 2006), with zero-flux borders (edge cells mirrored).
    * It is stable for α = D·Δt/Δx² ≤ 3/8 (the 5-point stencil: 1/4), so a 24-hour step at 0.25 mm
-   * needs one substep. Each row is updated from copies of itself and of the row above taken before
-   * their update, and from the row below, not yet updated: no full-field copy.
+   * needs one substep. Each row is updated from the values it and its neighbours had before the
+   * substep: the row above from a copy taken before its update, its own row and the row below from u,
+   * read one cell ahead of the write. Each value is loaded once into a sliding window of three
+   * (left, centre, right) per row: no full-field copy and 3 loads per cell instead of 10.
    */
   private diffuseField(u: FieldArray, alpha: number, rowA: FieldArray, rowB: FieldArray): void {
     const n = this.grid.cells;
@@ -555,31 +557,35 @@ export class Dynamics {
     let here = rowB;
     for (let y = 0; y < n; y++) {
       const row = y * n;
-      for (let x = 0; x < n; x++) here[x] = u[row + x]!;
       // Mirrored borders: the row above the first is itself, the row below the last is itself.
-      const up = y > 0 ? above : here;
-      const dn = y < last ? u : here;
-      const d0 = y < last ? row + n : 0;
-      // Left edge (its left neighbours are itself), interior without branches, right edge.
-      {
-        const c = here[0]!;
-        const r = n > 1 ? 1 : 0;
-        const edges = c + here[r]! + up[0]! + dn[d0]!;
-        const corners = up[0]! + up[r]! + dn[d0]! + dn[d0 + r]!;
-        u[row] = c + k * (4 * edges + corners - 20 * c);
+      const up = y > 0 ? above : u;
+      const upAt = y > 0 ? 0 : row;
+      const dnAt = y < last ? row + n : row;
+      // At the left edge the left neighbours are the cells themselves; at the right edge the right ones.
+      let hC = u[row]!;
+      let upC = up[upAt]!;
+      let dnC = u[dnAt]!;
+      let hL = hC;
+      let upL = upC;
+      let dnL = dnC;
+      for (let x = 0; x < last; x++) {
+        const hR = u[row + x + 1]!;
+        const upR = up[upAt + x + 1]!;
+        const dnR = u[dnAt + x + 1]!;
+        here[x] = hC;
+        const edges = hL + hR + upC + dnC;
+        const corners = upL + upR + dnL + dnR;
+        u[row + x] = hC + k * (4 * edges + corners - 20 * hC);
+        hL = hC;
+        hC = hR;
+        upL = upC;
+        upC = upR;
+        dnL = dnC;
+        dnC = dnR;
       }
-      for (let x = 1; x < last; x++) {
-        const c = here[x]!;
-        const edges = here[x - 1]! + here[x + 1]! + up[x]! + dn[d0 + x]!;
-        const corners = up[x - 1]! + up[x + 1]! + dn[d0 + x - 1]! + dn[d0 + x + 1]!;
-        u[row + x] = c + k * (4 * edges + corners - 20 * c);
-      }
-      if (last > 0) {
-        const c = here[last]!;
-        const edges = here[last - 1]! + c + up[last]! + dn[d0 + last]!;
-        const corners = up[last - 1]! + up[last]! + dn[d0 + last - 1]! + dn[d0 + last]!;
-        u[row + last] = c + k * (4 * edges + corners - 20 * c);
-      }
+      // The last cell: its right neighbours are the cells themselves.
+      here[last] = hC;
+      u[row + last] = hC + k * (4 * (hL + hC + upC + dnC) + (upL + upC + dnL + dnC) - 20 * hC);
       const t = above;
       above = here;
       here = t;
