@@ -58,6 +58,9 @@ export async function browserFigures(): Promise<Figure[]> {
     const skin = ui.skin();
     await skin.scrollIntoViewIfNeeded();
     const box = (await skin.boundingBox())!;
+    const framesBefore = await page.evaluate(() => window.__skinsim!.framesDrawn());
+    let dragSeconds = 0;
+    let skinFramesDuringDrag = 0;
     const drag = await rafFps(page, async () => {
       await page.mouse.move(box.x + 10, box.y + box.height / 2);
       await page.mouse.down();
@@ -69,6 +72,9 @@ export async function browserFigures(): Promise<Figure[]> {
         await page.mouse.move(x, box.y + box.height * (0.3 + 0.4 * phase));
         await page.waitForTimeout(8);
       }
+      dragSeconds = (Date.now() - t0) / 1000;
+      // Counted before the hand lifts: frames after it would hide a skin that waited for the drag to end.
+      skinFramesDuringDrag = (await page.evaluate(() => window.__skinsim!.framesDrawn())) - framesBefore;
       await page.mouse.up();
     });
 
@@ -92,6 +98,13 @@ export async function browserFigures(): Promise<Figure[]> {
     return [
       ...waits,
       { key: 'dragFpsRatio', label: 'frame rate while dragging over the idle page’s (1400×1000, same browser)', unit: '×', value: spread([drag / idle]), baseline: idleBaseline, goal: '≥ 0.5' },
+      {
+        key: 'dragSkinFps',
+        label: 'skin frames shown per second while dragging (the skin keeps up with the roller, issue 17)',
+        unit: 'fps',
+        value: spread([skinFramesDuringDrag / dragSeconds]),
+        goal: '≥ 10',
+      },
       { key: 'playFpsRatio', label: 'frame rate while playing at 1 week/s over the idle page’s (same browser)', unit: '×', value: spread([play / idle]), baseline: idleBaseline, goal: '≥ 0.5' },
       {
         key: 'playDaysPerSecondAtWeekSpeed',

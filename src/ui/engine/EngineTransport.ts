@@ -6,6 +6,14 @@ import { mergeStrokes, type EngineFrame, type Intent, type TransportListener } f
 import { WorkerFault } from '../../pool/workerSlot';
 import type { WorkerHost } from './WorkerHost';
 
+/** A frame taking its turn in the intent queue (behind a drag's strokes): not an intent, never logged or retried. */
+interface FrameTurn {
+  kind: 'frame';
+  shade(): Promise<void>;
+}
+
+type QueueItem = Intent | FrameTurn;
+
 /**
  * The worker client of the session view: one ordered intent queue to the worker, the mirror of the
  * worker's operation log, crash and hang recovery, and frames. No DOM, no store, no user-facing text.
@@ -13,7 +21,9 @@ import type { WorkerHost } from './WorkerHost';
  * the intent that was running is applied again, once.
  */
 export class EngineTransport {
-  private readonly queue: IntentQueue<Intent>;
+  private readonly queue: IntentQueue<QueueItem>;
+  /** Frames waiting in the queue (0 or 1): not counted as the user's pending intents. */
+  private queuedFrames = 0;
   private readonly mirror: LogOp[] = [];
   private setupInput: SetupInput | null = null;
   private recovering: Promise<void> | null = null;
@@ -38,7 +48,10 @@ export class EngineTransport {
     /** A replay may take much longer than an ordinary call (a long log): its deadline, ms. */
     private readonly replayDeadlineMs = 60_000,
   ) {
-    this.queue = new IntentQueue<Intent>((intent) => this.applyWithRecovery(intent), mergeStrokes);
+    this.queue = new IntentQueue<QueueItem>(
+      (item) => (item.kind === 'frame' ? item.shade() : this.applyWithRecovery(item)),
+      (tail, next) => (tail.kind === 'frame' || next.kind === 'frame' ? null : mergeStrokes(tail, next)),
+    );
     host.onCrash((reason) => void this.recover(reason, host.generation));
   }
 
@@ -80,15 +93,47 @@ export class EngineTransport {
 
   push(intent: Intent): Promise<void> {
     const p = this.queue.push(intent);
-    this.listener.queued(this.queue.size);
-    return p.finally(() => this.listener.queued(this.queue.size));
+    this.reportQueued();
+    return p.finally(() => this.reportQueued());
   }
 
-  /** Shades a frame if none is in flight and no intent is waiting (null when it did not run). */
+  private reportQueued(): void {
+    this.listener.queued(this.queue.size - this.queuedFrames);
+  }
+
+  /**
+   * Shades a frame if none is in flight (null when it did not run). With intents waiting, the frame
+   * takes its turn behind them (not behind later ones): a drag keeps the queue busy for as long as the
+   * hand moves, and the skin must show the strokes while they are rolled, not after the hand stops.
+   */
   async frame(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<EngineFrame | null> {
-    if (this.frameInFlight || this.busy || this.setupInput === null) return null;
+    if (this.frameInFlight || this.recovering !== null || this.setupInput === null) return null;
     const generation = this.host.generation;
     this.frameGeneration = generation;
+    try {
+      if (this.queue.size === 0) return await this.shade(layer, toHour, cross);
+      let shown: EngineFrame | null = null;
+      this.queuedFrames++;
+      try {
+        await this.queue.push({
+          kind: 'frame',
+          shade: async () => {
+            // A recovery started behind it, or the setup it was asked for is gone: nothing to shade.
+            if (this.recovering === null && this.setupInput !== null) shown = await this.shade(layer, toHour, cross);
+          },
+        });
+      } finally {
+        this.queuedFrames--;
+      }
+      return shown;
+    } finally {
+      if (this.frameGeneration === generation) this.frameGeneration = null;
+    }
+  }
+
+  /** One frame from the current worker; a fault starts the recovery and gives null (a lost frame is not retried). */
+  private async shade(layer: Layer, toHour: number | undefined, cross: CrossRequest | null): Promise<EngineFrame | null> {
+    const generation = this.host.generation;
     const since = this.held !== null && this.held.generation === generation ? this.held.seq : undefined;
     try {
       const f = await this.host.call((c) => c.frame(layer, toHour, cross, since));
@@ -101,8 +146,6 @@ export class EngineTransport {
         return null;
       }
       throw err;
-    } finally {
-      if (this.frameGeneration === generation) this.frameGeneration = null;
     }
   }
 

@@ -44,3 +44,32 @@ describe('the session transport (worker client, no store, no text)', () => {
     expect(t.ops.map((op) => op.op)).toEqual(['pass', 'advance']);
   });
 });
+
+describe('frames during a drag', () => {
+  it('a frame asked for while intents wait takes its turn behind them, not after the queue drains', async () => {
+    const host = new WorkerHost({ create: nodeWorker, deadlineMs: 3000 });
+    const { events, listener } = recorder();
+    const t = new EngineTransport(host, listener);
+    await t.push({ kind: 'setup', setup: setupOf(DEFAULT_SETTINGS, 32, 64), keepHistory: false, hour: 0 });
+    events.length = 0;
+    // A drag: strokes keep arriving while earlier ones run, so the queue is never empty.
+    const stroke = (y: number, gesture: number) => ({
+      kind: 'strokes' as const,
+      atHour: 0,
+      gesture,
+      strokes: [{ x0Mm: 2, y0Mm: y, x1Mm: 30, y1Mm: y, needleMm: 1.5, pressure: 1, trackOffsetMm: 0 }],
+    });
+    const first = t.push(stroke(10, 1));
+    const frame = t.frame('surface', undefined, null);
+    const later = t.push(stroke(20, 2));
+    const f = await frame;
+    await Promise.all([first, later]);
+    expect(f).not.toBeNull();
+    // It shows the strokes queued before it and none of those queued after it.
+    expect(f!.snapshot.logLength).toBe(1);
+    expect(t.ops.length).toBe(2);
+    // A frame is not one of the user's pending intents: never more than the two drags are counted.
+    const counts = events.filter((e) => e.startsWith('queued')).map((e) => Number(e.slice(7)));
+    expect([Math.max(...counts), counts.at(-1)]).toEqual([2, 0]);
+  });
+});
