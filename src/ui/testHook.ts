@@ -20,6 +20,8 @@ export interface TestHook {
   passesThisSession(): number;
   settings(): Settings;
   framesDrawn(): number;
+  /** Renders of the skin's WebGL stage so far. */
+  skinRenders(): number;
   /** How frames reached the skin texture: whole, as a changed rectangle (and its texels), or unchanged. */
   uploads(): { fullFrames: number; rectFrames: number; rectTexels: number; lastRect: { x0: number; y0: number; x1: number; y1: number } | null; emptyFrames: number };
   /** The depth view's needle tip as drawn (needle, pressure, depth in mm), null before the first. */
@@ -62,6 +64,7 @@ export function installTestHook(
     passesThisSession: () => store.snapshot.get()?.passesThisSession ?? 0,
     settings: () => store.settings.get(),
     framesDrawn: () => view.stats.framesDrawn,
+    skinRenders: () => view.stats.skinRenders,
     uploads: () => ({ ...view.stats.uploads }),
     crossTip: () => store.crossTip.get(),
     settled: () => view.settled(),

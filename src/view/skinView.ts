@@ -2,7 +2,7 @@ import { Application, BufferImageSource, Container, Graphics, Sprite, Texture, t
 // Pixi's static shader/uniform sync instead of generated code: the app's CSP has no 'unsafe-eval' (docs/security.md).
 import 'pixi.js/unsafe-eval';
 import type { PixelRect } from '../shading/index';
-import { RollerGraphic } from './rollerGraphic';
+import { PointerOverlay } from './pointerOverlay';
 import { applySkinFrame, type SkinFrame } from './skinFrame';
 
 /** How the last frames reached the texture (the test hook and the benchmarks read it). */
@@ -30,9 +30,10 @@ export interface SkinViewOptions {
 }
 
 /**
- * Pixi rendering of engine snapshots: the current skin texture, the day-0 texture behind a split,
- * the roller, a hover marker and the cross-section cut line. It only draws what it is given; it
- * never talks to the engine.
+ * Pixi rendering of engine snapshots: the current skin texture, the day-0 texture behind a split and
+ * the cross-section cut line; the roller and the hover marker move over it as DOM layers
+ * (pointerOverlay.ts), so a pointer move re-renders nothing. It only draws what it is given; it never
+ * talks to the engine.
  */
 export class SkinView {
   readonly app: Application;
@@ -43,9 +44,8 @@ export class SkinView {
   private readonly beforeSprite: Sprite;
   private readonly splitMask = new Graphics();
   private readonly splitLine = new Graphics();
-  private readonly hover = new Graphics();
   private readonly cutLine = new Graphics();
-  readonly roller: RollerGraphic;
+  private readonly pointer: PointerOverlay;
   private splitFraction = 0;
   private dirty = true;
   readonly uploads: UploadStats = { fullFrames: 0, rectFrames: 0, rectTexels: 0, lastRect: null, emptyFrames: 0 };
@@ -66,11 +66,9 @@ export class SkinView {
     this.currentSprite = new Sprite(new Texture({ source: this.current }));
     this.currentSprite.scale.set(scale);
     this.beforeSprite = beforeSprite;
-    this.roller = new RollerGraphic(o.drumWidthMm, o.drumDiameterMm, o.needleRows);
-    this.hover.circle(0, 0, 6).stroke({ width: 1.5, color: 0xffffff, alpha: 0.9 }).circle(0, 0, 7.5).stroke({ width: 1, color: 0x000000, alpha: 0.5 });
-    this.hover.visible = false;
+    this.pointer = new PointerOverlay(o.host, { ...o, canvasPxPerMm: this.pxPerMm });
     const overlay = new Container();
-    overlay.addChild(this.cutLine, this.splitLine, this.hover, this.roller.root);
+    overlay.addChild(this.cutLine, this.splitLine);
     app.stage.addChild(beforeSprite, this.currentSprite, this.splitMask, overlay);
     this.setSplit(0);
   }
@@ -109,11 +107,12 @@ export class SkinView {
     return new SkinView(app, o);
   }
 
-  /** Draws the stage if anything changed since the last call (once per animation frame). */
-  renderIfNeeded(): void {
-    if (!this.dirty) return;
+  /** Draws the stage if anything changed since the last call (once per animation frame); says whether it drew. */
+  renderIfNeeded(): boolean {
+    if (!this.dirty) return false;
     this.dirty = false;
     this.app.render();
+    return true;
   }
 
   get rendererName(): string {
@@ -198,20 +197,13 @@ export class SkinView {
     }
   }
 
+  /** The roller and the hover marker are DOM layers over the canvas: moving them re-renders nothing. */
   setRoller(xMm: number, yMm: number, headingRad: number, rolling: boolean, visible: boolean): void {
-    this.dirty = true;
-    this.roller.visible = visible;
-    this.roller.place(xMm * this.pxPerMm, yMm * this.pxPerMm, headingRad, this.pxPerMm, rolling);
+    this.pointer.setRoller(xMm, yMm, headingRad, rolling, visible);
   }
 
   setHover(xMm: number | null, yMm: number | null): void {
-    this.dirty = true;
-    if (xMm === null || yMm === null) {
-      this.hover.visible = false;
-      return;
-    }
-    this.hover.visible = true;
-    this.hover.position.set(xMm * this.pxPerMm, yMm * this.pxPerMm);
+    this.pointer.setHover(xMm, yMm);
   }
 
   setCutLine(yMm: number | null): void {

@@ -197,4 +197,27 @@ describe('SkinSim in headless Chromium', () => {
     if (process.env.SKINSIM_UPDATE_DOCS === '1') copyFileSync('test-results/app-mid-session.png', 'docs/screenshot.png');
     expect(consoleErrors).toEqual([]);
   });
+
+  it('moving the pointer over the patch re-renders nothing: the roller and hover marker are layers the compositor moves (issue 17)', async () => {
+    // Last in this file: it leaves the roller where the pointer went (the keyboard test starts from the default place).
+    await ui.reset();
+    await page.mouse.move(5, 5);
+    await ui.settled();
+    const rendersBefore = await page.evaluate(() => window.__skinsim!.skinRenders());
+    const roller = page.locator('#skin-canvas-host .roller-layer');
+    const transforms = new Set<string>();
+    for (let k = 0; k <= 12; k++) {
+      const at = await ui.mmToPage(5 + 2.5 * k, 12 + k);
+      await page.mouse.move(at.x, at.y);
+      transforms.add(await roller.evaluate((el) => (el as HTMLElement).style.transform));
+    }
+    await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+    expect(await roller.isVisible()).toBe(true);
+    expect(await page.locator('#skin-canvas-host .hover-layer').isVisible()).toBe(true);
+    expect(transforms.size).toBeGreaterThan(10);
+    expect(await page.evaluate(() => window.__skinsim!.skinRenders())).toBe(rendersBefore);
+    await page.mouse.move(5, 5);
+    expect(await roller.isVisible()).toBe(false);
+    expect(consoleErrors).toEqual([]);
+  });
 });

@@ -18,6 +18,8 @@ const PLAY_SKIN_EVERY_MS = 66;
 
 export interface FrameStats {
   framesDrawn: number;
+  /** Times the skin's WebGL stage was rendered (a pointer move alone renders nothing: pointerOverlay.ts). */
+  skinRenders: number;
   /** How the frames reached the texture: whole, as a changed rectangle, or with nothing changed. */
   uploads: UploadStats;
   /** Mean ms per animation frame in the app loop, per frame in the worker, and for rendering (benchmarks). */
@@ -32,7 +34,7 @@ export interface FrameStats {
  * "changed" means is said by subscriptions (engine state, layer, cut, clock hour), not by keys.
  */
 export function startFrameLoop({ store, engine, clock }: SessionViewContext, skin: SkinView, cross: CrossSectionView) {
-  const stats: FrameStats = { framesDrawn: 0, uploads: skin.uploads, loopMs: 0, workerMs: 0, renderMs: 0 };
+  const stats: FrameStats = { framesDrawn: 0, skinRenders: 0, uploads: skin.uploads, loopMs: 0, workerMs: 0, renderMs: 0 };
   const meter = new RateMeter();
   let frameDue = true;
   let crossDue = true;
@@ -131,7 +133,7 @@ export function startFrameLoop({ store, engine, clock }: SessionViewContext, ski
     if (panel?.hidden !== true) {
       requestFrame(now);
       const renderStart = performance.now();
-      skin.renderIfNeeded();
+      if (skin.renderIfNeeded()) stats.skinRenders++;
       if (store.settings.get().crossVisible) cross.renderIfNeeded();
       stats.renderMs = ema(stats.renderMs, performance.now() - renderStart);
     }

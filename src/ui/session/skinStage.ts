@@ -29,7 +29,7 @@ export function splitText(split: number, day: number): string {
 }
 
 /**
- * The play area's pictures: the Pixi skin view (texture, day-0 half, roller, hover, cut line), the
+ * The play area's pictures: the skin view (Pixi: texture, day-0 half, cut line; DOM layers: roller, hover), the
  * depth view, the split labels, the legend and the texts that describe them. Everything follows the
  * store; the frame loop hands in the pixels.
  */
