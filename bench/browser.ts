@@ -58,25 +58,36 @@ export async function browserFigures(): Promise<Figure[]> {
     const skin = ui.skin();
     await skin.scrollIntoViewIfNeeded();
     const box = (await skin.boundingBox())!;
-    const framesBefore = await page.evaluate(() => window.__skinsim!.framesDrawn());
-    let dragSeconds = 0;
-    let skinFramesDuringDrag = 0;
-    const drag = await rafFps(page, async () => {
-      await page.mouse.move(box.x + 10, box.y + box.height / 2);
-      await page.mouse.down();
-      const t0 = Date.now();
-      let k = 0;
-      while (Date.now() - t0 < 3000) {
-        const phase = (k++ % 120) / 120;
-        const x = box.x + 10 + (box.width - 20) * (phase < 0.5 ? phase * 2 : 2 - phase * 2);
-        await page.mouse.move(x, box.y + box.height * (0.3 + 0.4 * phase));
-        await page.waitForTimeout(8);
-      }
-      dragSeconds = (Date.now() - t0) / 1000;
-      // Counted before the hand lifts: frames after it would hide a skin that waited for the drag to end.
-      skinFramesDuringDrag = (await page.evaluate(() => window.__skinsim!.framesDrawn())) - framesBefore;
-      await page.mouse.up();
-    });
+    // Three drags of 3 s (the first one on a fresh skin, as a user's), each over the idle rate; the median is quoted.
+    const dragRatios: number[] = [];
+    const dragSkinRates: number[] = [];
+    const dragFps: number[] = [];
+    for (let rep = 0; rep < 3; rep++) {
+      const framesBefore = await page.evaluate(() => window.__skinsim!.framesDrawn());
+      let dragSeconds = 0;
+      let skinFramesDuringDrag = 0;
+      const drag = await rafFps(page, async () => {
+        await page.mouse.move(box.x + 10, box.y + box.height / 2);
+        await page.mouse.down();
+        const t0 = Date.now();
+        let k = 0;
+        while (Date.now() - t0 < 3000) {
+          const phase = (k++ % 120) / 120;
+          const x = box.x + 10 + (box.width - 20) * (phase < 0.5 ? phase * 2 : 2 - phase * 2);
+          await page.mouse.move(x, box.y + box.height * (0.3 + 0.4 * phase));
+          await page.waitForTimeout(8);
+        }
+        dragSeconds = (Date.now() - t0) / 1000;
+        // Counted before the hand lifts: frames after it would hide a skin that waited for the drag to end.
+        skinFramesDuringDrag = (await page.evaluate(() => window.__skinsim!.framesDrawn())) - framesBefore;
+        await page.mouse.up();
+      });
+      dragFps.push(drag);
+      dragRatios.push(drag / idle);
+      dragSkinRates.push(skinFramesDuringDrag / dragSeconds);
+      // The last drag's session stays: Play below runs after it.
+      if (rep < 2) await ui.reset();
+    }
 
     await ui.button('Step day').click();
     await page.getByLabel('Speed').selectOption('1w');
@@ -92,17 +103,17 @@ export async function browserFigures(): Promise<Figure[]> {
       }
       await ui.button('Pause').click();
     });
-    log(`play at 1 week/s: ${spread(rates).median.toFixed(2)} d/s; fps drag ${drag.toFixed(0)}, play ${play.toFixed(0)}, idle ${idle.toFixed(0)}`);
+    log(`play at 1 week/s: ${spread(rates).median.toFixed(2)} d/s; fps drag ${dragFps.map((f) => f.toFixed(0)).join('/')}, play ${play.toFixed(0)}, idle ${idle.toFixed(0)}`);
     const idleBaseline = { label: 'idle empty page rAF, same browser', unit: 'fps', value: spread([idle]) };
     const waits = [...(await startupFigures(browser.context, page, server.url)), ...(await compareFigures(page, server.url))];
     return [
       ...waits,
-      { key: 'dragFpsRatio', label: 'frame rate while dragging over the idle page’s (1400×1000, same browser)', unit: '×', value: spread([drag / idle]), baseline: idleBaseline, goal: '≥ 0.5' },
+      { key: 'dragFpsRatio', label: 'frame rate while dragging over the idle page’s (1400×1000, same browser)', unit: '×', value: spread(dragRatios), baseline: idleBaseline, goal: '≥ 0.5' },
       {
         key: 'dragSkinFps',
         label: 'skin frames shown per second while dragging (the skin keeps up with the roller, issue 17)',
         unit: 'fps',
-        value: spread([skinFramesDuringDrag / dragSeconds]),
+        value: spread(dragSkinRates),
         goal: '≥ 10',
       },
       { key: 'playFpsRatio', label: 'frame rate while playing at 1 week/s over the idle page’s (same browser)', unit: '×', value: spread([play / idle]), baseline: idleBaseline, goal: '≥ 0.5' },
@@ -113,7 +124,7 @@ export async function browserFigures(): Promise<Figure[]> {
         value: spread(rates),
         goal: '7 d/s',
       },
-      { key: 'browserDragFps', label: 'frame rate while dragging the roller (1400×1000)', unit: 'fps', value: spread([drag]), baseline: idleBaseline },
+      { key: 'browserDragFps', label: 'frame rate while dragging the roller (1400×1000)', unit: 'fps', value: spread(dragFps), baseline: idleBaseline },
       { key: 'browserPlayFps', label: 'frame rate while playing at 1 week/s (1400×1000)', unit: 'fps', value: spread([play]), baseline: idleBaseline },
       {
         key: 'shaderColourMs',
