@@ -1,4 +1,6 @@
 import type { LogOp, SetupInfo, SetupInput } from '../../session/index';
+import { executeIntent, type IntentContext } from './executeIntent';
+import { LogMirror } from './logMirror';
 import type { Layer } from '../../shading/index';
 import type { CrossRequest, EngineClient } from './EngineClient';
 import { IntentQueue } from './IntentQueue';
@@ -18,13 +20,16 @@ type QueueItem = Intent | FrameTurn;
  * The worker client of the session view: one ordered intent queue to the worker, the mirror of the
  * worker's operation log, crash and hang recovery, and frames. No DOM, no store, no user-facing text.
  * If the worker crashes or hangs, a new one is started and the state rebuilt from the mirrored log;
- * the intent that was running is applied again, once.
+ * the intent that was running is applied again, once. What each intent asks of the worker is
+ * executeIntent.ts; the log copy is logMirror.ts.
  */
 export class EngineTransport {
   private readonly queue: IntentQueue<QueueItem>;
   /** Frames waiting in the queue (0 or 1): not counted as the user's pending intents. */
   private queuedFrames = 0;
-  private readonly mirror: LogOp[] = [];
+  /** The worker's operation log as the app holds it, and the hour the worker last confirmed. */
+  private readonly mirror: LogMirror;
+  private readonly intentContext: IntentContext;
   private setupInput: SetupInput | null = null;
   private recovering: Promise<void> | null = null;
   /** Worker generation of the frame in flight (a frame lost with a crashed worker does not block the next). */
@@ -34,11 +39,6 @@ export class EngineTransport {
    * `since`, so the worker may send only the rectangle that changed. A new worker starts from nothing.
    */
   private held: { generation: number; seq: number } | null = null;
-  /**
-   * The engine hour the worker last confirmed: a recovery replays up to here (not to the clock, which
-   * a queued Step may already have moved on; the Step itself then runs again and is logged).
-   */
-  private confirmedHour = 0;
   /** Faults the transport recovered from (the test hook reads it). */
   recoveries = 0;
 
@@ -48,6 +48,17 @@ export class EngineTransport {
     /** A replay may take much longer than an ordinary call (a long log): its deadline, ms. */
     private readonly replayDeadlineMs = 60_000,
   ) {
+    this.mirror = new LogMirror((length) => listener.logLength(length));
+    this.intentContext = {
+      host,
+      listener,
+      mirror: this.mirror,
+      replayDeadlineMs,
+      adopt: (info) => this.adopt(info),
+      setupTaken: (setup) => {
+        this.setupInput = setup;
+      },
+    };
     this.queue = new IntentQueue<QueueItem>(
       (item) => (item.kind === 'frame' ? item.shade() : this.applyWithRecovery(item)),
       (tail, next) => (tail.kind === 'frame' || next.kind === 'frame' ? null : mergeStrokes(tail, next)),
@@ -57,7 +68,7 @@ export class EngineTransport {
 
   /** The operation log as the worker holds it (mirrored from each answer). */
   get ops(): readonly LogOp[] {
-    return this.mirror;
+    return this.mirror.ops;
   }
 
   get setup(): SetupInput | null {
@@ -82,13 +93,12 @@ export class EngineTransport {
 
   /** Takes a saved log as the mirror before it is replayed (a restore). */
   preload(ops: readonly LogOp[]): void {
-    this.mirror.push(...ops);
-    this.listener.logLength(this.mirror.length);
+    this.mirror.preload(ops);
   }
 
   /** Forgets the mirrored log (a restore the worker refused). */
   dropLog(): void {
-    this.mirror.length = 0;
+    this.mirror.drop();
   }
 
   push(intent: Intent): Promise<void> {
@@ -137,7 +147,7 @@ export class EngineTransport {
     const since = this.held !== null && this.held.generation === generation ? this.held.seq : undefined;
     try {
       const f = await this.host.call((c) => c.frame(layer, toHour, cross, since));
-      this.confirmedHour = f.snapshot.hour;
+      this.mirror.confirmedHour = f.snapshot.hour;
       this.listener.snapshot(f.snapshot);
       return { ...f, generation };
     } catch (err) {
@@ -176,7 +186,7 @@ export class EngineTransport {
       if (this.recovering) await this.recovering;
       const generation = this.host.generation;
       try {
-        await this.execute(intent);
+        await executeIntent(intent, this.intentContext);
         this.listener.changed();
         return;
       } catch (err) {
@@ -184,63 +194,6 @@ export class EngineTransport {
         await this.recover(err.message, generation);
       }
     }
-  }
-
-  private async execute(intent: Intent): Promise<void> {
-    const { host, listener } = this;
-    switch (intent.kind) {
-      case 'strokes':
-      case 'pass': {
-        const r = await (intent.kind === 'strokes'
-          ? host.call((c) => c.applyStrokes(intent.atHour, intent.strokes, intent.gesture))
-          : host.call((c) => c.applyPass(intent.atHour, intent.needleMm, intent.pressure)));
-        this.mirrorLog(r.log, r.hour);
-        listener.answered({ kind: intent.kind, result: r });
-        return;
-      }
-      case 'advance': {
-        const r = await host.call((c) => c.advance(intent.toHour, true));
-        this.mirrorLog(r.log, r.hour);
-        return;
-      }
-      case 'undo': {
-        const r = await host.call((c) => c.undo());
-        this.mirrorLog(r.log, r.hour);
-        listener.answered({ kind: 'undo', result: r });
-        return;
-      }
-      case 'start-over': {
-        const info = await host.call((c) => c.startOver());
-        this.confirmedHour = 0;
-        this.mirror.length = 0;
-        listener.logLength(0);
-        await this.adopt(info);
-        listener.answered({ kind: 'start-over' });
-        return;
-      }
-      case 'setup': {
-        const info = intent.keepHistory
-          ? await host.call((c) => c.replay(intent.setup, this.mirror, intent.hour), this.replayDeadlineMs)
-          : await host.call((c) => c.init(intent.setup));
-        this.confirmedHour = intent.keepHistory ? intent.hour : 0;
-        if (!intent.keepHistory) {
-          this.mirror.length = 0;
-          listener.logLength(0);
-        }
-        this.setupInput = intent.setup;
-        await this.adopt(info);
-        return;
-      }
-    }
-  }
-
-  private mirrorLog(delta: { length: number; appended: LogOp[] }, hour: number): void {
-    this.confirmedHour = hour;
-    const base = delta.length - delta.appended.length;
-    if (base > this.mirror.length) throw new Error(`log mirror out of step: the worker holds ${delta.length} operations, the app ${this.mirror.length}`);
-    this.mirror.length = base;
-    this.mirror.push(...delta.appended);
-    this.listener.logLength(this.mirror.length);
   }
 
   private async adopt(info: SetupInfo): Promise<void> {
@@ -262,11 +215,11 @@ export class EngineTransport {
         host.restart();
         try {
           if (this.setupInput !== null) {
-            const info = await host.call((c) => c.replay(this.setupInput!, this.mirror, this.confirmedHour), this.replayDeadlineMs);
+            const info = await host.call((c) => c.replay(this.setupInput!, this.mirror.ops, this.mirror.confirmedHour), this.replayDeadlineMs);
             await this.adopt(info);
           }
           this.recoveries++;
-          listener.recovered(reason, this.mirror.length);
+          listener.recovered(reason, this.mirror.ops.length);
           listener.changed();
           return;
         } catch (err) {
