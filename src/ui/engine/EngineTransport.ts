@@ -1,11 +1,11 @@
+import { WorkerFault } from '../../pool/workerSlot';
 import type { LogOp, SetupInfo, SetupInput } from '../../session/index';
-import { executeIntent, type IntentContext } from './executeIntent';
-import { LogMirror } from './logMirror';
 import type { Layer } from '../../shading/index';
 import type { CrossRequest, EngineClient } from './EngineClient';
+import { executeIntent, type IntentContext } from './executeIntent';
 import { IntentQueue } from './IntentQueue';
 import { mergeStrokes, type EngineFrame, type Intent, type TransportListener } from './intents';
-import { WorkerFault } from '../../pool/workerSlot';
+import { LogMirror } from './logMirror';
 import type { WorkerHost } from './WorkerHost';
 
 /** A frame taking its turn in the intent queue (behind a drag's strokes): not an intent, never logged or retried. */
