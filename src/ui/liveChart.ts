@@ -67,6 +67,13 @@ export class LiveChart {
     );
   }
 
+  /** The legend's label of each line, in the chart's order (the legend is static: labels are not rewritten). */
+  legendLabels(): HTMLElement[] {
+    const rows = [...this.plot.root.querySelectorAll<HTMLElement>('.u-legend .u-series .u-label')];
+    // One row per line; an x-axis row, where uPlot draws one, comes first.
+    return rows.slice(rows.length - (this.plot.series.length - 1));
+  }
+
   /** Redraws from the columns (call when they changed; the view throttles). */
   redraw(sessionDays: readonly number[]): void {
     this.sessionDays = sessionDays;

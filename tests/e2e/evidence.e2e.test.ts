@@ -47,6 +47,16 @@ describe('evidence in the app', () => {
     await expect(page.locator('#out-collagen-evidence').textContent()).resolves.toMatch(/sessions 1: trials covered 3–6/);
     // Hypotheses stay hypotheses.
     await expect(page.locator('#out-capillary + .tag').textContent()).resolves.toBe('hypothesis');
+    // The live chart's legend carries the same tags, and its description says so.
+    const legendTags = () => page.evaluate(() => [...document.querySelectorAll('#chart .u-legend .u-label')].map((l) => `${l.firstChild?.textContent?.trim()}: ${l.querySelector('.tag')?.textContent}`));
+    await expect(legendTags()).resolves.toEqual([
+      'Collagen gain %: extrapolation',
+      'Capillary integrity % (acute): hypothesis',
+      'Erythema: extrapolation',
+      'Oedema: extrapolation',
+      'Telangiectasia (lasting): hypothesis',
+    ]);
+    await page.waitForFunction(() => /Evidence of collagen, erythema and oedema: Outside the published trials' protocols: .*sessions 1/.test(document.getElementById('chart-desc')?.textContent ?? ''), null, { timeout: 10_000 });
   });
 
   it('Compare: "Show published data" draws the trials, lists them in the data table, and the legend names a matching trial', async () => {

@@ -4,6 +4,7 @@ import type { SessionSnapshot } from '../../session/index';
 import type { AppStore } from '../appStore';
 import { byId } from '../dom';
 import { evidenceTagClass } from '../seriesDisplay';
+import { atom, type ReadonlyAtom } from '../store';
 
 /** Readouts whose series rest on trials: their tag turns to "extrapolation" outside the trials' envelope. */
 const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 'out-wrinkle', 'out-laxity', 'out-texture'] as const;
@@ -11,9 +12,12 @@ const DATA_READOUTS = ['out-collagen', 'out-erythema', 'out-edema', 'out-scar', 
 /**
  * The evidence tags of the session view's readouts (docs/model.md §17): "data" while the sessions rolled
  * so far lie inside the protocols the published trials covered, "extrapolation" with the reason (the
- * tag's title, and a hidden sentence that describes the readout for screen readers) once they leave it. The same envelope as Compare and the CLI.
+ * tag's title, and a hidden sentence that describes the readout for screen readers) once they leave it.
+ * The same envelope as Compare and the CLI. Returns the reason ('' inside the envelope), which the live
+ * chart's legend follows too.
  */
-export function mountEvidenceTags(store: AppStore): void {
+export function mountEvidenceTags(store: AppStore): ReadonlyAtom<string> {
+  const reason = atom('');
   const tags = DATA_READOUTS.map((id) => {
     const output = byId(id);
     const tag = output.parentElement?.querySelector<HTMLElement>('.tag');
@@ -42,13 +46,25 @@ export function mountEvidenceTags(store: AppStore): void {
     const why = reasons.join('; ');
     if (why === shown) return;
     shown = why;
-    const text = why ? `Outside the published trials' protocols: ${why}` : 'Inside the protocols the published trials covered';
+    const text = evidenceSentence(why);
     for (const t of tags) {
-      t.tag.className = `tag ${evidenceTagClass(why ? 'extrapolation' : 'data')}`;
-      t.tag.textContent = why ? 'extrapolation' : 'data';
-      t.tag.title = text;
+      showEvidenceTag(t.tag, why);
       t.why.textContent = `Evidence: ${text}.`;
     }
+    reason.set(why);
   };
   store.snapshot.watch(draw);
+  return reason;
+}
+
+/** What a data tag says in its title: inside the trials' protocols, or outside them and why. */
+export function evidenceSentence(why: string): string {
+  return why ? `Outside the published trials' protocols: ${why}` : 'Inside the protocols the published trials covered';
+}
+
+/** A tag of a series resting on trials: "data", or "extrapolation" with the reason in its title. */
+export function showEvidenceTag(tag: HTMLElement, why: string): void {
+  tag.className = `tag ${evidenceTagClass(why ? 'extrapolation' : 'data')}`;
+  tag.textContent = why ? 'extrapolation' : 'data';
+  tag.title = evidenceSentence(why);
 }

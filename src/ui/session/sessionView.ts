@@ -42,9 +42,9 @@ export async function mountSessionView(ctx: SessionViewContext, pictures?: Promi
 
   mountNotices(store);
   mountReadouts(store);
-  mountEvidenceTags(store);
+  const evidenceReason = mountEvidenceTags(store);
   mountTimeControls(ctx);
-  mountChart(store);
+  mountChart(store, evidenceReason);
   mountTreatmentList(ctx);
   mountInspector(ctx);
   const { skin, cross } = await mountSkinStage(ctx, pictures);
