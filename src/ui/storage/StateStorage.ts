@@ -1,28 +1,5 @@
-import { FallbackBackend, storageFailureReason } from './fallbackBackend';
+import { FallbackBackend, storageFailureReason, type KeyValueBackend } from './backends';
 import { readSavedState, type ReadOutcome, type SavedState } from './savedState';
-
-/** Where saved state goes: IndexedDB in the browser, a Map when that is unavailable (and in tests). */
-export interface KeyValueBackend {
-  get(key: string): Promise<unknown>;
-  set(key: string, value: unknown): Promise<void>;
-  del(key: string): Promise<void>;
-}
-
-export class MemoryBackend implements KeyValueBackend {
-  private readonly map = new Map<string, unknown>();
-
-  async get(key: string): Promise<unknown> {
-    return this.map.get(key);
-  }
-
-  async set(key: string, value: unknown): Promise<void> {
-    this.map.set(key, structuredClone(value));
-  }
-
-  async del(key: string): Promise<void> {
-    this.map.delete(key);
-  }
-}
 
 /** The key of the first app; the value carries its own format version, so the key stays. */
 export const STATE_KEY = 'skinsim/state/v1';

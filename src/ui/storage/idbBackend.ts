@@ -1,5 +1,5 @@
 import { del, get, set } from 'idb-keyval';
-import type { KeyValueBackend } from './StateStorage';
+import type { KeyValueBackend } from './backends';
 
 /** IndexedDB through idb-keyval: structured clone, no 5 MB cap, a few hundred bytes of code. */
 export function idbBackend(): KeyValueBackend {

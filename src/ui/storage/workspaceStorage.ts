@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { WorkspaceSchema, type Workspace } from '../../compare/workspace';
 import { formatIssues } from '../../engine/index';
-import { FallbackBackend } from './fallbackBackend';
+import { FallbackBackend } from './backends';
 import { idbBackend } from './idbBackend';
-import type { KeyValueBackend } from './StateStorage';
+import type { KeyValueBackend } from './backends';
 
 /**
  * The comparison survives a reload: the workspace under a versioned key, validated on the way back in.

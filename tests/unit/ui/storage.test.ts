@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../../src/ui/settings';
 import { readSavedState, SAVED_STATE_VERSION, type SavedState } from '../../../src/ui/storage/savedState';
-import { BACKUP_KEY, MemoryBackend, STATE_KEY, StateStorage, type KeyValueBackend } from '../../../src/ui/storage/StateStorage';
+import { MemoryBackend, type KeyValueBackend } from '../../../src/ui/storage/backends';
+import { BACKUP_KEY, STATE_KEY, StateStorage } from '../../../src/ui/storage/StateStorage';
 
 const v2: SavedState = {
   version: 2,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { emptyWorkspace } from '../../../src/compare/workspace';
-import { MemoryBackend, type KeyValueBackend } from '../../../src/ui/storage/StateStorage';
+import { MemoryBackend, type KeyValueBackend } from '../../../src/ui/storage/backends';
 import { loadWorkspace, saveWorkspace, WORKSPACE_KEY } from '../../../src/ui/storage/workspaceStorage';
 
 describe('workspace storage (the comparison, through the same backend as the session)', () => {

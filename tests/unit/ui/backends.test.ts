@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FallbackBackend, storageFailureReason } from '../../../src/ui/storage/fallbackBackend';
-import { MemoryBackend, type KeyValueBackend } from '../../../src/ui/storage/StateStorage';
+import { FallbackBackend, MemoryBackend, storageFailureReason, type KeyValueBackend } from '../../../src/ui/storage/backends';
 
 /** A browser storage that fails every call from the `failAfter`-th on. */
 function breaking(failAfter: number, error: Error): KeyValueBackend & { calls: number } {

@@ -1,4 +1,25 @@
-import { MemoryBackend, type KeyValueBackend } from './StateStorage';
+/** Where saved state goes: IndexedDB in the browser, a Map when that is unavailable (and in tests). */
+export interface KeyValueBackend {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown): Promise<void>;
+  del(key: string): Promise<void>;
+}
+
+export class MemoryBackend implements KeyValueBackend {
+  private readonly map = new Map<string, unknown>();
+
+  async get(key: string): Promise<unknown> {
+    return this.map.get(key);
+  }
+
+  async set(key: string, value: unknown): Promise<void> {
+    this.map.set(key, structuredClone(value));
+  }
+
+  async del(key: string): Promise<void> {
+    this.map.delete(key);
+  }
+}
 
 /**
  * The one storage check of both views: a KeyValueBackend that uses the browser's storage until it
