@@ -2,30 +2,36 @@ import { cpus, availableParallelism, loadavg } from 'node:os';
 import type { Figure } from './figures';
 import type { Spread } from './stats';
 
-/** The keys `--json` always carries (issue 8), in this order; null when not measured (--browser only). */
-export const REQUIRED_KEYS = [
-  'kernelCellStepsPerSec',
-  'kernelVsObjects',
-  'courseMs',
-  'adaptiveVsFixed',
-  'adaptiveMaxDelta',
-  'yearAt256Ms',
-  'cohort200Ms',
-  'poolSpeedup',
-  'cliStartMs',
-  'strokeShadeP95Ms',
-  'playDaysPerSecondAtWeekSpeed',
-  'fullFrameShadeMs',
-  // The waits a user feels (issue 17; bench/waits.ts, --browser only but doseMapCliMs, measured beside doseMapMs).
-  'doseMapMs',
-  'doseMapCliMs',
-  'compareEditMs',
-  'compareExampleMs',
-  'dragFpsRatio',
-  'playFpsRatio',
-  'firstSkinMs',
-  'restoreMs',
-] as const;
+/**
+ * The keys `--json` always carries (issue 8), in this order, each with where it is measured: null when
+ * not measured (`browser`: only with --browser and a build).
+ */
+const KEY_SOURCES = {
+  kernelCellStepsPerSec: 'node',
+  kernelVsObjects: 'node',
+  courseMs: 'node',
+  adaptiveVsFixed: 'node',
+  adaptiveMaxDelta: 'node',
+  yearAt256Ms: 'node',
+  cohort200Ms: 'node',
+  poolSpeedup: 'node',
+  cliStartMs: 'node',
+  strokeShadeP95Ms: 'node',
+  playDaysPerSecondAtWeekSpeed: 'browser',
+  fullFrameShadeMs: 'node',
+  // The waits a user feels (issue 17; bench/waits.ts): in the app, but for the CLI's pool beside the dose map.
+  doseMapMs: 'browser',
+  doseMapCliMs: 'node',
+  compareEditMs: 'browser',
+  compareExampleMs: 'browser',
+  dragFpsRatio: 'browser',
+  playFpsRatio: 'browser',
+  firstSkinMs: 'browser',
+  restoreMs: 'browser',
+} as const satisfies Record<string, 'node' | 'browser'>;
+
+export type RequiredKey = keyof typeof KEY_SOURCES;
+export const REQUIRED_KEYS = Object.keys(KEY_SOURCES) as readonly RequiredKey[];
 
 export interface Machine {
   cpu: string;
@@ -53,21 +59,6 @@ export function machineNow(quick = false): Omit<Machine, 'loadAverageAtEnd'> {
   };
 }
 
-export type RequiredKey = (typeof REQUIRED_KEYS)[number];
-
-/** The keys only `--browser` measures. */
-const BROWSER_KEYS: ReadonlySet<RequiredKey> = new Set<RequiredKey>([
-  'playDaysPerSecondAtWeekSpeed',
-  'doseMapMs',
-  'doseMapCliMs',
-  'compareEditMs',
-  'compareExampleMs',
-  'dragFpsRatio',
-  'playFpsRatio',
-  'firstSkinMs',
-  'restoreMs',
-]);
-
 /**
  * What `--json` prints: exactly the keys of issue 8 (each figure's median, null when not measured),
  * the machine, and `details`: every figure measured (those keys and the extra ones) with its spread,
@@ -84,7 +75,7 @@ export function buildReport(figures: readonly Figure[], machine: Omit<Machine, '
   for (const key of REQUIRED_KEYS) medians[key] = null;
   const details: Record<string, Figure> = {};
   for (const f of figures) {
-    if ((REQUIRED_KEYS as readonly string[]).includes(f.key)) medians[f.key as RequiredKey] = Number.isFinite(f.value.median) ? round(f.value.median) : null;
+    if (Object.hasOwn(KEY_SOURCES, f.key)) medians[f.key as RequiredKey] = Number.isFinite(f.value.median) ? round(f.value.median) : null;
     details[f.key] = f;
   }
   return {
@@ -133,7 +124,7 @@ export function formatTable(report: BenchReport): string {
     if (f.note) lines.push(`  ${f.note}`);
   }
   const missing = REQUIRED_KEYS.filter((k) => report[k] === null);
-  if (missing.length) lines.push('', `not measured: ${missing.join(', ')}${missing.some((k) => BROWSER_KEYS.has(k)) ? ' (the app’s figures need --browser and a build)' : ''}`);
+  if (missing.length) lines.push('', `not measured: ${missing.join(', ')}${missing.some((k) => KEY_SOURCES[k] === 'browser') ? ' (the app’s figures need --browser and a build)' : ''}`);
   return lines.join('\n');
 }
 
