@@ -37,6 +37,12 @@ function render(i: CrossSectionInput): Uint8Array {
 /** Pixel row whose centre lies at `depthMm` below the (unswollen) surface. */
 const rowAt = (depthMm: number): number => Math.floor(SURFACE_FRACTION * H + (depthMm / 2.5) * (H * (1 - SURFACE_FRACTION)) - 0.5);
 
+/** The needle tip's dashed line is drawn in blue. */
+const blue = (o: Uint8Array, px: number, py: number): boolean => {
+  const [r, g, b] = pixel(o, W, px, py);
+  return b > r + 80 && b > g + 40;
+};
+
 const differs = (a: number[], b: number[]): boolean => Math.abs(a[0]! - b[0]!) + Math.abs(a[1]! - b[1]!) + Math.abs(a[2]! - b[2]!) > 20;
 
 describe('shadeCrossSection', () => {
@@ -151,10 +157,6 @@ describe('depth scale and needle tip (issue 10)', () => {
   });
 
   it('marks the needle tip depth with a dashed line when given', () => {
-    const blue = (o: Uint8Array, px: number, py: number): boolean => {
-      const [r, g, b] = pixel(o, W, px, py);
-      return b > r + 80 && b > g + 40;
-    };
     const tip = render({ ...input([], 0), needleTipMm: 0.75 });
     const row = rowAt(0.75);
     let onRow = 0;
@@ -168,10 +170,6 @@ describe('depth scale and needle tip (issue 10)', () => {
   });
 
   it('keeps the tip line out of the scale column and every tick label inside it (issue 19)', () => {
-    const blue = (o: Uint8Array, px: number, py: number): boolean => {
-      const [r, g, b] = pixel(o, W, px, py);
-      return b > r + 80 && b > g + 40;
-    };
     // A tip exactly at a labelled tick: the number "0.75" beside the tick must not be covered.
     const tip = render({ ...input([], 0), needleTipMm: 0.75 });
     const row = rowAt(0.75);

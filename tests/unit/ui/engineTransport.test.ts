@@ -27,12 +27,18 @@ function recorder(): { events: string[]; listener: TransportListener } {
   return { events, listener };
 }
 
+/** A transport on a fresh worker, set up on the default skin (32², 64 px), and what it reported. */
+async function setUpTransport() {
+  const host = new WorkerHost({ create: nodeWorker, deadlineMs: 3000 });
+  const { events, listener } = recorder();
+  const t = new EngineTransport(host, listener);
+  await t.push({ kind: 'setup', setup: setupOf(DEFAULT_SETTINGS, 32, 64), keepHistory: false, hour: 0 });
+  return { host, events, t };
+}
+
 describe('the session transport (worker client, no store, no text)', () => {
   it('reports a setup, a pass and a replacement worker to its listener, in order', async () => {
-    const host = new WorkerHost({ create: nodeWorker, deadlineMs: 3000 });
-    const { events, listener } = recorder();
-    const t = new EngineTransport(host, listener);
-    await t.push({ kind: 'setup', setup: setupOf(DEFAULT_SETTINGS, 32, 64), keepHistory: false, hour: 0 });
+    const { host, events, t } = await setUpTransport();
     await t.push({ kind: 'pass', atHour: 0, needleMm: 1.5, pressure: 1 });
     expect(events).toEqual(['queued 1', 'log 0', 'adopted false true', 'changed', 'queued 0', 'queued 1', 'log 1', 'answered pass true', 'changed', 'queued 0']);
 
@@ -47,10 +53,7 @@ describe('the session transport (worker client, no store, no text)', () => {
 
 describe('frames during a drag', () => {
   it('a frame asked for while intents wait takes its turn behind them, not after the queue drains', async () => {
-    const host = new WorkerHost({ create: nodeWorker, deadlineMs: 3000 });
-    const { events, listener } = recorder();
-    const t = new EngineTransport(host, listener);
-    await t.push({ kind: 'setup', setup: setupOf(DEFAULT_SETTINGS, 32, 64), keepHistory: false, hour: 0 });
+    const { events, t } = await setUpTransport();
     events.length = 0;
     // A drag: strokes keep arriving while earlier ones run, so the queue is never empty.
     const stroke = (y: number, gesture: number) => ({
