@@ -42,7 +42,7 @@ export function clearErrorNotices(list: Atom<readonly Notice[]>): void {
  * One notice, drawn the same way in both views; `dismissLabel` is the button's accessible name when it
  * differs from its text (the session view's "Dismiss notice"; Compare's button is named by its text).
  */
-export function noticeElement(notice: Notice, onDismiss: () => void, dismissLabel?: string): HTMLElement {
+function noticeElement(notice: Notice, onDismiss: () => void, dismissLabel?: string): HTMLElement {
   const close = el('button', { text: 'Dismiss', className: 'secondary small', attrs: { type: 'button' } });
   if (dismissLabel !== undefined) close.setAttribute('aria-label', dismissLabel);
   close.addEventListener('click', onDismiss);
