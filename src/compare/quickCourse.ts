@@ -1,7 +1,4 @@
-import { COHORT_DEFAULT_CELLS, type Scenario } from '../engine/index';
-
-/** The grid a course runs at when no grid is named (runSinglePatient's default), cells per side. */
-export const COURSE_DEFAULT_CELLS = 160;
+import { COHORT_DEFAULT_CELLS, runGridCells, type Scenario } from '../engine/index';
 
 /**
  * The quick run of a course (issue 17): the same course at the cohort grid (32², patch means within
@@ -14,7 +11,7 @@ export const COURSE_DEFAULT_CELLS = 160;
  */
 export function quickCourse(course: Scenario): Scenario | null {
   if (course.cohort !== undefined) return null;
-  const cells = course.grid?.cells ?? COURSE_DEFAULT_CELLS;
+  const cells = runGridCells(course);
   if (cells <= COHORT_DEFAULT_CELLS) return null;
   return { ...course, grid: { cells: COHORT_DEFAULT_CELLS } };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { bounded } from './bounded';
-import { GRID_CELLS_MAX, GRID_CELLS_MIN } from './limits';
+import { DEFAULT_GRID_CELLS, GRID_CELLS_MAX, GRID_CELLS_MIN } from './limits';
 
 /**
  * The patch: a square of `cells` × `cells` over `patchMm` × `patchMm` of skin surface.
@@ -9,7 +9,7 @@ import { GRID_CELLS_MAX, GRID_CELLS_MIN } from './limits';
  */
 export const GridSchema = z
   .object({
-    cells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(160),
+    cells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(DEFAULT_GRID_CELLS),
     patchMm: bounded(10, 100, 'mm').default(40),
   })
   .strict();

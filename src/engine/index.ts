@@ -55,6 +55,7 @@ export {
   type JsonReadOptions,
 } from './jsonInput';
 export {
+  DEFAULT_GRID_CELLS,
   GRID_CELLS_MAX,
   GRID_CELLS_MIN,
   MAX_COURSES,
@@ -102,6 +103,7 @@ export {
 export {
   episodesInDays,
   roundValue,
+  runGridCells,
   runSinglePatient,
   simulationFor,
   type RunOptions,

@@ -34,6 +34,8 @@ export const MAX_PASSES = 50;
 /** Grid cells per patch side: below 32 the 0.75 mm injury kernel is under-resolved; above 512 a step costs > 10× the default. */
 export const GRID_CELLS_MIN = 32;
 export const GRID_CELLS_MAX = 512;
+/** The app's grid: 160 cells over 40 mm, a pitch of 0.25 mm (docs/model.md §2). */
+export const DEFAULT_GRID_CELLS = 160;
 
 /** Courses side by side in a comparison (issue 7: "up to 6 courses"); also the longest scenario array accepted by Import. */
 export const MAX_COURSES = 6;

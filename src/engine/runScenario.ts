@@ -1,3 +1,4 @@
+import { DEFAULT_GRID_CELLS } from './limits';
 import { plannedSessions } from './plannedWarnings';
 import type { ModelWarning } from './conditions';
 import type { RednessEpisode } from './episodes';
@@ -54,6 +55,11 @@ export interface RunOptions {
 /** The rounding of every value in a result (outputs.ts); also exported here, where the results are built. */
 export { roundValue };
 
+/** Cells per side of the grid a run of `scenario` uses: the caller's, the scenario's, else the app's 160² (docs/model.md §2). */
+export function runGridCells(scenario: Scenario, options: Pick<RunOptions, 'gridCells'> = {}): number {
+  return options.gridCells ?? scenario.grid?.cells ?? DEFAULT_GRID_CELLS;
+}
+
 /** The simulation a scenario runs on (`runSinglePatient`'s): its skin and grid, no puncture log. */
 export function simulationFor(scenario: Scenario, options: Omit<RunOptions, 'onProgress'> = {}): SkinSimulation {
   const seed = options.seedSuffix === undefined ? scenario.seed : `${scenario.seed}/${options.seedSuffix}`;
@@ -63,7 +69,7 @@ export function simulationFor(scenario: Scenario, options: Omit<RunOptions, 'onP
     phototype: scenario.skin.phototype,
     conditions: scenario.skin.conditions,
     primed: scenario.skin.primed ?? false,
-    grid: { cells: options.gridCells ?? scenario.grid?.cells ?? 160 },
+    grid: { cells: runGridCells(scenario, options) },
     ...(options.params ? { params: options.params } : {}),
     patient: options.patient ?? TYPICAL_PATIENT,
     precision: options.precision ?? 'float32',

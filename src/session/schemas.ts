@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import {
   bounded,
+  DEFAULT_GRID_CELLS,
   GRID_CELLS_MAX,
   GRID_CELLS_MIN,
   MAX_DAYS,
@@ -27,7 +28,7 @@ export const SetupSchema = z
     skin: SkinSchema,
     /** The user has explicitly overridden a blocking contraindication (issue #4). */
     override: z.boolean({ error: 'must be true or false' }).default(false),
-    gridCells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(160),
+    gridCells: bounded(GRID_CELLS_MIN, GRID_CELLS_MAX, 'cells per side', { int: true }).default(DEFAULT_GRID_CELLS),
     /** Texture pixels per side for the skin view. */
     texturePx: bounded(64, 1024, 'px', { int: true }).default(640),
   })

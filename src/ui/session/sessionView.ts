@@ -1,3 +1,4 @@
+import { DEFAULT_GRID_CELLS } from '../../engine/index';
 import { Controls } from '../controls';
 import { byId } from '../dom';
 import { DEFAULT_SETTINGS, setupOf, skinChanged, type Settings } from '../settings';
@@ -13,8 +14,8 @@ import { mountSkinInput } from './skinInput';
 import { mountSkinStage, TEXTURE_PX, type StagePictures } from './skinStage';
 import { mountTimeControls } from './timeControls';
 
-/** Engine grid cells per side for the interactive patch. */
-export const GRID_CELLS = 160;
+/** Engine grid cells per side for the interactive patch: the engine's default grid. */
+export const GRID_CELLS = DEFAULT_GRID_CELLS;
 
 /**
  * The session view: mounts every part on the markup of index.html (#session-view) and wires them to
