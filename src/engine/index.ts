@@ -153,3 +153,4 @@ export {
   type SimulationSetup,
 } from './simulation';
 export { HOURS_PER_DAY } from './units';
+export { warmUpEngine, warmUpFor, WARM_UP_FROM_CELLS } from './warmUp';

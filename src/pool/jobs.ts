@@ -102,7 +102,10 @@ export const ValidationJobSchema = z
   .strict();
 export type ValidationJob = z.infer<typeof ValidationJobSchema>;
 
-export const JobSchema = z.discriminatedUnion('kind', [CourseJobSchema, CohortPatientJobSchema, DoseCellJobSchema, DoseCellsJobSchema, ValidationJobSchema]);
+/** Warms the worker's engine up (engine/warmUp.ts): a view sends it to each worker before the user's first run. */
+export const WarmUpJobSchema = z.object({ kind: z.literal('warm-up') }).strict();
+
+export const JobSchema = z.discriminatedUnion('kind', [CourseJobSchema, CohortPatientJobSchema, DoseCellJobSchema, DoseCellsJobSchema, ValidationJobSchema, WarmUpJobSchema]);
 export type Job = z.infer<typeof JobSchema>;
 export type JobInput = z.input<typeof JobSchema>;
 export type CourseJob = z.infer<typeof CourseJobSchema>;
@@ -195,8 +198,11 @@ export type DoseCellsResult = z.infer<typeof DoseCellsResultSchema>;
 export const ValidationResultSchema = z.object({ kind: z.literal('validation'), outcomes: z.array(TargetOutcomeSchema) }).strict();
 export type ValidationResult = z.infer<typeof ValidationResultSchema>;
 
-export type JobResult = CourseResult | CohortPatientResult | DoseCellResult | DoseCellsResult | ValidationResult;
-const JobResultSchema = z.discriminatedUnion('kind', [CourseResultSchema, CohortPatientResultSchema, DoseCellResultSchema, DoseCellsResultSchema, ValidationResultSchema]);
+export const WarmUpResultSchema = z.object({ kind: z.literal('warm-up') }).strict();
+export type WarmUpResult = z.infer<typeof WarmUpResultSchema>;
+
+export type JobResult = CourseResult | CohortPatientResult | DoseCellResult | DoseCellsResult | ValidationResult | WarmUpResult;
+const JobResultSchema = z.discriminatedUnion('kind', [CourseResultSchema, CohortPatientResultSchema, DoseCellResultSchema, DoseCellsResultSchema, ValidationResultSchema, WarmUpResultSchema]);
 
 /** The pool's messages with these jobs and results (taskPool.ts), for parsing at the boundary. */
 export const JobRequestSchema = z.object({ id: z.number().int().min(1), job: z.unknown() }).strict();
@@ -221,7 +227,7 @@ export function parseJobResponse(data: unknown): PoolResponse<JobResult> {
 
 /** The buffers of a result, to move rather than copy them. */
 export function resultTransferables(result: JobResult): ArrayBuffer[] {
-  if (result.kind === 'dose-cell' || result.kind === 'dose-cells' || result.kind === 'validation') return [];
+  if (result.kind === 'dose-cell' || result.kind === 'dose-cells' || result.kind === 'validation' || result.kind === 'warm-up') return [];
   return [result.days.buffer as ArrayBuffer, ...SERIES.map((name) => result.series[name].buffer as ArrayBuffer)];
 }
 

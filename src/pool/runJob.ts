@@ -2,10 +2,13 @@ import {
   cohortGridCells,
   DEFAULT_PARAMS,
   runCohortPatient,
+  runGridCells,
   runSinglePatient,
   type Scenario,
   scenarioSessions,
   VISIBLE,
+  warmUpEngine,
+  warmUpFor,
 } from '../engine/index';
 import { paramsWithScaled } from '../validation/parameterSpace';
 import { runTargets } from '../validation/runTarget';
@@ -25,6 +28,7 @@ export function runJob(input: unknown, onProgress?: ProgressFn): JobResult {
   const progress = onProgress ? { onProgress } : {};
   switch (job.kind) {
     case 'course': {
+      warmUpFor(runGridCells(job.scenario));
       const { result, stats } = runSinglePatient(job.scenario, progress);
       const course: CourseResult = {
         kind: 'course',
@@ -36,6 +40,7 @@ export function runJob(input: unknown, onProgress?: ProgressFn): JobResult {
       return course;
     }
     case 'cohort-patient': {
+      warmUpFor(cohortGridCells(job.scenario));
       const run = runCohortPatient(job.scenario, job.index, progress);
       const patient: CohortPatientResult = {
         kind: 'cohort-patient',
@@ -59,6 +64,9 @@ export function runJob(input: unknown, onProgress?: ProgressFn): JobResult {
         ),
       };
     }
+    case 'warm-up':
+      warmUpEngine();
+      return { kind: 'warm-up' };
     case 'validation': {
       for (const id of job.ids) validationTarget(id);
       const params = job.scale ? paramsWithScaled(job.scale.path, job.scale.factor) : DEFAULT_PARAMS;
@@ -90,6 +98,7 @@ export function doseCellScenario(job: Pick<DoseCellJob, 'scenario' | 'intervalDa
 function runDoseCell(job: DoseCellJob, onProgress?: ProgressFn): DoseCellResult {
   const scenario = doseCellScenario(job);
   const gridCells = cohortGridCells(job.scenario, { gridCells: job.gridCells });
+  warmUpFor(gridCells);
   const { result, stats } = runSinglePatient(scenario, { gridCells, ...(onProgress ? { onProgress } : {}) });
   const collagen = result.series.collagenGain;
   return {

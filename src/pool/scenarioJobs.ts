@@ -23,6 +23,7 @@ export interface PoolRunOptions {
 }
 
 export function describeJob(job: JobInput): string {
+  if (job.kind === 'warm-up') return 'engine warm-up';
   if (job.kind === 'validation') return `validation ${job.ids.join(', ')}${job.scale ? ` with ${job.scale.path} × ${job.scale.factor}` : ''}`;
   const seed = `seed ${job.scenario.seed}`;
   switch (job.kind) {

@@ -1,5 +1,4 @@
-import { COHORT_DEFAULT_CELLS, type CohortResult } from '../../engine/index';
-import { newCourse } from '../../compare/courseForm';
+import type { CohortResult } from '../../engine/index';
 import { quickCourse } from '../../compare/quickCourse';
 import { shownFromResult, type ShownRun } from '../../compare/shownRun';
 import { createWebPool } from '../../pool/webPool';
@@ -13,11 +12,12 @@ import type { DoseCellRunner } from './doseMapModel';
  * dose-map cells one job. Results arrive as Transferables (one Float64Array per series).
  */
 /**
- * A short course each worker runs when the view opens (issue 17): it starts the workers and lets V8
- * compile the engine's hot loops before the user's first run. In a fresh worker the first 32² course
- * took 0.5–0.9 s (a Chrome trace of "Load the example comparison"), a warm one 0.03–0.17 s.
+ * The engine's warm-up, once per worker when the view opens (issue 17): it starts the workers and lets
+ * V8 compile the engine's hot loops from every regime's feedback before the user's first run
+ * (engine/warmUp.ts). In a fresh worker the first 32² course took 0.5–0.9 s (a Chrome trace of "Load
+ * the example comparison"), a warm one 0.03–0.17 s.
  */
-const WARM_UP = { kind: 'course', scenario: { ...newCourse(0), days: 30, grid: { cells: COHORT_DEFAULT_CELLS } } } as const;
+const WARM_UP = { kind: 'warm-up' } as const;
 
 export function createCompareRunners(pool: JobPool = createWebPool(), options: { warm?: boolean } = {}): { course: CourseRunner; dose: DoseCellRunner; pool: JobPool } {
   if (options.warm ?? true) for (let k = 0; k < pool.size; k++) pool.submit(WARM_UP).promise.catch(() => undefined);

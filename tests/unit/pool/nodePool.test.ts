@@ -116,6 +116,12 @@ describe('the Node pool: progress, cancel, faults, cohorts', () => {
     expect(ok.kind).toBe('course');
   });
 
+  it('a warm-up job answers "warm-up", and courses after it give the same bytes as before', async () => {
+    await expect(pool.submit({ kind: 'warm-up' }).promise).resolves.toEqual({ kind: 'warm-up' });
+    const after = (await runScenarioInPool(pool, explicit)) as ScenarioResult;
+    expect(JSON.stringify(after)).toBe(JSON.stringify(direct.explicit));
+  });
+
   it('dose-map cells give what a direct run of each cell’s course gives', async () => {
     const spec = { scenario: base, sessions: 3, readoutDay: 30, gridCells: 32 };
     // map[n][i]: needle [0.5, 1.5][n] mm every [2, 14][i] days.
