@@ -18,12 +18,17 @@ export interface PoolBenchOptions {
   quick: boolean;
 }
 
-/** The pool as the CLI runs it: the built JavaScript worker (dist-node/nodeWorker.js), warmed up. */
+/**
+ * The pool as the CLI runs it: the built JavaScript worker (dist-node/nodeWorker.js), warmed up as
+ * the thread it is compared with: that thread has run whole courses before (the course figures), so
+ * each worker runs the six courses' work once too. A short course would leave the workers' JIT
+ * without type feedback for the later regimes (settled, quiet patches), and the first measured run
+ * would pay for the compiler — a first 160² course in a fresh thread takes ≈ 2.4 × a warm one.
+ */
 async function warmPool(): Promise<JobPool> {
   await ensureBuilt();
   const pool = createNodePool({ size: defaultPoolSize(), workerUrl: pathToFileURL(builtPath('nodeWorker')) });
-  const tiny = courseScenario({ days: 2, grid: { cells: 32 } });
-  await Promise.all(Array.from({ length: pool.size }, () => runCourse(pool, tiny)));
+  await Promise.all(sixCourses().map((s) => runCourse(pool, s)));
   return pool;
 }
 
