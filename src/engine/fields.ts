@@ -1,3 +1,4 @@
+import { StaggeredArena, type ArenaPlan } from './arena';
 import type { Grid } from './grid';
 
 /**
@@ -60,8 +61,16 @@ export interface SkinFields {
   readonly growthCapacity: Float32Array;
 }
 
+/** Element sizes of the fields in `allocateFields`' order: the state and vSession at `precision`, then the bookkeeping. */
+function fieldsPlan(precision: Precision): ArenaPlan {
+  const state = precision === 'float64' ? 8 : 4;
+  return [...STATE_FIELDS.map(() => state), state, 8, 4, 4, 4, 4, 4];
+}
+
+/** Every field of a patch, in one buffer with staggered starts (arena.ts: the kernels walk them in step). */
 export function allocateFields(grid: Grid, precision: Precision): SkinFields {
-  const make = (): FieldArray => (precision === 'float64' ? new Float64Array(grid.count) : new Float32Array(grid.count));
+  const arena = new StaggeredArena(grid.count, fieldsPlan(precision));
+  const make = (): FieldArray => (precision === 'float64' ? arena.float64() : arena.float32());
   const fields: SkinFields = {
     precision,
     W: make(),
@@ -79,12 +88,12 @@ export function allocateFields(grid: Grid, precision: Precision): SkinFields {
     R: make(),
     Pu: make(),
     vSession: make(),
-    lastInjuryHour: new Float64Array(grid.count),
-    coverage: new Float32Array(grid.count),
-    sessionDensity: new Float32Array(grid.count),
-    sessionDermal: new Float32Array(grid.count),
-    sessionVascular: new Float32Array(grid.count),
-    growthCapacity: new Float32Array(grid.count),
+    lastInjuryHour: arena.float64(),
+    coverage: arena.float32(),
+    sessionDensity: arena.float32(),
+    sessionDermal: arena.float32(),
+    sessionVascular: arena.float32(),
+    growthCapacity: arena.float32(),
   };
   resetFields(fields, 0);
   return fields;

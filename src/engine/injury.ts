@@ -1,4 +1,5 @@
 import type { Anatomy } from './anatomy';
+import { StaggeredArena } from './arena';
 import type { SkinFields } from './fields';
 import type { Grid } from './grid';
 import type { ModelParams } from './params';
@@ -146,8 +147,10 @@ export class InjuryScratch {
     private readonly anatomy: Anatomy,
   ) {
     this.totals = new Float32Array(4 * grid.count);
-    this.subdermal = new Float32Array(grid.count);
-    const snap = (): Float32Array => new Float32Array(grid.count);
+    // applyJumps walks these eleven and the fields in step: staggered starts, as the fields (arena.ts).
+    const arena = new StaggeredArena(grid.count, Array.from({ length: 11 }, () => 4 as const));
+    this.subdermal = arena.float32();
+    const snap = (): Float32Array => arena.float32();
     this.snapW = snap();
     this.snapD = snap();
     this.snapR = snap();
