@@ -64,7 +64,7 @@ async function measure(argv: readonly string[]): Promise<BenchReport> {
   warmUpEngine();
   const kernel = kernelFigures(o);
   figures.push(...kernel.figures);
-  figures.push(courseFigure(o));
+  figures.push(await courseFigure(o));
   figures.push(await firstCourseFigure(o));
   figures.push(...adaptiveFigures(o));
   figures.push(yearFigure(o));
