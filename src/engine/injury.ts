@@ -220,9 +220,9 @@ export class InjuryScratch {
       for (let ky = ky0; ky <= ky1; ky++) {
         const row = (y0 + ky) * cells + x0;
         const wyk = kernel[wy + ky]! * scale;
-        for (let kx = kx0; kx <= kx1; kx++) {
-          const j = 4 * (row + kx);
-          const density = kernel[wx + kx]! * wyk;
+        const kEnd = wx + kx1;
+        for (let k = wx + kx0, j = 4 * (row + kx0); k <= kEnd; k++, j += 4) {
+          const density = kernel[k]! * wyk;
           acc[j]! += density;
           acc[j + 1]! += density * fEpi;
           acc[j + 2]! += density * fDer;
