@@ -19,6 +19,7 @@ import {
   SetupSchema,
   StrokeBatchSchema,
 } from './messages';
+import { answeringTo, IdleWarmUp } from './idleWarmUp';
 import { SkinFrames } from './skinFrames';
 
 export type { OpResult, SessionSnapshot, SetupInfo } from '../src/session/index';
@@ -75,8 +76,9 @@ function parse<T extends z.ZodType>(schema: T, value: unknown, what: string): z.
  * (src/session: the rules), shades frames and hands pixel buffers back as Transferables. Lives outside
  * the worker file so Node tests can drive it over a MessageChannel.
  */
-export function createEngineApi() {
+export function createEngineApi(options: { warmUp?: (gridCells: number) => void; idleMs?: number } = {}) {
   let session: InteractiveSession | null = null;
+  const idle = new IdleWarmUp(options.warmUp, options.idleMs);
   let texture: SkinTexture | null = null;
   let textureKey = '';
   let baselineFields: ShadeFields | null = null;
@@ -106,7 +108,7 @@ export function createEngineApi() {
     throw err;
   };
 
-  return {
+  const api = {
     /** Starts a fresh patch for a setup. */
     init(input: unknown): SetupInfo {
       return adopt(InteractiveSession.create(parse(SetupSchema, input, 'setup')));
@@ -181,6 +183,7 @@ export function createEngineApi() {
       const result: FrameResult = { ...patch, pixels, crossSection: cross, snapshot: s.snapshot(), workerMs: performance.now() - started };
       const transfers: Transferable[] = [pixels.buffer as ArrayBuffer];
       if (cross) transfers.push(cross.pixels.buffer as ArrayBuffer);
+      idle.frameShaded(s.setup.gridCells);
       return transfer(result, transfers);
     },
 
@@ -210,6 +213,8 @@ export function createEngineApi() {
       return { hash: s.stateHash(), hour: s.hour };
     },
   };
+  // Once the first skin is out and the worker has been idle for a second, it warms the engine up.
+  return answeringTo(api, idle);
 }
 
 export type EngineApi = ReturnType<typeof createEngineApi>;
