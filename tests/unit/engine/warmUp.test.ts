@@ -3,16 +3,14 @@
  * premise of warming up on it — and warming up changes no result.
  */
 import { describe, expect, it } from 'vitest';
-import { parseScenario, runSinglePatient, simulateScenario, simulationFor, scenarioSessions, SkinSimulation } from '../../../src/engine/index';
+import { runSinglePatient, simulateScenario, simulationFor, scenarioSessions, SkinSimulation } from '../../../src/engine/index';
+import type { FieldArray } from '../../../src/engine/fields';
 import { HOURS_PER_DAY } from '../../../src/engine/units';
 import { warmUpScenario } from '../../../src/engine/warmUp';
+import { course, max as maxOf } from '../../fixtures/engine';
 
-const max = (a: ArrayLike<number>): number => {
-  let m = 0;
-  for (let i = 0; i < a.length; i++) if (a[i]! > m) m = a[i]!;
-  return m;
-};
-const inflamedAnywhere = (sim: SkinSimulation): boolean => ['W', 'D', 'I', 'E', 'R'].some((k) => max(sim.fields[k as 'W']) > 0);
+const max = (a: FieldArray): number => maxOf(Array.from(a));
+const inflamedAnywhere = (sim: SkinSimulation): boolean => (['W', 'D', 'I', 'E', 'R'] as const).some((k) => max(sim.fields[k]) > 0);
 const growingAnywhere = (sim: SkinSimulation): boolean => max(sim.fields.G) > 0 || max(sim.fields.F) > 0;
 
 describe('the warm-up course', () => {
@@ -56,14 +54,7 @@ describe('the warm-up course', () => {
 
 describe('warming up', () => {
   it('changes no result: a course large enough to warm up for gives the same bytes before and after', () => {
-    const scenario = parseScenario({
-      version: 1,
-      seed: 11,
-      skin: { region: 'forehead', phototype: 4, conditions: [] },
-      protocol: { needleMm: 1, passes: 10, intervalDays: 7, sessions: 2 },
-      days: 20,
-      grid: { cells: 96 },
-    });
+    const scenario = course(7, 2, 20, 96);
     // This file's module instance has not warmed up yet: the first run is cold.
     const cold = JSON.stringify(runSinglePatient(scenario).result);
     // The CLI's entry warms the engine up first for a 96² grid (WARM_UP_FROM_CELLS).
