@@ -4,26 +4,18 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { runSinglePatient, warmUpEngine } from '../src/engine/index';
 import { courseScenario } from './cases';
 import type { FreshThreadJob, FreshThreadResult } from './freshThread';
+import { timeMs, timeRuns } from './stats';
 
 const job = workerData.job as FreshThreadJob;
 const scenario = courseScenario();
-const timed = (fn: () => void): { wall: number; cpu: number } => {
-  const c0 = process.cpuUsage();
-  const t0 = performance.now();
-  fn();
-  const wall = performance.now() - t0;
-  const c = process.cpuUsage(c0);
-  return { wall, cpu: (c.user + c.system) / 1000 };
-};
+const run = (): void => void runSinglePatient(scenario);
 let result: FreshThreadResult;
 if (job.kind === 'first') {
-  const warmUp = timed(() => job.warm && warmUpEngine());
-  const course = timed(() => runSinglePatient(scenario));
-  result = { kind: 'first', warmUpMs: warmUp.wall, courseMs: course.wall };
+  const warmUpMs = timeMs(() => job.warm && warmUpEngine());
+  result = { kind: 'first', warmUpMs, courseMs: timeMs(run) };
 } else {
   warmUpEngine();
-  runSinglePatient(scenario);
-  const runs = Array.from({ length: job.runs }, () => timed(() => runSinglePatient(scenario)));
-  result = { kind: 'warm', wall: runs.map((r) => r.wall), cpu: runs.map((r) => r.cpu) };
+  // One untimed run first, then `runs` timed ones (wall and CPU), as the bench's own thread times it.
+  result = { kind: 'warm', ...timeRuns(job.runs, run) };
 }
 parentPort!.postMessage(result);
