@@ -5,26 +5,11 @@
  * what the spot inspector shows), in an inflamed patch and in a settled one.
  */
 import { describe, expect, it } from 'vitest';
-import { cellOutputs, zeroSeries, type SeriesName } from '../../../src/engine/index';
-import type { SkinSimulation } from '../../../src/engine/index';
+import { cellOutputs, SERIES, SERIES_INFO, zeroSeries, type SeriesName, type SkinSimulation } from '../../../src/engine/index';
 import { referenceSim, REFERENCE_SESSION } from '../../fixtures/engine';
 
-/** The series that are plain means of a per-cell value (the grades are functions of the means instead). */
-const MEAN_SERIES: readonly SeriesName[] = [
-  'collagenGain',
-  'collagen1',
-  'collagen3',
-  'epidermisGain',
-  'erythema',
-  'edema',
-  'barrierOpen',
-  'capillaryIntegrity',
-  'telangiectasia',
-  'perfusion300um',
-  'pigment',
-  'plasticLook',
-  'purpura',
-];
+/** The series that are means of a per-cell value: all but the grades, which are functions of the patch means (writeGrades). */
+const MEAN_SERIES: readonly SeriesName[] = SERIES.filter((name) => SERIES_INFO[name].unit !== 'grade');
 
 function meanOfCells(sim: SkinSimulation): Record<SeriesName, number> {
   const sums = zeroSeries();
